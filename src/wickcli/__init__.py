@@ -1,0 +1,3 @@
+"""wick: answers about the John Wick franchise, from one knowledge file."""
+
+__version__ = "0.1.0"

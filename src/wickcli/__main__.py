@@ -1,0 +1,5 @@
+"""Run wick as ``python -m wickcli``."""
+
+from .cli import main
+
+main()

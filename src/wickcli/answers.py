@@ -1,0 +1,282 @@
+"""Answers to lookups as plain, JSON-ready dicts: the one shape that both --json and the tables use."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .model import Character, Credit, Fact, Franchise, Person, Record, Release, Work, kind_of
+from .resolve import Match, Resolver
+
+Answer = dict[str, Any]
+
+
+def ref(record: Record) -> Answer:
+    """A short reference to a record: id, kind and display name."""
+    if isinstance(record, Work):
+        return {"id": record.id, "kind": "work", "name": record.title, "year": record.year, "status": record.status}
+    return {"id": record.id, "kind": kind_of(record), "name": record.name}
+
+
+def _credit(franchise: Franchise, credit: Credit) -> Answer:
+    return {
+        "work": ref(franchise.work(credit.work)),
+        "character": ref(franchise.character(credit.character)),
+        "person": ref(franchise.person(credit.person)),
+        "billing": credit.billing,
+        "note": credit.note,
+        "sources": list(credit.sources),
+    }
+
+
+def _matched(match: Match, query: str) -> Answer:
+    return {"query": query, "matched": match.name, "score": round(match.score, 1)}
+
+
+def who_plays(franchise: Franchise, resolver: Resolver, query: str, film: str | None = None) -> Answer:
+    """Who plays a character in each work; for a person, that person's roles instead."""
+    match = resolver.resolve_one(query, ("character", "person"))
+    if isinstance(match.record, Person):
+        return roles(franchise, resolver, query, match)
+    credits = franchise.credits_of(match.record)
+    if film is not None:
+        work = resolver.resolve_one(film, ("work",)).record
+        credits = [c for c in credits if c.work == work.id]
+    return {
+        "answer": "who-plays",
+        **_matched(match, query),
+        "character": ref(match.record),
+        "film": ref(work) if film is not None else None,
+        "credits": [_credit(franchise, c) for c in credits],
+    }
+
+
+def roles(franchise: Franchise, resolver: Resolver, query: str, match: Match | None = None) -> Answer:
+    """A person's roles in front of and behind the camera."""
+    match = match or resolver.resolve_one(query, ("person",))
+    person = match.record
+    return {
+        "answer": "roles",
+        **_matched(match, query),
+        "person": ref(person),
+        "credits": [_credit(franchise, c) for c in franchise.credits_of(person)],
+        "crew": [
+            {"work": ref(w), "job": c.job, "note": c.note, "sources": list(c.sources)}
+            for w, c in franchise.crew_of(person.id)
+        ],
+    }
+
+
+def about(franchise: Franchise, version: str) -> Answer:
+    """What wick runs on: version, knowledge file, its date and counts."""
+    return {
+        "answer": "about",
+        "version": version,
+        "franchise": franchise.name,
+        "data_file": franchise.path,
+        "data_as_of": iso(franchise.data_as_of),
+        "counts": counts(franchise),
+    }
+
+
+def counts(franchise: Franchise) -> dict[str, int]:
+    """How many records of each kind a knowledge file holds."""
+    return {
+        "works": len(franchise.works),
+        "people": len(franchise.people),
+        "characters": len(franchise.characters),
+        "credits": len(franchise.credits),
+        "facts": len(franchise.facts),
+    }
+
+
+def iso(day: dt.date | None) -> str | None:
+    """A date as ISO text, for JSON."""
+    return day.isoformat() if day else None
+
+
+
+def _sources(*groups: tuple[str, ...]) -> list[str]:
+    return list(dict.fromkeys(s for group in groups for s in group))
+
+
+def main_release(work: Work) -> Release | None:
+    """The release people mean: US theatrical first, then any US release, then the earliest."""
+    ranked = sorted(
+        work.releases,
+        key=lambda r: (r.region != "US" or r.medium != "theatrical", r.region != "US", r.medium == "premiere", r.date),
+    )
+    return ranked[0] if ranked else None
+
+
+def _release(release: Release, today: dt.date) -> Answer:
+    return {
+        "date": release.date.isoformat(),
+        "region": release.region,
+        "medium": release.medium,
+        "status": release.status,
+        "note": release.note,
+        "days_from_today": (release.date - today).days,
+        "sources": list(release.sources),
+    }
+
+
+def _work_dates(work: Work, today: dt.date) -> Answer:
+    main = main_release(work)
+    return {
+        "work": ref(work),
+        "status": work.status,
+        "release": _release(main, today) if main else None,
+        "upcoming": bool(main and main.date > today) or (main is None and work.status != "cancelled"),
+    }
+
+
+def release_date(franchise: Franchise, resolver: Resolver, query: str | None, today: dt.date) -> Answer:
+    """When a work came out (or comes out), how far that is from today, and how the date moved."""
+    if query is None:
+        return {
+            "answer": "release-dates",
+            "today": today.isoformat(),
+            "works": [_work_dates(w, today) for w in franchise.works_by_release],
+        }
+    match = resolver.resolve_one(query, ("work",))
+    work = match.record
+    assert isinstance(work, Work)
+    return {
+        "answer": "release-date",
+        **_matched(match, query),
+        "today": today.isoformat(),
+        **_work_dates(work, today),
+        "releases": [_release(r, today) for r in sorted(work.releases, key=lambda r: r.date)],
+        "earlier_dates": [
+            {"date": c.date.isoformat(), "reason": c.reason, "sources": list(c.sources)} for c in work.release_history
+        ],
+        "streaming": list(work.streaming),
+        "sources": list(work.sources),
+    }
+
+
+def timeline(franchise: Franchise, order: str) -> Answer:
+    """Every work in story or release order, with when it is set and when it came out."""
+    works = franchise.works_by_story if order == "story" else franchise.works_by_release
+    rows = []
+    for work in works:
+        main = main_release(work)
+        rows.append({
+            "work": ref(work),
+            "kind": work.kind,
+            "status": work.status,
+            "story_order": work.story.order,
+            "set": work.story.set,
+            "release_order": franchise.release_rank(work.id) + 1 if work.first_release else None,
+            "released": main.date.isoformat() if main else None,
+        })
+    return {"answer": "timeline", "order": order, "works": rows}
+
+
+def cast(franchise: Franchise, resolver: Resolver, query: str) -> Answer:
+    """The cast of one work in billing order."""
+    match = resolver.resolve_one(query, ("work",))
+    credits = sorted(franchise.credits_of(match.record), key=lambda c: (c.billing or 10_000))
+    return {
+        "answer": "cast",
+        **_matched(match, query),
+        "work": ref(match.record),
+        "credits": [_credit(franchise, c) for c in credits],
+    }
+
+
+def search(franchise: Franchise, resolver: Resolver, query: str, limit: int = 10) -> Answer:
+    """Ranked matches across works, characters and people."""
+    from .resolve import describe
+
+    return {
+        "answer": "search",
+        "query": query,
+        "matches": [
+            {**ref(m.record), "matched": m.name, "score": round(m.score, 1), "label": describe(franchise, m.record)}
+            for m in resolver.search(query, limit=limit)
+        ],
+    }
+
+
+def _fact(fact: Fact) -> Answer:
+    return {"id": fact.id, "text": fact.text, "spoils": fact.spoils, "tags": list(fact.tags), "sources": list(fact.sources)}
+
+
+def _facts(franchise: Franchise, record_id: str, spoilers: bool) -> list[Answer]:
+    return [_fact(f) for f in franchise.facts_about(record_id) if spoilers or not f.spoils]
+
+
+def _work_card(franchise: Franchise, work: Work, today: dt.date, spoilers: bool) -> Answer:
+    crew: dict[str, list[Answer]] = {}
+    for job in work.crew:
+        crew.setdefault(job.job, []).append({**ref(franchise.person(job.person)), "note": job.note})
+    credits = sorted(franchise.credits_of(work), key=lambda c: (c.billing or 10_000))
+    return {
+        **ref(work),
+        "title": work.title,
+        "aliases": list(work.aliases),
+        "type": work.kind,
+        "status": work.status,
+        "runtime": work.runtime,
+        "episodes": work.episodes,
+        "synopsis": work.synopsis,
+        "set": work.story.set,
+        "story_order": work.story.order,
+        "release": _work_dates(work, today)["release"],
+        "earlier_dates": [{"date": c.date.isoformat(), "reason": c.reason} for c in work.release_history],
+        "crew": crew,
+        "cast": [_credit(franchise, c) for c in credits],
+        "studios": list(work.studios),
+        "distributors": list(work.distributors),
+        "streaming": list(work.streaming),
+        "trailers": [{"date": t.date.isoformat(), "label": t.label} for t in work.trailers],
+        "sequel": work.sequel.status if work.sequel else None,
+        "facts": _facts(franchise, work.id, spoilers),
+        "sources": _sources(
+            work.sources, *(r.sources for r in work.releases), *(c.sources for c in work.crew),
+            *(c.sources for c in work.release_history), work.sequel.sources if work.sequel else (),
+        ),
+    }
+
+
+def _character_card(franchise: Franchise, character: Character, spoilers: bool) -> Answer:
+    credits = franchise.credits_of(character)
+    return {
+        **ref(character),
+        "aliases": list(character.aliases),
+        "description": character.description,
+        "credits": [_credit(franchise, c) for c in credits],
+        "facts": _facts(franchise, character.id, spoilers),
+        "sources": _sources(character.sources, *(c.sources for c in credits)),
+    }
+
+
+def _person_card(franchise: Franchise, person: Person, spoilers: bool) -> Answer:
+    credits = franchise.credits_of(person)
+    jobs = franchise.crew_of(person.id)
+    return {
+        **ref(person),
+        "aliases": list(person.aliases),
+        "born": iso(person.born),
+        "died": iso(person.died),
+        "credits": [_credit(franchise, c) for c in credits],
+        "crew": [{"work": ref(w), "job": c.job, "note": c.note} for w, c in jobs],
+        "facts": _facts(franchise, person.id, spoilers),
+        "sources": _sources(person.sources, *(c.sources for c in credits), *(c.sources for _, c in jobs)),
+    }
+
+
+def info(franchise: Franchise, resolver: Resolver, query: str, today: dt.date, spoilers: bool = True) -> Answer:
+    """A card for each record the name means (a name can be both a work and a character)."""
+    cards: list[Answer] = []
+    for match in resolver.resolve(query):
+        record = match.record
+        if isinstance(record, Work):
+            cards.append(_work_card(franchise, record, today, spoilers))
+        elif isinstance(record, Character):
+            cards.append(_character_card(franchise, record, spoilers))
+        else:
+            cards.append(_person_card(franchise, record, spoilers))
+    return {"answer": "info", "query": query, "cards": cards}

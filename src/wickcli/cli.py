@@ -1,0 +1,189 @@
+"""The wick command line: parse, call the domain, render, and turn errors into exit codes.
+
+Exit codes: 0 answered, 1 not found, ambiguous or bad knowledge file, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from functools import cached_property
+from typing import Annotated, Any, Optional, TypeVar
+
+import typer
+
+from . import __version__
+from .errors import Ambiguous, DataFileError, NotFound, WickError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+app = typer.Typer(
+    name="wick",
+    help="Answers about the John Wick films: who plays whom, when things came out, trivia and a quiz.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+
+class State:
+    """What every command shares: the knowledge file, loaded on first use."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+
+    @cached_property
+    def franchise(self) -> Any:
+        from . import loader
+
+        return loader.load(self.path or loader.default_path())
+
+    @cached_property
+    def resolver(self) -> Any:
+        from .resolve import Resolver
+
+        return Resolver(self.franchise)
+
+
+def _state(ctx: typer.Context) -> State:
+    state = ctx.find_root().obj
+    return state if isinstance(state, State) else State(None)
+
+
+def _report(error: WickError) -> None:
+    """Print an error to stderr the way a person reads it: one line, then any suggestions."""
+    out = sys.stderr
+    if isinstance(error, DataFileError):
+        out.write(f"{error}\n")
+    elif isinstance(error, NotFound) and not error.suggestions:
+        out.write(f"Error: nothing in the knowledge file matches {error.query!r}.\n")
+    elif isinstance(error, NotFound):
+        out.write(f"Error: no close match for {error.query!r}. Did you mean: {'; '.join(error.suggestions)}?\n")
+    elif isinstance(error, Ambiguous):
+        out.write(f"Error: {error.query!r} could mean: {'; '.join(error.candidates)}. Be more specific.\n")
+    else:
+        out.write(f"Error: {error}\n")
+
+
+def _guard(func: F) -> F:
+    """Turn any WickError raised by a command into its message and exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except WickError as error:
+            _report(error)
+            raise typer.Exit(error.exit_code) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _emit(answer: dict[str, Any], view: str, as_json: bool) -> None:
+    """Print an answer: JSON for scripts, a table on a terminal, plain columns in a pipe."""
+    if as_json:
+        sys.stdout.write(json.dumps(answer, ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.console import Console
+
+    from . import render
+
+    console = Console()
+    console.print(getattr(render, view)(answer, plain=not console.is_terminal))
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"wick {__version__}\n")
+        raise typer.Exit()
+
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document (shape in docs/json.md).")]
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    data: Annotated[
+        Optional[str],
+        typer.Option("--data", envvar="WICK_DATA", metavar="FILE", help="Knowledge file to use instead of the shipped one."),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Answers about the John Wick films, from one knowledge file.
+
+    Try: wick who-plays Rooney · wick release-date Ballerina · wick timeline · wick quiz
+    """
+    ctx.obj = State(data)
+
+
+@app.command("who-plays")
+@_guard
+def who_plays(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="A character (or an actor, to list their roles).")],
+    film: Annotated[Optional[str], typer.Option("--film", "-f", help="Only this work.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Who plays a character, work by work.
+
+    Example: wick who-plays "Baba Yaga" · wick who-plays Winston --film "The Continental"
+    """
+    from . import answers
+
+    state = _state(ctx)
+    _emit(answers.who_plays(state.franchise, state.resolver, name, film), "who_plays", as_json)
+
+
+@app.command()
+@_guard
+def roles(
+    ctx: typer.Context,
+    person: Annotated[str, typer.Argument(help="An actor or crew member.")],
+    as_json: JsonOption = False,
+) -> None:
+    """A person's roles across the franchise, in front of and behind the camera.
+
+    Example: wick roles "Keanu Reeves"
+    """
+    from . import answers
+
+    state = _state(ctx)
+    _emit(answers.roles(state.franchise, state.resolver, person), "roles", as_json)
+
+
+@app.command()
+@_guard
+def about(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """Version, knowledge file, its 'data as of' date and what it holds."""
+    from . import answers
+
+    _emit(answers.about(_state(ctx).franchise, __version__), "about", as_json)
+
+
+@app.command()
+@_guard
+def validate(
+    ctx: typer.Context,
+    file: Annotated[Optional[str], typer.Argument(help="Knowledge file to check (default: the one in use).")] = None,
+) -> None:
+    """Check a knowledge file and print a summary, or every problem in it (exit 1).
+
+    Example: wick validate my-franchise.yaml
+    """
+    from . import answers
+
+    state = State(file) if file else _state(ctx)
+    franchise = state.franchise
+    summary = ", ".join(f"{n} {kind}" for kind, n in answers.counts(franchise).items())
+    sys.stdout.write(f"ok: {franchise.path}: {summary}\n")
+
+
+def main() -> None:
+    """Console entry point."""
+    app()

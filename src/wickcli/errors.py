@@ -1,0 +1,60 @@
+"""Errors that wick reports to a person: each message is ready to print as it is."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+class WickError(Exception):
+    """Base of every error wick turns into a message and an exit code."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem found in a knowledge file, with where it is."""
+
+    line: int | None
+    column: int | None
+    where: str
+    message: str
+
+    def render(self, path: str) -> str:
+        """Format as ``file:line:column: where: message``."""
+        place = path if self.line is None else f"{path}:{self.line}:{self.column}"
+        return f"{place}: {self.where}: {self.message}" if self.where else f"{place}: {self.message}"
+
+
+class DataFileError(WickError):
+    """A knowledge file that cannot be read or is not valid."""
+
+    def __init__(self, path: str, problems: Sequence[Problem]) -> None:
+        self.path = path
+        self.problems = tuple(problems)
+        super().__init__("\n".join(p.render(path) for p in self.problems))
+
+
+class NotFound(WickError):
+    """A name that matches nothing well enough."""
+
+    def __init__(self, query: str, suggestions: Sequence[str] = (), what: str = "name") -> None:
+        self.query = query
+        self.suggestions = tuple(suggestions)
+        super().__init__(f"no {what} matches {query!r}")
+
+
+class Ambiguous(WickError):
+    """A name that matches several records equally well."""
+
+    def __init__(self, query: str, candidates: Sequence[str]) -> None:
+        self.query = query
+        self.candidates = tuple(candidates)
+        super().__init__(f"{query!r} is ambiguous")
+
+
+class UsageError(WickError):
+    """A request that makes no sense with the data at hand (bad option value)."""
+
+    exit_code = 2

@@ -1,0 +1,255 @@
+"""The knowledge model: immutable records and one Franchise aggregate that indexes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Literal, Union
+
+Sources = tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Release:
+    """One release of a work: a date in a region through a medium."""
+
+    date: dt.date
+    region: str
+    medium: str
+    status: str = "released"
+    note: str | None = None
+    sources: Sources = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DateChange:
+    """An earlier announced release date that moved, and why."""
+
+    date: dt.date
+    reason: str | None = None
+    sources: Sources = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CrewCredit:
+    """A person's job on a work (director, writer, producer, ...)."""
+
+    person: str
+    job: str
+    note: str | None = None
+    sources: Sources = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Trailer:
+    """A trailer or teaser and the day it came out."""
+
+    date: dt.date
+    label: str
+    sources: Sources = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Sequel:
+    """Where a sequel to a work stands."""
+
+    status: str
+    sources: Sources = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoryPlace:
+    """Where a work sits in the in-universe timeline."""
+
+    order: int | None = None
+    set: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Work:
+    """A film, series or announced project of the franchise."""
+
+    id: str
+    title: str
+    kind: str
+    status: str
+    aliases: tuple[str, ...] = ()
+    runtime: int | None = None
+    episodes: int | None = None
+    synopsis: str | None = None
+    studios: tuple[str, ...] = ()
+    distributors: tuple[str, ...] = ()
+    streaming: tuple[str, ...] = ()
+    story: StoryPlace = StoryPlace()
+    releases: tuple[Release, ...] = ()
+    release_history: tuple[DateChange, ...] = ()
+    crew: tuple[CrewCredit, ...] = ()
+    trailers: tuple[Trailer, ...] = ()
+    sequel: Sequel | None = None
+    sources: Sources = ()
+
+    @property
+    def first_release(self) -> Release | None:
+        """The earliest release, or None for an undated project."""
+        return min(self.releases, key=lambda r: r.date, default=None)
+
+    @property
+    def year(self) -> int | None:
+        """The year of the first release."""
+        first = self.first_release
+        return first.date.year if first else None
+
+    @property
+    def display_title(self) -> str:
+        """The title with its year, which tells apart a film and its namesake character."""
+        return f"{self.title} ({self.year})" if self.year else self.title
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A real person: an actor or a member of the crew."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    born: dt.date | None = None
+    died: dt.date | None = None
+    sources: Sources = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Character:
+    """A character of the story, with the other names it goes by."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+    sources: Sources = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """Who plays which character in which work."""
+
+    work: str
+    character: str
+    person: str
+    billing: int | None = None
+    note: str | None = None
+    sources: Sources = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A short trivia statement, optionally with a question form for the quiz."""
+
+    id: str
+    text: str
+    about: tuple[str, ...] = ()
+    spoils: str | None = None
+    tags: tuple[str, ...] = ()
+    question: str | None = None
+    answer: str | None = None
+    sources: Sources = ()
+
+
+Record = Union[Work, Person, Character]
+Kind = Literal["work", "person", "character"]
+
+
+def kind_of(record: Record) -> Kind:
+    """The kind of a named record, as a person would say it."""
+    if isinstance(record, Work):
+        return "work"
+    if isinstance(record, Person):
+        return "person"
+    return "character"
+
+
+def names_of(record: Record) -> tuple[str, ...]:
+    """Every name a record answers to: its name or title first, then its aliases."""
+    main = record.title if isinstance(record, Work) else record.name
+    return (main, *record.aliases)
+
+
+@dataclass(frozen=True)
+class Franchise:
+    """Everything a knowledge file knows, with indexes for lookups."""
+
+    name: str
+    data_as_of: dt.date | None
+    works: tuple[Work, ...] = ()
+    people: tuple[Person, ...] = ()
+    characters: tuple[Character, ...] = ()
+    credits: tuple[Credit, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    format: int = 1
+    path: str = field(default="", compare=False)
+
+    @cached_property
+    def by_id(self) -> dict[str, Record]:
+        """Works, people and characters by id."""
+        return {r.id: r for r in self.records()}
+
+    def records(self) -> Iterator[Record]:
+        """Every named record: works, then characters, then people."""
+        yield from self.works
+        yield from self.characters
+        yield from self.people
+
+    def work(self, id_: str) -> Work:
+        """The work with this id."""
+        record = self.by_id[id_]
+        assert isinstance(record, Work)
+        return record
+
+    def person(self, id_: str) -> Person:
+        """The person with this id."""
+        record = self.by_id[id_]
+        assert isinstance(record, Person)
+        return record
+
+    def character(self, id_: str) -> Character:
+        """The character with this id."""
+        record = self.by_id[id_]
+        assert isinstance(record, Character)
+        return record
+
+    def credits_of(self, record: Record) -> list[Credit]:
+        """Credits of a work, character or person, in release order then billing."""
+        attr = kind_of(record)
+        found = [c for c in self.credits if getattr(c, attr) == record.id]
+        return sorted(found, key=lambda c: (self.release_rank(c.work), c.billing or 10_000))
+
+    def facts_about(self, id_: str) -> list[Fact]:
+        """Facts that concern a record."""
+        return [f for f in self.facts if id_ in f.about]
+
+    def crew_of(self, person_id: str) -> list[tuple[Work, CrewCredit]]:
+        """A person's jobs behind the camera."""
+        return [(w, c) for w in self.works_by_release for c in w.crew if c.person == person_id]
+
+    @cached_property
+    def works_by_release(self) -> tuple[Work, ...]:
+        """Works in release order; undated projects last, in file order."""
+        dated = [w for w in self.works if w.first_release]
+        undated = [w for w in self.works if not w.first_release]
+        return (*sorted(dated, key=lambda w: w.first_release.date), *undated)  # type: ignore[union-attr]
+
+    @cached_property
+    def works_by_story(self) -> tuple[Work, ...]:
+        """Works in in-universe order; works with no known place last, in release order."""
+        placed = sorted((w for w in self.works if w.story.order is not None), key=lambda w: w.story.order)  # type: ignore[arg-type, return-value]
+        rest = [w for w in self.works_by_release if w.story.order is None]
+        return (*placed, *rest)
+
+    def release_rank(self, work_id: str) -> int:
+        """Position of a work in release order."""
+        return self._release_ranks.get(work_id, len(self._release_ranks))
+
+    @cached_property
+    def _release_ranks(self) -> dict[str, int]:
+        return {w.id: i for i, w in enumerate(self.works_by_release)}

@@ -1,0 +1,129 @@
+"""Resolve what a person typed to records: names, aliases, typos, accents and partial titles."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from .errors import Ambiguous, NotFound
+from .model import Franchise, Kind, Record, Work, kind_of, names_of
+
+ACCEPT = 85.0
+"""A fuzzy score at or above this may resolve on its own."""
+MARGIN = 4.0
+"""The winner must beat the next record by this much, or the query is ambiguous."""
+SUGGEST = 60.0
+"""Records scoring at least this are offered as 'did you mean' suggestions."""
+
+_FOLD = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "&": " and "})
+_NON_WORD = re.compile(r"[\W_]+")
+_ARTICLE = re.compile(r"^(?:the|a|an) ")
+
+
+def normalise(text: str) -> str:
+    """Fold case, accents and punctuation: 'Sacré-Cœur' and 'sacre coeur' become equal."""
+    folded = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
+    plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    words = _NON_WORD.sub(" ", plain).strip()
+    return _ARTICLE.sub("", words)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A record that a query matched, how well, and through which of its names."""
+
+    record: Record
+    score: float
+    name: str
+
+    @property
+    def kind(self) -> Kind:
+        """The record's kind."""
+        return kind_of(self.record)
+
+
+class Resolver:
+    """One place for the matching rules, over every name and alias of a franchise."""
+
+    def __init__(self, franchise: Franchise) -> None:
+        self.franchise = franchise
+
+    @cached_property
+    def _index(self) -> tuple[list[str], list[tuple[Record, str]], dict[str, list[int]]]:
+        keys: list[str] = []
+        owners: list[tuple[Record, str]] = []
+        exact: dict[str, list[int]] = {}
+        for record in self.franchise.records():
+            names = names_of(record)
+            if isinstance(record, Work) and record.year:
+                names = (*names, record.display_title)
+            for name in names:
+                key = normalise(name)
+                if key:
+                    exact.setdefault(key, []).append(len(keys))
+                    keys.append(key)
+                    owners.append((record, name))
+        return keys, owners, exact
+
+    def search(self, query: str, kinds: Iterable[Kind] | None = None, limit: int = 10) -> list[Match]:
+        """Distinct records ranked by how well one of their names matches the query."""
+        from rapidfuzz import fuzz, process
+
+        keys, owners, exact = self._index
+        wanted = set(kinds) if kinds else None
+        key = normalise(query)
+        if not key:
+            return []
+        best: dict[str, Match] = {}
+        for i in exact.get(key, ()):
+            record, name = owners[i]
+            if wanted is None or kind_of(record) in wanted:
+                best.setdefault(record.id, Match(record, 100.0, name))
+        hits = process.extract(key, keys, scorer=fuzz.WRatio, processor=None, limit=None, score_cutoff=SUGGEST)
+        for _, score, i in sorted(hits, key=lambda h: -h[1]):
+            record, name = owners[i]
+            if (wanted is None or kind_of(record) in wanted) and record.id not in best:
+                best[record.id] = Match(record, min(float(score), 99.9), name)
+                if len(best) >= limit:
+                    break
+        return sorted(best.values(), key=lambda m: -m.score)[:limit]
+
+    def resolve(self, query: str, kinds: Sequence[Kind] | None = None) -> list[Match]:
+        """The record a query means: one match, or several records of different kinds that share the name.
+
+        Raises NotFound when nothing is close enough and Ambiguous when records of one kind tie.
+        With ``kinds`` given, only those kinds count and a tie is ordered by their order.
+        """
+        ranked = self.search(query, kinds, limit=10)
+        if not ranked or ranked[0].score < ACCEPT:
+            raise NotFound(query, [describe(self.franchise, m.record) for m in ranked[:3]])
+        top = ranked[0]
+        close = [m for m in ranked if top.score - m.score < MARGIN]
+        same_name = [m for m in close if normalise(m.name) == normalise(top.name)]
+        if len(close) == 1:
+            return [top]
+        if len(same_name) == len(close) and len({m.kind for m in close}) == len(close):
+            order = list(kinds or ("work", "character", "person"))
+            return sorted(close, key=lambda m: order.index(m.kind))
+        raise Ambiguous(query, [describe(self.franchise, m.record) for m in close])
+
+    def resolve_one(self, query: str, kinds: Sequence[Kind] | None = None) -> Match:
+        """Like resolve, keeping the preferred kind where a name belongs to several."""
+        return self.resolve(query, kinds)[0]
+
+
+def describe(franchise: Franchise, record: Record) -> str:
+    """A short label that tells records apart: 'Winston Scott (character in John Wick (2014), ...)'."""
+    kind = kind_of(record)
+    if isinstance(record, Work):
+        return f"{record.display_title} (work)"
+    credits = franchise.credits_of(record)
+    works = list(dict.fromkeys(c.work for c in credits))
+    if kind == "character" and works:
+        titles = [franchise.work(w).title for w in works]
+        shown = ", ".join(titles[:2]) + (", ..." if len(titles) > 2 else "")
+        return f"{record.name} (character in {shown})"
+    return f"{record.name} ({kind})"

@@ -1,0 +1,85 @@
+"""The command line over a small invented franchise: any knowledge file works, errors are clean."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from wickcli import __version__
+from wickcli.cli import app
+
+from .conftest import DATA, MINI
+
+MINI_ARGS = ["--data", str(MINI)]
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout == f"wick {__version__}\n"
+
+
+def test_no_arguments_shows_help(runner: CliRunner) -> None:
+    result = runner.invoke(app, [])
+    assert result.exit_code == 2
+    assert "who-plays" in result.stderr
+
+
+def test_who_plays_other_franchise(runner: CliRunner) -> None:
+    result = runner.invoke(app, [*MINI_ARGS, "who-plays", "the keeper"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[1].split() == ["Harbor", "Lights", "(2010)", "Ada", "Voss"]
+    assert "Cléo Marchetti (young)" in lines[2]
+
+
+def test_data_from_environment(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["who-plays", "Tommy", "--json"], env={"WICK_DATA": str(MINI)})
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["credits"][0]["person"]["name"] == "Ben Okafor"
+
+
+def test_who_plays_ambiguous(runner: CliRunner) -> None:
+    result = runner.invoke(app, [*MINI_ARGS, "who-plays", "gray"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "Error: 'gray' could mean: Ellen Gray (character in Harbor Lights, Harbor Lights: Low Tide); "
+        "Tom Gray (character in Harbor Lights). Be more specific.\n"
+    )
+
+
+def test_who_plays_nothing_matches(runner: CliRunner) -> None:
+    result = runner.invoke(app, [*MINI_ARGS, "who-plays", "xyzzy"])
+    assert result.exit_code == 1
+    assert result.stderr == "Error: nothing in the knowledge file matches 'xyzzy'.\n"
+
+
+def test_validate_good_file(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["validate", str(MINI)])
+    assert result.exit_code == 0
+    assert result.stdout == f"ok: {MINI}: 3 works, 4 people, 2 characters, 3 credits, 1 facts\n"
+
+
+@pytest.mark.parametrize("name", ["syntax", "many_errors", "duplicate_key", "dangling_ref", "empty"])
+def test_validate_bad_file_exits_1_with_located_problems(runner: CliRunner, name: str) -> None:
+    path = DATA / "bad" / f"{name}.yaml"
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert all(line.startswith(f"{path}") for line in result.stderr.splitlines())
+    assert "Traceback" not in result.stderr
+
+
+def test_lookup_with_bad_data_file_exits_1(runner: CliRunner) -> None:
+    path = DATA / "bad" / "bad_date.yaml"
+    result = runner.invoke(app, ["--data", str(path), "who-plays", "x"])
+    assert result.exit_code == 1
+    assert result.stderr == f"{path}:8:16: works[0].releases[0].date: 2025-02-30 is not a real date\n"
+
+
+def test_unknown_option_is_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["who-plays", "--bogus"])
+    assert result.exit_code == 2

@@ -1,0 +1,120 @@
+"""The loader: a valid file becomes a model; every kind of bad file becomes exact messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from wickcli import loader
+from wickcli.errors import DataFileError
+
+from .conftest import DATA, MINI
+
+BAD = DATA / "bad"
+
+
+def test_mini_file_loads_into_records() -> None:
+    franchise = loader.load(str(MINI))
+    assert franchise.name == "Harbor Lights"
+    assert franchise.data_as_of == dt.date(2026, 1, 15)
+    assert [w.id for w in franchise.works] == ["hl1", "hl0", "hl2"]
+    assert franchise.work("hl0").release_history[0].date == dt.date(2015, 6, 1)
+    assert franchise.person("cleo-marchetti").name == "Cléo Marchetti"
+
+
+def test_mini_file_story_and_release_order() -> None:
+    franchise = loader.load(str(MINI))
+    assert [w.id for w in franchise.works_by_story] == ["hl0", "hl1", "hl2"]
+    assert [w.id for w in franchise.works_by_release] == ["hl1", "hl0", "hl2"]
+
+
+BAD_FILES = [
+    ("syntax", ["5:1: YAML syntax error: found unexpected end of stream (while scanning a quoted scalar that starts at line 4)"]),
+    ("tabs", ["3:1: YAML syntax error: a tab character; YAML is indented with spaces"]),
+    ("wrong_type", [
+        "7:14: works[0].runtime: expected a whole number, got 'long'",
+        "8:14: works[0].aliases: expected a list, got 'Just One'",
+    ]),
+    ("unknown_key", ["7:5: works[0].runtimes: unknown key 'runtimes' (did you mean 'runtime'?)"]),
+    ("missing_field", ["3:5: works[0]: missing required key 'title'"]),
+    ("duplicate_key", ["5:5: works[0].title: duplicate key 'title'"]),
+    ("duplicate_id", ["5:10: characters[0].id: duplicate id 'w1' (first used at line 3)"]),
+    ("dangling_ref", ["9:12: credits[0].work: no work with id 'w2'"]),
+    ("bad_date", ["8:16: works[0].releases[0].date: 2025-02-30 is not a real date"]),
+    ("many_errors", [
+        "5:11: works[0].kind: expected one of film, series, anime, game, other; got 'movie'",
+        "7:9: works[1].id: duplicate id 'w1' (first used at line 3)",
+        "11:20: works[1].story.order: expected a whole number, got 'first'",
+    ]),
+    ("list_root", ["1:1: expected a mapping, got a list"]),
+    ("python_tag", ["1:12: franchise: unsupported YAML tag !!python/object/apply:os.system"]),
+    ("alias", ["3:5: works[1]: repeats the value anchored at line 3; YAML aliases (*name) are not supported, write the value out"]),
+    ("not_utf8", ["1:15: not UTF-8 text"]),
+    ("nul", ["1:13: control character U+0000 is not allowed in a knowledge file"]),
+]
+
+
+@pytest.mark.parametrize(("name", "problems"), BAD_FILES, ids=[b[0] for b in BAD_FILES])
+def test_bad_file_reports_every_problem_with_its_place(name: str, problems: list[str]) -> None:
+    path = str(BAD / f"{name}.yaml")
+    with pytest.raises(DataFileError) as error:
+        loader.load(path)
+    assert str(error.value).splitlines() == [f"{path}:{p}" for p in problems]
+
+
+@pytest.mark.parametrize("name", ["empty", "comment_only"])
+def test_empty_file_is_refused(name: str) -> None:
+    path = str(BAD / f"{name}.yaml")
+    with pytest.raises(DataFileError) as error:
+        loader.load(path)
+    assert str(error.value) == f"{path}: the file is empty; expected a mapping with 'franchise' and 'works'"
+
+
+def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + MINI.read_bytes())
+    assert loader.load(str(path)).name == "Harbor Lights"
+
+
+def test_python_tag_is_never_executed(tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    path = tmp_path / "evil.yaml"
+    path.write_text(f'franchise: !!python/object/apply:os.system ["touch {marker}"]\nworks: []\n')
+    with pytest.raises(DataFileError):
+        loader.load(str(path))
+    assert not marker.exists()
+
+
+def test_alias_bomb_is_refused_without_expanding() -> None:
+    with pytest.raises(DataFileError) as error:
+        loader.load(str(BAD / "alias_bomb.yaml"))
+    assert len(error.value.problems) == 9
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: p / "missing.yaml", "no such file"),
+        (lambda p: p, "is a directory, not a knowledge file"),
+    ],
+    ids=["missing", "directory"],
+)
+def test_unreadable_paths(tmp_path: Path, make: object, message: str) -> None:
+    path = str(make(tmp_path))  # type: ignore[operator]
+    with pytest.raises(DataFileError) as error:
+        loader.load(path)
+    assert str(error.value) == f"{path}: {message}"
+
+
+def test_quoted_and_unquoted_dates_are_the_same(tmp_path: Path) -> None:
+    text = MINI.read_text().replace("date: 2010-03-05", 'date: "2010-03-05"')
+    path = tmp_path / "quoted.yaml"
+    path.write_text(text)
+    assert loader.load(str(path)) == loader.load(str(MINI))
+
+
+def test_default_path_prefers_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WICK_DATA", "/somewhere/else.yaml")
+    assert loader.default_path() == "/somewhere/else.yaml"
