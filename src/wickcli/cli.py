@@ -5,17 +5,20 @@ Exit codes: 0 answered, 1 not found, ambiguous or bad knowledge file, 2 usage er
 
 from __future__ import annotations
 
+import datetime as dt
+import enum
 import functools
 import json
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cached_property
 from typing import Annotated, Any, Optional, TypeVar
 
 import typer
 
 from . import __version__
-from .errors import Ambiguous, DataFileError, NotFound, WickError
+from .errors import Ambiguous, DataFileError, NotFound, UsageError, WickError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -48,6 +51,41 @@ class State:
         return Resolver(self.franchise)
 
 
+class Order(str, enum.Enum):
+    """Orders a timeline can take."""
+
+    story = "story"
+    release = "release"
+
+
+def _complete(ctx: typer.Context, incomplete: str, kinds: tuple[str, ...]) -> Iterator[str]:
+    """Names of the wanted kinds that start with what was typed (ignoring case and accents)."""
+    from . import complete
+
+    data = ctx.find_root().params.get("data")
+    yield from complete.names(data, incomplete, kinds)
+
+
+def complete_characters(ctx: typer.Context, incomplete: str) -> Iterator[str]:
+    """Complete character and person names."""
+    return _complete(ctx, incomplete, ("character", "person"))
+
+
+def complete_people(ctx: typer.Context, incomplete: str) -> Iterator[str]:
+    """Complete person names."""
+    return _complete(ctx, incomplete, ("person",))
+
+
+def complete_works(ctx: typer.Context, incomplete: str) -> Iterator[str]:
+    """Complete work titles and aliases."""
+    return _complete(ctx, incomplete, ("work",))
+
+
+def complete_names(ctx: typer.Context, incomplete: str) -> Iterator[str]:
+    """Complete any name."""
+    return _complete(ctx, incomplete, ("work", "character", "person"))
+
+
 def _state(ctx: typer.Context) -> State:
     state = ctx.find_root().obj
     return state if isinstance(state, State) else State(None)
@@ -63,7 +101,9 @@ def _report(error: WickError) -> None:
     elif isinstance(error, NotFound):
         out.write(f"Error: no close match for {error.query!r}. Did you mean: {'; '.join(error.suggestions)}?\n")
     elif isinstance(error, Ambiguous):
-        out.write(f"Error: {error.query!r} could mean: {'; '.join(error.candidates)}. Be more specific.\n")
+        shown = "; ".join(error.candidates[:5])
+        more = f" (and {len(error.candidates) - 5} more)" if len(error.candidates) > 5 else ""
+        out.write(f"Error: {error.query!r} could mean: {shown}{more}. Be more specific.\n")
     else:
         out.write(f"Error: {error}\n")
 
@@ -126,8 +166,10 @@ def main_options(
 @_guard
 def who_plays(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="A character (or an actor, to list their roles).")],
-    film: Annotated[Optional[str], typer.Option("--film", "-f", help="Only this work.")] = None,
+    name: Annotated[
+        str, typer.Argument(help="A character (or an actor, to list their roles).", autocompletion=complete_characters)
+    ],
+    film: Annotated[Optional[str], typer.Option("--film", "-f", help="Only this work.", autocompletion=complete_works)] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Who plays a character, work by work.
@@ -144,7 +186,7 @@ def who_plays(
 @_guard
 def roles(
     ctx: typer.Context,
-    person: Annotated[str, typer.Argument(help="An actor or crew member.")],
+    person: Annotated[str, typer.Argument(help="An actor or crew member.", autocompletion=complete_people)],
     as_json: JsonOption = False,
 ) -> None:
     """A person's roles across the franchise, in front of and behind the camera.
@@ -155,6 +197,105 @@ def roles(
 
     state = _state(ctx)
     _emit(answers.roles(state.franchise, state.resolver, person), "roles", as_json)
+
+
+def _today() -> dt.date:
+    """Today, or the day WICK_TODAY names (ISO), so answers about 'how long ago' can be tested."""
+    fixed = os.environ.get("WICK_TODAY")
+    if fixed:
+        try:
+            return dt.date.fromisoformat(fixed)
+        except ValueError:
+            raise UsageError(f"WICK_TODAY={fixed!r} is not a date like 2025-06-06") from None
+    return dt.date.today()
+
+
+@app.command("release-date")
+@_guard
+def release_date(
+    ctx: typer.Context,
+    title: Annotated[
+        Optional[str], typer.Argument(help="A film or series; leave out for every work.", autocompletion=complete_works)
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """When a work came out or comes out, how long ago or how far away that is, and how the date moved.
+
+    Example: wick release-date Ballerina · wick release-date "chapter 4" · wick release-date
+    """
+    from . import answers
+
+    state = _state(ctx)
+    _emit(answers.release_date(state.franchise, state.resolver, title, _today()), "release_date", as_json)
+
+
+@app.command()
+@_guard
+def timeline(
+    ctx: typer.Context,
+    order: Annotated[Order, typer.Option("--order", "-o", help="story: in-universe order; release: as they came out.")] = Order.story,
+    as_json: JsonOption = False,
+) -> None:
+    """Every work in story order (or release order), with when each is set and came out.
+
+    Example: wick timeline · wick timeline --order release
+    """
+    from . import answers
+
+    _emit(answers.timeline(_state(ctx).franchise, order.value), "timeline", as_json)
+
+
+@app.command()
+@_guard
+def cast(
+    ctx: typer.Context,
+    title: Annotated[str, typer.Argument(help="A film or series.", autocompletion=complete_works)],
+    as_json: JsonOption = False,
+) -> None:
+    """The cast of one work, in billing order.
+
+    Example: wick cast parabellum
+    """
+    from . import answers
+
+    state = _state(ctx)
+    _emit(answers.cast(state.franchise, state.resolver, title), "cast", as_json)
+
+
+@app.command()
+@_guard
+def info(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Any work, character or person.", autocompletion=complete_names)],
+    spoilers: Annotated[bool, typer.Option("--spoilers/--no-spoilers", help="Show facts that reveal a plot.")] = True,
+    as_json: JsonOption = False,
+) -> None:
+    """Everything the knowledge file knows about a work, character or person, with sources.
+
+    Example: wick info "the director" · wick info ballerina --no-spoilers
+    """
+    from . import answers
+
+    state = _state(ctx)
+    _emit(answers.info(state.franchise, state.resolver, name, _today(), spoilers), "info", as_json)
+
+
+@app.command()
+@_guard
+def search(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="Any text: part of a title or name, a nickname.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many matches at most.")] = 10,
+    as_json: JsonOption = False,
+) -> None:
+    """Ranked matches across works, characters and people.
+
+    Example: wick search wick
+    """
+    from . import answers
+
+    state = _state(ctx)
+    _emit(answers.search(state.franchise, state.resolver, query, limit), "search", as_json)
 
 
 @app.command()

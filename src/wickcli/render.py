@@ -33,7 +33,7 @@ def _name(ref: dict[str, Any] | None) -> str:
     if ref.get("year"):
         return f"{ref['name']} ({ref['year']})"
     status = ref.get("status")
-    return f"{ref['name']} ({status})" if status and status != "released" else str(ref["name"])
+    return f"{ref['name']} ({status.replace('-', ' ')})" if status and status != "released" else str(ref["name"])
 
 
 def _note(credit: dict[str, Any]) -> str:
@@ -83,3 +83,181 @@ def about(answer: Answer, plain: bool) -> RenderableType:
     for kind, count in answer["counts"].items():
         table.add_row(kind.capitalize(), str(count))
     return table
+
+
+def relative(days: int) -> str:
+    """How far a day is from today, in words: 'in 3 months', '10 years, 1 month ago'."""
+    if days == 0:
+        return "today"
+    n = abs(days)
+    if n < 45:
+        span = f"{n} day{'s' if n != 1 else ''}"
+    else:
+        months = round(n / 30.4375)
+        years, months = divmod(months, 12)
+        parts = [f"{years} year{'s' if years != 1 else ''}"] if years else []
+        if months:
+            parts.append(f"{months} month{'s' if months != 1 else ''}")
+        span = ", ".join(parts)
+    return f"in {span}" if days > 0 else f"{span} ago"
+
+
+def _when(release: dict[str, Any] | None) -> str:
+    if not release:
+        return "no date announced"
+    return f"{release['date']} ({relative(release['days_from_today'])})"
+
+
+def release_date(answer: Answer, plain: bool) -> RenderableType:
+    """One work's dates, or every work's first date."""
+    if answer["answer"] == "release-dates":
+        table = _table("Release dates", plain, "Work", "Date", "Where", "When")
+        for row in answer["works"]:
+            release = row["release"]
+            when = relative(release["days_from_today"]) if release else ""
+            if row["upcoming"]:
+                when = f"upcoming, {when}" if release else f"upcoming ({row['status']})"
+            where = f"{release['region']} {release['medium']}" if release else ""
+            table.add_row(row["work"]["name"], release["date"] if release else "no date", where, when)
+        return table
+    work = answer["work"]
+    lines = [Text(f"{_name(work)}: {_when(answer['release'])}", style="" if plain else "bold")]
+    table = _table(None, plain, "Date", "Region", "Medium", "Note")
+    for release in answer["releases"]:
+        table.add_row(release["date"], release["region"], release["medium"], release["note"] or "")
+    parts: list[RenderableType] = [*lines]
+    if answer["releases"]:
+        parts.append(table)
+    else:
+        parts.append(Text(f"Status: {work['status']}; no release date has been announced."))
+    for change in answer["earlier_dates"]:
+        reason = f": {change['reason']}" if change["reason"] else ""
+        parts.append(Text(f"Earlier announced for {change['date']}{reason}"))
+    if answer["streaming"]:
+        parts.append(Text(f"Streams on: {', '.join(answer['streaming'])}"))
+    return Group(*parts)
+
+
+def _chart(rows: list[dict[str, Any]], plain: bool) -> Table:
+    """A compact chart: one row per work in story order, a mark under the year it came out."""
+    years = sorted({int(r["released"][:4]) for r in rows if r["released"]})
+    dot, empty = ("*", ".") if plain else ("●", "·")
+    table = Table(box=None, show_edge=False, pad_edge=False, title=None if plain else "Story order vs release year")
+    table.add_column("Story", overflow="ellipsis", no_wrap=True, max_width=34)
+    for year in years:
+        table.add_column(str(year), justify="center", no_wrap=True)
+    table.add_column("TBA", justify="center", no_wrap=True)
+    for row in rows:
+        year = int(row["released"][:4]) if row["released"] else None
+        marks = [dot if year == y else empty for y in years]
+        marks.append(empty if year else "?")
+        table.add_row(row["work"]["name"], *marks)
+    return table
+
+
+def timeline(answer: Answer, plain: bool) -> RenderableType:
+    """Works in story or release order, then a chart of story order against release years."""
+    by_story = answer["order"] == "story"
+    table = _table(f"Timeline in {answer['order']} order", plain, "#", "Work", "Set", "Released")
+    for i, row in enumerate(answer["works"], 1):
+        table.add_row(str(i), _name(row["work"]), row["set"] or "unknown", row["released"] or row["status"])
+    if not by_story:
+        return table
+    return Group(table, Text(""), _chart(answer["works"], plain))
+
+
+def cast(answer: Answer, plain: bool) -> RenderableType:
+    """The cast of one work."""
+    table = _table(f"Cast of {_name(answer['work'])}", plain, "Actor", "Character")
+    for credit in answer["credits"]:
+        table.add_row(credit["person"]["name"], credit["character"]["name"] + _note(credit))
+    if not answer["credits"]:
+        return Text(f"No cast is recorded for {_name(answer['work'])}.")
+    return table
+
+
+def search(answer: Answer, plain: bool) -> RenderableType:
+    """Ranked matches."""
+    if not answer["matches"]:
+        return Text(f"Nothing matches {answer['query']!r}.")
+    table = _table(f"Matches for {answer['query']!r}", plain, "Score", "Kind", "Name", "Matched")
+    for match in answer["matches"]:
+        shown = _name(match)
+        table.add_row(f"{match['score']:.0f}", match["kind"], shown, match["matched"] if match["matched"] != match["name"] else "")
+    return table
+
+
+def _facts(card: dict[str, Any], plain: bool) -> list[RenderableType]:
+    parts: list[RenderableType] = []
+    if card["facts"]:
+        parts.append(Text("Facts", style="" if plain else "bold"))
+    for fact in card["facts"]:
+        spoiler = f" [spoils {fact['spoils']}]" if fact["spoils"] else ""
+        parts.append(Text(f"- {fact['text']}{spoiler}"))
+        parts.append(Text(f"  source: {fact['sources'][0]}" if fact["sources"] else "  source: none", style="" if plain else "dim"))
+    return parts
+
+
+def _card(title: str, rows: list[tuple[str, str]], extra: list[RenderableType], plain: bool) -> RenderableType:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="" if plain else "bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, value in rows:
+        if value:
+            grid.add_row(label, value)
+    body = Group(grid, *extra)
+    if plain:
+        return Group(Text(title), Text("=" * min(len(title), 78)), body, Text(""))
+    from rich.panel import Panel
+
+    return Panel(body, title=title, title_align="left", box=box.ROUNDED)
+
+
+def _work_card(card: dict[str, Any], plain: bool) -> RenderableType:
+    crew = "\n".join(
+        f"{job}: {', '.join(p['name'] + _note(p) for p in people)}" for job, people in card["crew"].items()
+    )
+    release = card["release"]
+    rows = [
+        ("Kind", f"{card['type']}, {card['status']}"),
+        ("Also called", ", ".join(card["aliases"])),
+        ("Released", f"{release['date']} ({release['region']}, {release['medium']})" if release else "not announced"),
+        ("Earlier dates", ", ".join(c["date"] for c in card["earlier_dates"])),
+        ("Runtime", f"{card['runtime']} min" if card["runtime"] else ""),
+        ("Episodes", str(card["episodes"] or "")),
+        ("Set", card["set"] or ""),
+        ("Synopsis", card["synopsis"] or ""),
+        ("Crew", crew),
+        ("Studios", ", ".join(card["studios"])),
+        ("Distributor", ", ".join(card["distributors"])),
+        ("Streams on", ", ".join(card["streaming"])),
+        ("Sequel", card["sequel"] or ""),
+    ]
+    extra: list[RenderableType] = []
+    if card["cast"]:
+        table = _table(None, plain, "Actor", "Character")
+        for credit in card["cast"]:
+            table.add_row(credit["person"]["name"], credit["character"]["name"] + _note(credit))
+        extra.append(table)
+    return _card(_name(card), rows, [*extra, *_facts(card, plain)], plain)
+
+
+def _character_card(card: dict[str, Any], plain: bool) -> RenderableType:
+    played = "\n".join(f"{c['person']['name']}{_note(c)} in {_name(c['work'])}" for c in card["credits"])
+    rows = [("Kind", "character"), ("Also called", ", ".join(card["aliases"])),
+            ("About", card["description"] or ""), ("Played by", played)]
+    return _card(card["name"], rows, _facts(card, plain), plain)
+
+
+def _person_card(card: dict[str, Any], plain: bool) -> RenderableType:
+    roles = "\n".join(f"{c['character']['name']}{_note(c)} in {_name(c['work'])}" for c in card["credits"])
+    jobs = "\n".join(f"{j['job']}{_note(j)} on {_name(j['work'])}" for j in card["crew"])
+    rows = [("Kind", "person"), ("Also called", ", ".join(card["aliases"])), ("Born", card["born"] or ""),
+            ("Died", card["died"] or ""), ("Roles", roles), ("Crew", jobs)]
+    return _card(card["name"], rows, _facts(card, plain), plain)
+
+
+def info(answer: Answer, plain: bool) -> RenderableType:
+    """One card per record the name means."""
+    cards = {"work": _work_card, "character": _character_card, "person": _person_card}
+    return Group(*(cards[card["kind"]](card, plain) for card in answer["cards"]))

@@ -15,19 +15,23 @@ ACCEPT = 85.0
 """A fuzzy score at or above this may resolve on its own."""
 MARGIN = 4.0
 """The winner must beat the next record by this much, or the query is ambiguous."""
-SUGGEST = 60.0
+SUGGEST = 70.0
 """Records scoring at least this are offered as 'did you mean' suggestions."""
 
 _FOLD = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "&": " and "})
 _NON_WORD = re.compile(r"[\W_]+")
+_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 _ARTICLE = re.compile(r"^(?:the|a|an) ")
+_STOPWORDS = frozenset({"the", "a", "an", "of", "and"})
+MIN_FUZZY = 3
+"""Queries shorter than this match names exactly or not at all."""
 
 
 def normalise(text: str) -> str:
     """Fold case, accents and punctuation: 'Sacré-Cœur' and 'sacre coeur' become equal."""
     folded = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
     plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    words = _NON_WORD.sub(" ", plain).strip()
+    words = _NON_WORD.sub(" ", _LETTER_DIGIT.sub(" ", plain)).strip()
     return _ARTICLE.sub("", words)
 
 
@@ -82,11 +86,14 @@ class Resolver:
             record, name = owners[i]
             if wanted is None or kind_of(record) in wanted:
                 best.setdefault(record.id, Match(record, 100.0, name))
+        if len(key) < MIN_FUZZY or set(key.split()) <= _STOPWORDS:
+            return list(best.values())[:limit]
         hits = process.extract(key, keys, scorer=fuzz.WRatio, processor=None, limit=None, score_cutoff=SUGGEST)
-        for _, score, i in sorted(hits, key=lambda h: -h[1]):
+        ranked = sorted(((_adjust(score, key, keys[i]), i) for _, score, i in hits), key=lambda h: -h[0])
+        for score, i in ranked:
             record, name = owners[i]
-            if (wanted is None or kind_of(record) in wanted) and record.id not in best:
-                best[record.id] = Match(record, min(float(score), 99.9), name)
+            if score >= SUGGEST and (wanted is None or kind_of(record) in wanted) and record.id not in best:
+                best[record.id] = Match(record, min(score, 99.9), name)
                 if len(best) >= limit:
                     break
         return sorted(best.values(), key=lambda m: -m.score)[:limit]
@@ -113,6 +120,28 @@ class Resolver:
     def resolve_one(self, query: str, kinds: Sequence[Kind] | None = None) -> Match:
         """Like resolve, keeping the preferred kind where a name belongs to several."""
         return self.resolve(query, kinds)[0]
+
+
+def _adjust(score: float, query: str, key: str) -> float:
+    """Refine a fuzzy score with what a string metric cannot know about names.
+
+    Whole words count more than letters inside words ("ian" is Ian McShane before Gianna), and
+    a number the name lacks means another record ("Ballerina 2", "John Wick 6"): never resolve on it.
+    """
+    from rapidfuzz import fuzz
+
+    words = query.split()
+    numbers = {w for w in words if w.isdigit()}
+    if numbers:
+        key_words = key.split()
+        if not numbers <= set(key_words):
+            return min(score, ACCEPT - 10)
+        rest = " ".join(w for w in words if not w.isdigit())
+        if rest and fuzz.WRatio(rest, " ".join(w for w in key_words if not w.isdigit())) < ACCEPT:
+            return min(score, ACCEPT - 10)
+    if score < 100 and set(words) <= set(key.split()):
+        return min(score + 5, 99.0)
+    return score
 
 
 def describe(franchise: Franchise, record: Record) -> str:
