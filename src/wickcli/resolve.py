@@ -108,7 +108,11 @@ class Resolver:
         if not ranked or ranked[0].score < ACCEPT:
             raise NotFound(query, [describe(self.franchise, m.record) for m in ranked[:3]])
         top = ranked[0]
-        close = [m for m in ranked if top.score - m.score < MARGIN]
+        # An exact name beats any fuzzy one; among fuzzy ones the winner needs a clear margin.
+        if top.score == 100:
+            close = [m for m in ranked if m.score == 100]
+        else:
+            close = [m for m in ranked if top.score - m.score < MARGIN]
         same_name = [m for m in close if normalise(m.name) == normalise(top.name)]
         if len(close) == 1:
             return [top]
