@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 
@@ -138,32 +138,48 @@ def release_date(answer: Answer, plain: bool) -> RenderableType:
     return Group(*parts)
 
 
-def _chart(rows: list[dict[str, Any]], plain: bool) -> Table:
-    """A compact chart: one row per work in story order, a mark under the year it came out."""
-    years = sorted({int(r["released"][:4]) for r in rows if r["released"]})
-    dot, empty = ("*", ".") if plain else ("●", "·")
-    table = Table(box=None, show_edge=False, pad_edge=False, title=None if plain else "Story order vs release year")
-    table.add_column("Story", overflow="ellipsis", no_wrap=True, max_width=34)
-    for year in years:
-        table.add_column(str(year), justify="center", no_wrap=True)
-    table.add_column("TBA", justify="center", no_wrap=True)
-    for row in rows:
-        year = int(row["released"][:4]) if row["released"] else None
-        marks = [dot if year == y else empty for y in years]
-        marks.append(empty if year else "?")
-        table.add_row(row["work"]["name"], *marks)
-    return table
+class _Chart:
+    """A compact chart: one row per work in story order, a mark under the year it came out.
+
+    It sizes itself to the width it is given, so the year columns survive a narrow terminal.
+    """
+
+    def __init__(self, rows: list[dict[str, Any]], plain: bool) -> None:
+        self.rows = rows
+        self.plain = plain
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        years = sorted({int(r["released"][:4]) for r in self.rows if r["released"]})
+        dot, empty = ("*", ".") if self.plain else ("●", "·")
+        number_width = len(str(len(self.rows)))
+        name_width = max(6, min(34, options.max_width - number_width - 2 - 5 * (len(years) + 1)))
+        table = Table(
+            box=None, show_edge=False, pad_edge=False, title=None if self.plain else "Story order vs release year"
+        )
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("Story order", overflow="ellipsis", no_wrap=True, width=name_width)
+        for year in years:
+            table.add_column(f"'{year % 100:02d}", justify="center", no_wrap=True, width=3)
+        table.add_column("TBA", justify="center", no_wrap=True, width=3)
+        for i, row in enumerate(self.rows, 1):
+            year = int(row["released"][:4]) if row["released"] else None
+            marks = [dot if year == y else empty for y in years]
+            marks.append(empty if year else "?")
+            table.add_row(str(i), row["work"]["name"], *marks)
+        yield table
 
 
 def timeline(answer: Answer, plain: bool) -> RenderableType:
     """Works in story or release order, then a chart of story order against release years."""
     by_story = answer["order"] == "story"
     table = _table(f"Timeline in {answer['order']} order", plain, "#", "Work", "Set", "Released")
+    table.columns[3].min_width = 10
     for i, row in enumerate(answer["works"], 1):
-        table.add_row(str(i), _name(row["work"]), row["set"] or "unknown", row["released"] or row["status"])
+        released = row["released"] or row["status"].replace("-", " ")
+        table.add_row(str(i), _name(row["work"]), row["set"] or "unknown", released)
     if not by_story:
         return table
-    return Group(table, Text(""), _chart(answer["works"], plain))
+    return Group(table, Text(""), _Chart(answer["works"], plain))
 
 
 def cast(answer: Answer, plain: bool) -> RenderableType:
