@@ -148,6 +148,9 @@ class _Chart:
         self.rows = rows
         self.plain = plain
 
+    def style(self, style: str) -> str:
+        return "" if self.plain else style
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         years = sorted({int(r["released"][:4]) for r in self.rows if r["released"]})
         dot, empty = ("*", ".") if self.plain else ("●", "·")
@@ -163,8 +166,8 @@ class _Chart:
         table.add_column("TBA", justify="center", no_wrap=True, width=3)
         for i, row in enumerate(self.rows, 1):
             year = int(row["released"][:4]) if row["released"] else None
-            marks = [dot if year == y else empty for y in years]
-            marks.append(empty if year else "?")
+            marks = [Text(dot, style=self.style("bold red")) if year == y else Text(empty, style=self.style("dim")) for y in years]
+            marks.append(Text(empty, style=self.style("dim")) if year else Text("?", style=self.style("yellow")))
             table.add_row(str(i), row["work"]["name"], *marks)
         yield table
 
@@ -204,14 +207,20 @@ def search(answer: Answer, plain: bool) -> RenderableType:
 
 
 def _facts(card: dict[str, Any], plain: bool) -> list[RenderableType]:
-    parts: list[RenderableType] = []
-    if card["facts"]:
-        parts.append(Text("Facts", style="" if plain else "bold"))
+    """Facts as a hanging list, each with its first source under it."""
+    if not card["facts"]:
+        return []
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
     for fact in card["facts"]:
-        spoiler = f" [spoils {fact['spoils']}]" if fact["spoils"] else ""
-        parts.append(Text(f"- {fact['text']}{spoiler}"))
-        parts.append(Text(f"  source: {fact['sources'][0]}" if fact["sources"] else "  source: none", style="" if plain else "dim"))
-    return parts
+        body = Text(fact["text"])
+        if fact["spoils"]:
+            body.append(f" [spoils {fact['spoils']}]", style="" if plain else "yellow")
+        source = fact["sources"][0] if fact["sources"] else "none"
+        body.append(f"\nsource: {source}", style="" if plain else "dim")
+        grid.add_row("-", body)
+    return [Text("Facts", style="" if plain else "bold"), grid]
 
 
 def _card(title: str, rows: list[tuple[str, str]], extra: list[RenderableType], plain: bool) -> RenderableType:
