@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from .model import Character, Credit, Fact, Franchise, Person, Record, Release, Work, kind_of
+from .progress import Progress
 from .resolve import Match, Resolver
 
 Answer = dict[str, Any]
@@ -280,3 +281,24 @@ def info(franchise: Franchise, resolver: Resolver, query: str, today: dt.date, s
         else:
             cards.append(_person_card(franchise, record, spoilers))
     return {"answer": "info", "query": query, "cards": cards}
+
+
+def stats(progress: Progress, path: str) -> Answer:
+    """Quiz progress in numbers."""
+    rounds = progress.rounds
+    right = sum(r.get("score", 0) for r in rounds)
+    asked = sum(r.get("asked", 0) for r in rounds)
+    boxes = {str(b): 0 for b in range(1, 6)}
+    for box in progress.boxes.values():
+        boxes[str(box["box"])] += 1
+    return {
+        "answer": "stats",
+        "history_file": path,
+        "rounds": len(rounds),
+        "last_played": rounds[-1].get("at") if rounds else None,
+        "right": right,
+        "asked": asked,
+        "best": {k: {"right": r, "asked": a} for k, (r, a) in sorted(progress.best().items())},
+        "boxes": boxes,
+        "due": len(progress.due(progress.boxes)),
+    }

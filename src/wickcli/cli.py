@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from functools import cached_property
-from typing import Annotated, Any, Optional, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -148,7 +148,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON documen
 def main_options(
     ctx: typer.Context,
     data: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--data", envvar="WICK_DATA", metavar="FILE", help="Knowledge file to use instead of the shipped one."),
     ] = None,
     version: Annotated[
@@ -169,7 +169,7 @@ def who_plays(
     name: Annotated[
         str, typer.Argument(help="A character (or an actor, to list their roles).", autocompletion=complete_characters)
     ],
-    film: Annotated[Optional[str], typer.Option("--film", "-f", help="Only this work.", autocompletion=complete_works)] = None,
+    film: Annotated[str | None, typer.Option("--film", "-f", help="Only this work.", autocompletion=complete_works)] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Who plays a character, work by work.
@@ -215,7 +215,7 @@ def _today() -> dt.date:
 def release_date(
     ctx: typer.Context,
     title: Annotated[
-        Optional[str], typer.Argument(help="A film or series; leave out for every work.", autocompletion=complete_works)
+        str | None, typer.Argument(help="A film or series; leave out for every work.", autocompletion=complete_works)
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -298,6 +298,85 @@ def search(
     _emit(answers.search(state.franchise, state.resolver, query, limit), "search", as_json)
 
 
+class Category(str, enum.Enum):
+    """Quiz categories."""
+
+    cast = "cast"
+    crew = "crew"
+    release = "release"
+    timeline = "timeline"
+    trivia = "trivia"
+
+
+class Difficulty(str, enum.Enum):
+    """Quiz difficulties."""
+
+    easy = "easy"
+    medium = "medium"
+    hard = "hard"
+
+
+class Mode(str, enum.Enum):
+    """How quiz questions are answered."""
+
+    choice = "choice"
+    free = "free"
+
+
+class Export(str, enum.Enum):
+    """Formats a quiz can be exported in."""
+
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+@_guard
+def quiz(
+    ctx: typer.Context,
+    count: Annotated[int, typer.Option("--count", "-n", min=1, help="How many questions.")] = 10,
+    seed: Annotated[int | None, typer.Option(help="Same seed, same quiz.")] = None,
+    category: Annotated[list[Category] | None, typer.Option("--category", "-c", help="Only these (repeatable).")] = None,
+    difficulty: Annotated[Difficulty | None, typer.Option(help="Lead roles are easy, one-scene roles hard.")] = None,
+    mode: Annotated[Mode, typer.Option(help="choice: pick a letter; free: type the answer.")] = Mode.choice,
+    seen_through: Annotated[
+        str | None, typer.Option(metavar="TITLE", help="Nothing that spoils works after this one.", autocompletion=complete_works)
+    ] = None,
+    answers: Annotated[str | None, typer.Option(metavar="FILE", help="Answers, one per line ('-' for stdin): play without prompts.")] = None,
+    review: Annotated[bool, typer.Option("--review", help="Ask the questions you missed first, spaced out.")] = False,
+    export: Annotated[Export | None, typer.Option(help="Print the questions and an answer key instead of playing.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Play a quiz round made from the knowledge file; your progress is remembered.
+
+    Example: wick quiz · wick quiz -n 5 --category cast --mode free · wick quiz --export markdown --seed 7
+    """
+    from . import play
+
+    state = _state(ctx)
+    options = play.Options(
+        count, seed, [c.value for c in category or ()], difficulty.value if difficulty else None, mode.value,
+        seen_through, answers, review, export.value if export else None, as_json,
+    )
+    code = play.run(state.franchise, state.resolver, options)
+    if code:
+        raise typer.Exit(code)
+
+
+@app.command()
+@_guard
+def stats(as_json: JsonOption = False) -> None:
+    """Your quiz progress: rounds, right answers, best score per category, questions due for review."""
+    from . import answers
+    from .progress import ProgressFile
+
+    store = ProgressFile()
+    answer = answers.stats(store.load(), str(store.path))
+    for warning in store.warnings:
+        sys.stderr.write(f"Warning: {warning}\n")
+    _emit(answer, "stats", as_json)
+
+
 @app.command()
 @_guard
 def about(ctx: typer.Context, as_json: JsonOption = False) -> None:
@@ -311,7 +390,7 @@ def about(ctx: typer.Context, as_json: JsonOption = False) -> None:
 @_guard
 def validate(
     ctx: typer.Context,
-    file: Annotated[Optional[str], typer.Argument(help="Knowledge file to check (default: the one in use).")] = None,
+    file: Annotated[str | None, typer.Argument(help="Knowledge file to check (default: the one in use).")] = None,
 ) -> None:
     """Check a knowledge file and print a summary, or every problem in it (exit 1).
 

@@ -302,7 +302,7 @@ CREDIT = Spec(
 FACT = Spec(
     Fact,
     {"id": ident("fact"), "text": text, "about": seq(ref("work", "person", "character")), "spoils": ref("work"),
-     "tags": NAMES, "question": text, "answer": text, "sources": SOURCES},
+     "tags": NAMES, "question": text, "answer": text, "choices": NAMES, "accept": NAMES, "sources": SOURCES},
     frozenset({"id", "text"}),
 )
 

@@ -153,6 +153,8 @@ class Fact:
     tags: tuple[str, ...] = ()
     question: str | None = None
     answer: str | None = None
+    choices: tuple[str, ...] = ()
+    accept: tuple[str, ...] = ()
     sources: Sources = ()
 
 

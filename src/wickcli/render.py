@@ -202,7 +202,8 @@ def search(answer: Answer, plain: bool) -> RenderableType:
     table = _table(f"Matches for {answer['query']!r}", plain, "Score", "Kind", "Name", "Matched")
     for match in answer["matches"]:
         shown = _name(match)
-        table.add_row(f"{match['score']:.0f}", match["kind"], shown, match["matched"] if match["matched"] != match["name"] else "")
+        via = match["matched"] if match["matched"] != match["name"] else ""
+        table.add_row(f"{match['score']:.0f}", match["kind"], shown, via)
     return table
 
 
@@ -286,3 +287,20 @@ def info(answer: Answer, plain: bool) -> RenderableType:
     """One card per record the name means."""
     cards = {"work": _work_card, "character": _character_card, "person": _person_card}
     return Group(*(cards[card["kind"]](card, plain) for card in answer["cards"]))
+
+
+def stats(answer: Answer, plain: bool) -> RenderableType:
+    """Quiz progress."""
+    if not answer["rounds"]:
+        return Text("No quiz rounds yet: try wick quiz.")
+    table = _table("Quiz progress", plain, "", "")
+    table.show_header = False
+    share = f" ({100 * answer['right'] // answer['asked']}%)" if answer["asked"] else ""
+    table.add_row("Rounds played", str(answer["rounds"]))
+    table.add_row("Last played", answer["last_played"] or "")
+    table.add_row("Right answers", f"{answer['right']}/{answer['asked']}{share}")
+    for category, best in answer["best"].items():
+        table.add_row(f"Best {category}", f"{best['right']}/{best['asked']}")
+    table.add_row("Leitner boxes 1-5", " ".join(str(n) for n in answer["boxes"].values()))
+    table.add_row("Due for review", str(answer["due"]))
+    return table
