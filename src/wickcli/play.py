@@ -243,9 +243,11 @@ def run(franchise: Franchise, resolver: Resolver, options: Options) -> int:
     round_ = Round(questions, options.mode, seed)
     console = Console(highlight=False)
     plain = not console.is_terminal
-    if options.answers is not None:
-        handle = sys.stdin if options.answers == "-" else _open_answers(options.answers)
-        play(round_, resolver, file_reader(handle), None, plain)
+    if options.answers == "-":
+        play(round_, resolver, file_reader(sys.stdin), None, plain)
+    elif options.answers is not None:
+        with _open_answers(options.answers) as handle:
+            play(round_, resolver, file_reader(handle), None, plain)
     elif sys.stdin is None or sys.stdin.closed:
         pass  # no way to read answers: the round ends before it starts
     else:

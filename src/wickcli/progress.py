@@ -43,8 +43,8 @@ class Progress:
         return {"format": FORMAT, "rounds": self.rounds, "boxes": self.boxes}
 
     def due(self, ids: Iterable[str]) -> list[str]:
-        """Questions due for review, lowest box (most often missed) first."""
-        now = len(self.rounds)
+        """Questions due in the next round, lowest box (most often missed) first."""
+        now = len(self.rounds) + 1
         wanted = set(ids)
         due = [
             (box["box"], box["last_round"], qid)
