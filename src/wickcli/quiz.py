@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from .errors import Ambiguous, NotFound
@@ -45,10 +45,11 @@ class Question:
 
     def with_options(self, rng: random.Random) -> Question:
         """The question with its multiple-choice options drawn and shuffled."""
-        wrong = [d for d in dict.fromkeys(self.distractors) if normalise(d) != normalise(self.answer)]
-        picked = wrong[:6]
+        fold = answer_key(self.answer)
+        wrong = {fold(d): d for d in reversed(self.distractors) if fold(d) != fold(self.answer)}
+        picked = list(reversed(wrong.values()))[:6]
         rng.shuffle(picked)
-        options = [self.answer, *picked[: 3 if len(picked) >= 3 else len(picked)]]
+        options = [self.answer, *picked[:3]]
         rng.shuffle(options)
         return replace(self, options=tuple(options))
 
@@ -61,6 +62,11 @@ class Grade:
     given: str
     read_as: str | None = None
     """What a forgiven typo or alias was read as, when it differs from what was typed."""
+
+
+def answer_key(answer: str) -> Callable[[str], str]:
+    """How answers compare: short codes such as grades ("A", "A-", "B+") by case only, the rest normalised."""
+    return str.casefold if len(answer) <= 3 and not answer.isdigit() else normalise
 
 
 def _difficulty_by_billing(billing: int | None, shift: int = 0) -> str:
@@ -318,6 +324,9 @@ def grade(question: Question, given: str, resolver: Resolver, mode: str = "choic
     if not normalise(text):
         return Grade(False, given)
     right = (question.answer, *question.accept)
+    fold = answer_key(question.answer)
+    if fold is str.casefold:
+        return Grade(text.casefold() in {r.casefold() for r in right}, given)
     if normalise(text) in {normalise(r) for r in right}:
         return Grade(True, given)
     if question.answer_ids:
