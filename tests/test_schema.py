@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import json
-from pathlib import Path
+import re
+from collections.abc import Callable
 from typing import Any
 
 import jsonschema
 import pytest
 import yaml
 
+from wickcli import loader
+
 from .conftest import MINI, REAL, ROOT
 
 SCHEMA = ROOT / "docs" / "knowledge-format.schema.json"
+FORMAT_DOC = ROOT / "docs" / "knowledge-format.md"
 
 
 def _as_json(value: Any) -> Any:
@@ -28,8 +31,19 @@ def _as_json(value: Any) -> Any:
     return value
 
 
-def _document(path: Path) -> Any:
-    return _as_json(yaml.safe_load(path.read_text(encoding="utf-8")))
+def _example() -> str:
+    """The YAML example at the end of docs/knowledge-format.md."""
+    section = FORMAT_DOC.read_text(encoding="utf-8").split("## A complete example", 1)[1]
+    match = re.search(r"```yaml\n(.*?)```", section, re.DOTALL)
+    assert match
+    return match.group(1)
+
+
+SOURCES = {
+    "franchise": lambda: REAL.read_text(encoding="utf-8"),
+    "mini": lambda: MINI.read_text(encoding="utf-8"),
+    "doc-example": _example,
+}
 
 
 @pytest.fixture(scope="module")
@@ -39,10 +53,40 @@ def validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 
-@pytest.mark.parametrize("path", [REAL, MINI], ids=["franchise", "mini"])
-def test_knowledge_files_match_the_schema(validator: jsonschema.Draft202012Validator, path: Path) -> None:
-    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(_document(path))]
+@pytest.mark.parametrize("name", SOURCES)
+def test_knowledge_files_match_the_schema(validator: jsonschema.Draft202012Validator, name: str) -> None:
+    document = _as_json(yaml.safe_load(SOURCES[name]()))
+    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(document)]
     assert errors == []
+
+
+def test_doc_example_loads() -> None:
+    franchise = loader.parse(_example().encode(), "example.yaml")
+    assert franchise.name == "Harbor Lights"
+
+
+SPECS = {
+    "": loader.FRANCHISE,
+    "work": loader.WORK,
+    "person": loader.PERSON,
+    "character": loader.CHARACTER,
+    "credit": loader.CREDIT,
+    "fact": loader.FACT,
+    "release": loader.RELEASE,
+    "date_change": loader.DATE_CHANGE,
+    "crew_credit": loader.CREW,
+    "trailer": loader.TRAILER,
+    "sequel": loader.SEQUEL,
+    "story": loader.STORY,
+}
+
+
+@pytest.mark.parametrize("name", SPECS, ids=lambda name: name or "top-level")
+def test_schema_has_the_loaders_keys(name: str) -> None:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    record = schema["$defs"][name] if name else schema
+    spec = SPECS[name]
+    assert (set(record["properties"]), set(record.get("required", ()))) == (set(spec.keys), set(spec.required))
 
 
 def _unknown_key(doc: dict[str, Any]) -> None:
@@ -62,7 +106,9 @@ def _missing_title(doc: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize("break_it", [_unknown_key, _bad_kind, _bad_id, _missing_title])
-def test_schema_rejects_invalid_documents(validator: jsonschema.Draft202012Validator, break_it: Any) -> None:
-    doc = copy.deepcopy(_document(MINI))
+def test_schema_rejects_invalid_documents(
+    validator: jsonschema.Draft202012Validator, break_it: Callable[[dict[str, Any]], None]
+) -> None:
+    doc = _as_json(yaml.safe_load(MINI.read_text(encoding="utf-8")))
     break_it(doc)
     assert not validator.is_valid(doc)
