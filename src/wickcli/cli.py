@@ -40,9 +40,9 @@ class State:
 
     @cached_property
     def franchise(self) -> Any:
-        from . import loader
+        from . import cache, files
 
-        return loader.load(self.path or loader.default_path())
+        return cache.load(self.path or files.default_path())
 
     @cached_property
     def resolver(self) -> Any:

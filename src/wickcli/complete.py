@@ -1,30 +1,33 @@
-"""Shell completion: names from the knowledge file, as fast as the file allows."""
+"""Shell completion: names from the knowledge file, through the cache so every Tab stays fast."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from .model import kind_of, names_of
-from .resolve import normalise
 
 
 def names(data: str | None, incomplete: str, kinds: tuple[str, ...]) -> Iterator[str]:
-    """Names and aliases of the given kinds whose words start with what was typed."""
-    from . import loader
+    """Names and aliases of the given kinds that start with what was typed, in any case.
+
+    The shell keeps only candidates that start with the typed text exactly, so a match is
+    returned with the typed prefix as it was typed ("win" completes to "winston Scott").
+    """
+    from . import cache, files
     from .errors import WickError
 
     try:
-        franchise = loader.load(data or loader.default_path())
+        franchise = cache.load(data or files.default_path(), warn=lambda message: None)
     except WickError:
         return
-    typed = normalise(incomplete)
+    typed = incomplete.casefold()
     seen: set[str] = set()
     for record in franchise.records():
         if kind_of(record) not in kinds:
             continue
         for name in names_of(record):
-            key = normalise(name)
-            if name not in seen and (key.startswith(typed) or f" {typed}" in f" {key}"):
-                seen.add(name)
-                yield name
-
+            if name.casefold().startswith(typed):
+                shown = incomplete + name[len(incomplete) :]
+                if shown not in seen:
+                    seen.add(shown)
+                    yield shown

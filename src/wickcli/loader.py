@@ -8,17 +8,15 @@ and column, and all problems of a file are reported together.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .errors import DataFileError, Problem
+from .files import default_path, paused_gc, read_bytes
 from .model import (
     Character,
     Credit,
@@ -38,9 +36,6 @@ try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
-
-MAX_BYTES = 64 * 1024 * 1024
-"""Knowledge files larger than this are refused before parsing."""
 
 FORMAT_VERSION = 1
 
@@ -346,6 +341,11 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, source: str) -> Problem:
 
 def parse(data: bytes, path: str) -> Franchise:
     """Validate the bytes of a knowledge file and build the model; raise DataFileError."""
+    with paused_gc():
+        return _parse(data, path)
+
+
+def _parse(data: bytes, path: str) -> Franchise:
     try:
         source = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -387,36 +387,9 @@ def parse(data: bytes, path: str) -> Franchise:
     )
 
 
-def read_bytes(path: str) -> bytes:
-    """Read a knowledge file's bytes, turning OS errors into DataFileError."""
-    try:
-        size = os.stat(path).st_size
-        if size > MAX_BYTES:
-            raise DataFileError(path, [Problem(None, None, "", f"file is {size / 2**20:.0f} MiB; the limit is {MAX_BYTES // 2**20} MiB")])
-        with open(path, "rb") as handle:
-            return handle.read()
-    except FileNotFoundError:
-        raise DataFileError(path, [Problem(None, None, "", "no such file")]) from None
-    except IsADirectoryError:
-        raise DataFileError(path, [Problem(None, None, "", "is a directory, not a knowledge file")]) from None
-    except PermissionError:
-        raise DataFileError(path, [Problem(None, None, "", "permission denied")]) from None
-    except OSError as exc:
-        raise DataFileError(path, [Problem(None, None, "", exc.strerror or str(exc))]) from None
-
-
 def load(path: str) -> Franchise:
     """Load and validate a knowledge file."""
     return parse(read_bytes(path), path)
 
 
-def default_path() -> str:
-    """The knowledge file to use: $WICK_DATA, else the one shipped with wick."""
-    env = os.environ.get("WICK_DATA")
-    if env:
-        return env
-    packaged = resources.files("wickcli") / "data" / "franchise.yaml"
-    if packaged.is_file():
-        return str(packaged)
-    # A source checkout (editable install) keeps the file at the repository root.
-    return str(Path(__file__).resolve().parents[2] / "data" / "franchise.yaml")
+__all__ = ["INVALID", "default_path", "load", "parse", "read_bytes"]

@@ -11,7 +11,7 @@ from typing import Literal, Union
 Sources = tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Release:
     """One release of a work: a date in a region through a medium."""
 
@@ -23,7 +23,7 @@ class Release:
     sources: Sources = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DateChange:
     """An earlier announced release date that moved, and why."""
 
@@ -32,7 +32,7 @@ class DateChange:
     sources: Sources = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CrewCredit:
     """A person's job on a work (director, writer, producer, ...)."""
 
@@ -42,7 +42,7 @@ class CrewCredit:
     sources: Sources = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Trailer:
     """A trailer or teaser and the day it came out."""
 
@@ -51,7 +51,7 @@ class Trailer:
     sources: Sources = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Sequel:
     """Where a sequel to a work stands."""
 
@@ -59,7 +59,7 @@ class Sequel:
     sources: Sources = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class StoryPlace:
     """Where a work sits in the in-universe timeline."""
 
@@ -67,7 +67,7 @@ class StoryPlace:
     set: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Work:
     """A film, series or announced project of the franchise."""
 
@@ -107,7 +107,7 @@ class Work:
         return f"{self.title} ({self.year})" if self.year else self.title
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Person:
     """A real person: an actor or a member of the crew."""
 
@@ -119,7 +119,7 @@ class Person:
     sources: Sources = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Character:
     """A character of the story, with the other names it goes by."""
 
@@ -130,7 +130,7 @@ class Character:
     sources: Sources = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Credit:
     """Who plays which character in which work."""
 
@@ -142,7 +142,7 @@ class Credit:
     sources: Sources = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Fact:
     """A short trivia statement, optionally with a question form for the quiz."""
 
@@ -190,6 +190,8 @@ class Franchise:
     facts: tuple[Fact, ...] = ()
     format: int = 1
     path: str = field(default="", compare=False)
+    name_index: tuple[list[str], list[int], list[str]] | None = field(default=None, compare=False, repr=False)
+    """Normalised names for the resolver, when a cache already holds them."""
 
     @cached_property
     def by_id(self) -> dict[str, Record]:
@@ -222,9 +224,18 @@ class Franchise:
 
     def credits_of(self, record: Record) -> list[Credit]:
         """Credits of a work, character or person, in release order then billing."""
-        attr = kind_of(record)
-        found = [c for c in self.credits if getattr(c, attr) == record.id]
+        found = self._credits_by.get(record.id, [])
         return sorted(found, key=lambda c: (self.release_rank(c.work), c.billing or 10_000))
+
+    @cached_property
+    def _credits_by(self) -> dict[str, list[Credit]]:
+        """Credits indexed by the id of their work, character and person (ids are unique across kinds)."""
+        index: dict[str, list[Credit]] = {}
+        for credit in self.credits:
+            index.setdefault(credit.work, []).append(credit)
+            index.setdefault(credit.character, []).append(credit)
+            index.setdefault(credit.person, []).append(credit)
+        return index
 
     def facts_about(self, id_: str) -> list[Fact]:
         """Facts that concern a record."""

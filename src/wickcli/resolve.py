@@ -23,14 +23,17 @@ _NON_WORD = re.compile(r"[\W_]+")
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 _ARTICLE = re.compile(r"^(?:the|a|an) ")
 _STOPWORDS = frozenset({"the", "a", "an", "of", "and"})
+FUZZY_POOL = 200
+"""How many of the best raw fuzzy scores are ranked further."""
 MIN_FUZZY = 3
 """Queries shorter than this match names exactly or not at all."""
 
 
 def normalise(text: str) -> str:
     """Fold case, accents and punctuation: 'Sacré-Cœur' and 'sacre coeur' become equal."""
-    folded = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
-    plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    plain = text.casefold().translate(_FOLD)
+    if not plain.isascii():
+        plain = "".join(ch for ch in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(ch))
     words = _NON_WORD.sub(" ", _LETTER_DIGIT.sub(" ", plain)).strip()
     return _ARTICLE.sub("", words)
 
@@ -49,6 +52,28 @@ class Match:
         return kind_of(self.record)
 
 
+NameIndex = tuple[list[str], list[int], list[str]]
+"""Normalised names, the position of each name's record in franchise.records(), and the names as written."""
+
+
+def name_index(franchise: Franchise) -> NameIndex:
+    """Every name and alias of every record, normalised once for matching."""
+    keys: list[str] = []
+    owners: list[int] = []
+    names: list[str] = []
+    for position, record in enumerate(franchise.records()):
+        all_names = names_of(record)
+        if isinstance(record, Work) and record.year:
+            all_names = (*all_names, record.display_title)
+        for name in all_names:
+            key = normalise(name)
+            if key:
+                keys.append(key)
+                owners.append(position)
+                names.append(name)
+    return keys, owners, names
+
+
 class Resolver:
     """One place for the matching rules, over every name and alias of a franchise."""
 
@@ -56,46 +81,41 @@ class Resolver:
         self.franchise = franchise
 
     @cached_property
-    def _index(self) -> tuple[list[str], list[tuple[Record, str]], dict[str, list[int]]]:
-        keys: list[str] = []
-        owners: list[tuple[Record, str]] = []
-        exact: dict[str, list[int]] = {}
-        for record in self.franchise.records():
-            names = names_of(record)
-            if isinstance(record, Work) and record.year:
-                names = (*names, record.display_title)
-            for name in names:
-                key = normalise(name)
-                if key:
-                    exact.setdefault(key, []).append(len(keys))
-                    keys.append(key)
-                    owners.append((record, name))
-        return keys, owners, exact
+    def _records(self) -> list[Record]:
+        return list(self.franchise.records())
+
+    @cached_property
+    def _index(self) -> NameIndex:
+        return self.franchise.name_index or name_index(self.franchise)
 
     def search(self, query: str, kinds: Iterable[Kind] | None = None, limit: int = 10) -> list[Match]:
         """Distinct records ranked by how well one of their names matches the query."""
         from rapidfuzz import fuzz, process
 
-        keys, owners, exact = self._index
+        keys, owners, names = self._index
+        records = self._records
         wanted = set(kinds) if kinds else None
         key = normalise(query)
         if not key:
             return []
         best: dict[str, Match] = {}
-        for i in exact.get(key, ()):
-            record, name = owners[i]
-            if wanted is None or kind_of(record) in wanted:
-                best.setdefault(record.id, Match(record, 100.0, name))
+
+        def keep(i: int, score: float) -> None:
+            record = records[owners[i]]
+            if (wanted is None or kind_of(record) in wanted) and record.id not in best:
+                best[record.id] = Match(record, score, names[i])
+
+        for i in (i for i, k in enumerate(keys) if k == key):
+            keep(i, 100.0)
         if len(key) < MIN_FUZZY or set(key.split()) <= _STOPWORDS:
             return list(best.values())[:limit]
-        hits = process.extract(key, keys, scorer=fuzz.WRatio, processor=None, limit=None, score_cutoff=SUGGEST)
+        # The few hundred best raw scores are plenty to rank after the name-aware adjustments.
+        hits = process.extract(key, keys, scorer=fuzz.WRatio, processor=None, limit=FUZZY_POOL, score_cutoff=SUGGEST)
         ranked = sorted(((_adjust(score, key, keys[i]), i) for _, score, i in hits), key=lambda h: -h[0])
         for score, i in ranked:
-            record, name = owners[i]
-            if score >= SUGGEST and (wanted is None or kind_of(record) in wanted) and record.id not in best:
-                best[record.id] = Match(record, min(score, 99.9), name)
-                if len(best) >= limit:
-                    break
+            if score < SUGGEST or len(best) >= limit:
+                break
+            keep(i, min(score, 99.9))
         return sorted(best.values(), key=lambda m: -m.score)[:limit]
 
     def resolve(self, query: str, kinds: Sequence[Kind] | None = None) -> list[Match]:
