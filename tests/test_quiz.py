@@ -9,7 +9,7 @@ import pytest
 
 from wickcli import loader, quiz
 from wickcli.model import Franchise
-from wickcli.resolve import Resolver, normalise
+from wickcli.resolve import Resolver
 
 from .conftest import MINI, REAL
 

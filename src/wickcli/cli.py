@@ -22,9 +22,23 @@ from .errors import Ambiguous, DataFileError, NotFound, UsageError, WickError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+EPILOG = """\b
+Examples:
+  wick who-plays Rooney             who played her, film by film
+  wick release-date ballerina       when it came out, and how the date moved
+  wick timeline                     every work in story order
+  wick info "the director" --json   everything known, for scripts
+  wick quiz -n 5 --mode free        a quick round, typing the answers
+
+\b
+Names are forgiving: case, accents, typos, nicknames and short titles resolve.
+Exit codes: 0 answered, 1 not found / ambiguous / bad knowledge file, 2 usage error, 130 interrupted.
+"""
+
 app = typer.Typer(
     name="wick",
     help="Answers about the John Wick films: who plays whom, when things came out, trivia and a quiz.",
+    epilog=EPILOG,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
@@ -118,6 +132,14 @@ def _guard(func: F) -> F:
         except WickError as error:
             _report(error)
             raise typer.Exit(error.exit_code) from None
+        except KeyboardInterrupt:
+            sys.stderr.write("Interrupted.\n")
+            raise typer.Exit(130) from None
+        except BrokenPipeError:
+            # The reader stopped early (wick ... | head): end quietly, and make sure the
+            # final flush at exit cannot complain about the closed pipe either.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -126,12 +148,11 @@ def _emit(answer: dict[str, Any], view: str, as_json: bool) -> None:
     """Print an answer: JSON for scripts, a table on a terminal, plain columns in a pipe."""
     if as_json:
         sys.stdout.write(json.dumps(answer, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.flush()  # a closed pipe shows up here, inside the error boundary
         return
-    from rich.console import Console
-
     from . import render
 
-    console = Console()
+    console = render.new_console()
     console.print(getattr(render, view)(answer, plain=not console.is_terminal))
 
 
@@ -167,9 +188,9 @@ def main_options(
 def who_plays(
     ctx: typer.Context,
     name: Annotated[
-        str, typer.Argument(help="A character (or an actor, to list their roles).", autocompletion=complete_characters)
+        str, typer.Argument(metavar="CHARACTER", help="A character (or an actor, to list their roles).", autocompletion=complete_characters)
     ],
-    film: Annotated[str | None, typer.Option("--film", "-f", help="Only this work.", autocompletion=complete_works)] = None,
+    film: Annotated[str | None, typer.Option("--film", "-f", metavar="TITLE", help="Only this work.", autocompletion=complete_works)] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Who plays a character, work by work.
@@ -186,7 +207,7 @@ def who_plays(
 @_guard
 def roles(
     ctx: typer.Context,
-    person: Annotated[str, typer.Argument(help="An actor or crew member.", autocompletion=complete_people)],
+    person: Annotated[str, typer.Argument(metavar="PERSON", help="An actor or crew member.", autocompletion=complete_people)],
     as_json: JsonOption = False,
 ) -> None:
     """A person's roles across the franchise, in front of and behind the camera.
@@ -215,7 +236,7 @@ def _today() -> dt.date:
 def release_date(
     ctx: typer.Context,
     title: Annotated[
-        str | None, typer.Argument(help="A film or series; leave out for every work.", autocompletion=complete_works)
+        str | None, typer.Argument(metavar="[TITLE]", help="A film or series; leave out for every work.", autocompletion=complete_works)
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -249,7 +270,7 @@ def timeline(
 @_guard
 def cast(
     ctx: typer.Context,
-    title: Annotated[str, typer.Argument(help="A film or series.", autocompletion=complete_works)],
+    title: Annotated[str, typer.Argument(metavar="TITLE", help="A film or series.", autocompletion=complete_works)],
     as_json: JsonOption = False,
 ) -> None:
     """The cast of one work, in billing order.
@@ -266,7 +287,7 @@ def cast(
 @_guard
 def info(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="Any work, character or person.", autocompletion=complete_names)],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Any work, character or person.", autocompletion=complete_names)],
     spoilers: Annotated[bool, typer.Option("--spoilers/--no-spoilers", help="Show facts that reveal a plot.")] = True,
     as_json: JsonOption = False,
 ) -> None:
@@ -284,8 +305,8 @@ def info(
 @_guard
 def search(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help="Any text: part of a title or name, a nickname.")],
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many matches at most.")] = 10,
+    query: Annotated[str, typer.Argument(metavar="QUERY", help="Any text: part of a title or name, a nickname.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, metavar="N", help="How many matches at most.")] = 10,
     as_json: JsonOption = False,
 ) -> None:
     """Ranked matches across works, characters and people.
@@ -334,8 +355,8 @@ class Export(str, enum.Enum):
 @_guard
 def quiz(
     ctx: typer.Context,
-    count: Annotated[int, typer.Option("--count", "-n", min=1, help="How many questions.")] = 10,
-    seed: Annotated[int | None, typer.Option(help="Same seed, same quiz.")] = None,
+    count: Annotated[int, typer.Option("--count", "-n", min=1, metavar="N", help="How many questions.")] = 10,
+    seed: Annotated[int | None, typer.Option(metavar="N", help="Same seed, same quiz.")] = None,
     category: Annotated[list[Category] | None, typer.Option("--category", "-c", help="Only these (repeatable).")] = None,
     difficulty: Annotated[Difficulty | None, typer.Option(help="Lead roles are easy, one-scene roles hard.")] = None,
     mode: Annotated[Mode, typer.Option(help="choice: pick a letter; free: type the answer.")] = Mode.choice,
@@ -390,7 +411,7 @@ def about(ctx: typer.Context, as_json: JsonOption = False) -> None:
 @_guard
 def validate(
     ctx: typer.Context,
-    file: Annotated[str | None, typer.Argument(help="Knowledge file to check (default: the one in use).")] = None,
+    file: Annotated[str | None, typer.Argument(metavar="[FILE]", help="Knowledge file to check (default: the one in use).")] = None,
 ) -> None:
     """Check a knowledge file and print a summary, or every problem in it (exit 1).
 
@@ -404,6 +425,15 @@ def validate(
     sys.stdout.write(f"ok: {franchise.path}: {summary}\n")
 
 
+def _utf8_streams() -> None:
+    """Write UTF-8 where the locale says ASCII (LANG=C), so accented names print instead of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or ""
+        if encoding.lower().replace("-", "").replace("_", "") in ("ascii", "ansix3.41968", "646", "usascii"):
+            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+
+
 def main() -> None:
     """Console entry point."""
+    _utf8_streams()
     app()

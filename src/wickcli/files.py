@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .errors import DataFileError, Problem
 
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 40 * 1024 * 1024
 """Knowledge files larger than this are refused before parsing."""
 
 

@@ -71,9 +71,9 @@ def _describe(node: yaml.Node) -> str:
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
-    return {_INT: "a number", _FLOAT: "a number", _BOOL: "true/false", _NULL: "nothing", _DATE: "a date"}.get(
-        node.tag, f"{node.value!r}"
-    )
+    if node.tag == _NULL:
+        return "nothing"
+    return repr(node.value) if node.tag == _STR else node.value  # numbers, dates and booleans as written
 
 
 def _enter(node: yaml.Node, where: str, ctx: _Ctx) -> bool:

@@ -19,6 +19,7 @@ from .errors import UsageError
 from .model import Franchise, Work
 from .progress import ProgressFile
 from .quiz import LETTERS, Grade, Question, all_questions, grade, select
+from .render import new_console
 from .resolve import Resolver
 
 Reader = Callable[[str], str]
@@ -241,10 +242,11 @@ def run(franchise: Franchise, resolver: Resolver, options: Options) -> int:
                          else export_markdown(questions, seed, options.mode, title))
         return 0
     round_ = Round(questions, options.mode, seed)
-    console = Console(highlight=False)
+    console = new_console(highlight=False)
     plain = not console.is_terminal
     if options.answers == "-":
-        play(round_, resolver, file_reader(sys.stdin), None, plain)
+        if sys.stdin is not None and not sys.stdin.closed:
+            play(round_, resolver, file_reader(sys.stdin), None, plain)
     elif options.answers is not None:
         with _open_answers(options.answers) as handle:
             play(round_, resolver, file_reader(handle), None, plain)
@@ -256,7 +258,8 @@ def run(franchise: Franchise, resolver: Resolver, options: Options) -> int:
     if options.as_json:
         sys.stdout.write(json.dumps(round_.summary(), ensure_ascii=False, indent=2) + "\n")
     else:
-        console.print(score_table(round_, plain))
+        if round_.asked:
+            console.print(score_table(round_, plain))
         for line in closing_lines(round_):
             console.print(line)
     _warn(store)

@@ -12,6 +12,20 @@ from rich.text import Text
 from .answers import Answer
 
 
+def new_console(**options: Any) -> Console:
+    """A console for stdout; a reader that stops early (wick ... | head) raises BrokenPipeError.
+
+    Rich's default exits with status 1 there; the CLI ends quietly with 0 instead.
+    """
+    console = Console(**options)
+
+    def closed() -> None:
+        raise BrokenPipeError
+
+    console.on_broken_pipe = closed  # type: ignore[method-assign]
+    return console
+
+
 def _table(title: str | None, plain: bool, *columns: str) -> Table:
     """A table that draws boxes on a terminal and plain aligned columns in a pipe."""
     table = Table(

@@ -1,0 +1,264 @@
+"""Hostile files, odd terminals, closed pipes and interrupts: a clear message, nothing lost."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from wickcli import loader, quiz
+from wickcli.errors import Ambiguous, DataFileError, NotFound
+from wickcli.model import Franchise, Person, names_of
+from wickcli.resolve import Resolver
+
+from .conftest import DATA, MINI, REAL, ROOT
+
+BAD = DATA / "bad"
+WICK = [sys.executable, "-m", "wickcli"]
+
+
+@pytest.fixture(scope="module")
+def franchise() -> Franchise:
+    return loader.load(str(REAL))
+
+
+@pytest.fixture(scope="module")
+def resolver(franchise: Franchise) -> Resolver:
+    return Resolver(franchise)
+
+
+MORE_BAD = [
+    ("bad_indent", ["5:4: YAML syntax error: did not find expected '-' indicator (while parsing a block collection that starts at line 3)"]),
+    ("works_mapping", ["3:3: works: expected a list, got a mapping"]),
+    ("types_everywhere", [
+        "1:12: franchise: expected text, got a list",
+        "2:13: data_as_of: expected a date like 2025-06-06, got 'soon'",
+        "4:9: works[0].id: id 'Bad Id' must be lower-case letters, digits and hyphens",
+        "5:12: works[0].title: expected text, got true",
+        "8:15: works[0].episodes: expected a whole number, got -3",
+        "10:16: works[0].releases[0].date: expected a date like 2025-06-06, got 20250101",
+        "11:20: works[0].story.order: expected a whole number, got 1.5",
+        "13:35: people[0].born: expected a date like 2025-06-06, got 'yesterday'",
+        "13:56: people[0].sources[0]: expected an http(s) URL, got 'ftp://example.org'",
+    ]),
+]
+
+
+@pytest.mark.parametrize(("name", "problems"), MORE_BAD, ids=[b[0] for b in MORE_BAD])
+def test_more_bad_files(name: str, problems: list[str]) -> None:
+    path = str(BAD / f"{name}.yaml")
+    with pytest.raises(DataFileError) as error:
+        loader.load(path)
+    assert str(error.value).splitlines() == [f"{path}:{p}" for p in problems]
+
+
+def test_file_over_the_size_limit_is_refused_at_once(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    with open(big, "wb") as handle:
+        handle.truncate(50_000_000)
+    start = time.perf_counter()
+    with pytest.raises(DataFileError) as error:
+        loader.load(str(big))
+    assert time.perf_counter() - start < 1
+    assert str(error.value) == f"{big}: file is 48 MiB; the limit is 40 MiB"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = tmp_path / "secret.yaml"
+    path.write_text("franchise: x\nworks: []\n")
+    path.chmod(0)
+    with pytest.raises(DataFileError) as error:
+        loader.load(str(path))
+    assert str(error.value) == f"{path}: permission denied"
+
+
+def test_alias_bomb_is_refused_fast_and_small() -> None:
+    code = (
+        "import resource, sys, time\nfrom wickcli import loader\nt = time.perf_counter()\n"
+        f"try: loader.load({str(BAD / 'alias_bomb.yaml')!r})\nexcept loader.DataFileError: pass\n"
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    seconds, rss_kb = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert float(seconds) < 1
+    assert int(rss_kb) < 200_000
+
+
+# Property-based tests -------------------------------------------------------------------------
+
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@SETTINGS
+@given(st.text(max_size=300))
+def test_resolver_raises_only_its_own_errors(resolver: Resolver, text: str) -> None:
+    try:
+        matches = resolver.resolve(text)
+    except (NotFound, Ambiguous):
+        return
+    assert matches
+
+
+def test_resolver_survives_very_long_and_control_text(resolver: Resolver) -> None:
+    for text in ["x" * 100_000, "\x00\x01\x1b[31m", "é" * 5000, "Winston" * 2000]:
+        try:
+            resolver.resolve(text)
+        except (NotFound, Ambiguous):
+            pass
+
+
+def test_every_name_and_alias_resolves_to_its_record(franchise: Franchise, resolver: Resolver) -> None:
+    misses = []
+    for record in franchise.records():
+        for name in names_of(record):
+            try:
+                ids = [m.record.id for m in resolver.resolve(name)]
+            except (NotFound, Ambiguous) as error:
+                ids = [str(error)]
+            if record.id not in ids:
+                misses.append((name, record.id, ids))
+    assert misses == []
+
+
+yaml_ish = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20) | st.dates().map(str),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4),
+    max_leaves=30,
+)
+
+
+@SETTINGS
+@given(yaml_ish)
+def test_loader_returns_a_model_or_a_data_file_error_for_any_structure(value: object) -> None:
+    data = yaml.safe_dump(value, allow_unicode=True).encode()
+    try:
+        assert isinstance(loader.parse(data, "x.yaml"), Franchise)
+    except DataFileError:
+        pass
+
+
+@SETTINGS
+@given(st.binary(max_size=400) | st.text(max_size=400).map(str.encode))
+def test_loader_returns_a_model_or_a_data_file_error_for_any_bytes(data: bytes) -> None:
+    try:
+        loader.parse(data, "x.yaml")
+    except DataFileError:
+        pass
+
+
+@SETTINGS
+@given(st.data())
+def test_grader_accepts_aliases_and_rejects_other_people(franchise: Franchise, resolver: Resolver, data: st.DataObject) -> None:
+    questions = [q for q in quiz.all_questions(franchise, resolver) if q.answer_kind == "person"]
+    question = data.draw(st.sampled_from(questions))
+    right = [franchise.person(i) for i in question.answer_ids]
+    for person in right:
+        for name in names_of(person):
+            assert quiz.grade(question, name, resolver, mode="free").correct
+    other = data.draw(st.sampled_from([p for p in franchise.people if p.id not in question.answer_ids]))
+    assert isinstance(other, Person)
+    assert not quiz.grade(question, other.name, resolver, mode="free").correct
+
+
+# Terminals and processes ------------------------------------------------------------------------
+
+
+def sh(command: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "PYTHONPATH": str(ROOT / "src"), **env}
+    environment.pop("NO_COLOR", None)
+    return subprocess.run(["bash", "-c", command], capture_output=True, text=True, env=environment, timeout=60)
+
+
+WICK_SH = f"{sys.executable} -m wickcli"
+
+
+@pytest.mark.parametrize(
+    "pipeline",
+    [f"{WICK_SH} timeline | head -1", f"{WICK_SH} timeline | true", f"{WICK_SH} search a | head -1",
+     f"{WICK_SH} info 'john wick' | head -2", f"{WICK_SH} release-date --json | head -1"],
+)
+def test_closed_pipe_ends_quietly(pipeline: str) -> None:
+    result = sh(f"set -o pipefail; {pipeline}")
+    assert result.returncode == 0
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    "env",
+    [{"TERM": "dumb"}, {"NO_COLOR": "1"}, {"COLUMNS": "40"}, {"LANG": "C", "LC_ALL": "C", "PYTHONUTF8": "0"}],
+    ids=["dumb", "no-color", "40-columns", "ascii-locale"],
+)
+def test_odd_terminals(env: dict[str, str]) -> None:
+    result = sh(f"{WICK_SH} --data {MINI} info cleo", **env)
+    assert result.returncode == 0, result.stderr
+    assert "Cléo Marchetti" in result.stdout
+    assert "\x1b[" not in result.stdout
+
+
+@pytest.mark.parametrize("stdin", ["<&-", "</dev/null"], ids=["closed", "empty"])
+def test_closed_or_empty_stdin(stdin: str, tmp_path: Path) -> None:
+    lookup = sh(f"{WICK_SH} who-plays Rooney {stdin}")
+    assert lookup.returncode == 0
+    assert "Ana de Armas" in lookup.stdout
+    round_ = sh(f"{WICK_SH} quiz --seed 1 -n 2 --answers - {stdin}", WICK_HOME=str(tmp_path))
+    assert round_.returncode == 0
+    assert "Round ended after 0 of 2 questions." in round_.stdout
+
+
+def test_history_is_kept_when_stdout_closes_early(tmp_path: Path) -> None:
+    result = sh(f"printf 'a\\nb\\nc\\n' | {WICK_SH} quiz --seed 2 -n 3 --answers - | head -c 1", WICK_HOME=str(tmp_path))
+    assert result.returncode == 0
+    assert json.loads((tmp_path / "history.json").read_text())["rounds"][0]["asked"] == 3
+
+
+def test_two_quiz_processes_at_once_keep_both_rounds(tmp_path: Path) -> None:
+    env = {**os.environ, "WICK_HOME": str(tmp_path), "PYTHONPATH": str(ROOT / "src")}
+    procs = [
+        subprocess.Popen([*WICK, "quiz", "--seed", str(seed), "-n", "3", "--answers", "-"], stdin=subprocess.PIPE,
+                         stdout=subprocess.DEVNULL, env=env)
+        for seed in range(6)
+    ]
+    for proc in procs:
+        proc.communicate(b"a\nb\nc\n", timeout=60)
+    assert [p.returncode for p in procs] == [0] * 6
+    assert len(json.loads((tmp_path / "history.json").read_text())["rounds"]) == 6
+
+
+@pytest.mark.slow
+def test_ctrl_c_during_a_lookup_exits_130(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "make_big_kb.py"), "--characters", "10000", "-o", str(big)], check=True)
+    env = {**os.environ, "WICK_CACHE": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen([*WICK, "--data", str(big), "who-plays", "Kamo Rossi"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert err == "Interrupted.\n"
+
+
+@pytest.mark.slow
+def test_ctrl_c_during_a_piped_quiz_exits_130_and_saves(tmp_path: Path) -> None:
+    env = {**os.environ, "WICK_HOME": str(tmp_path), "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen([*WICK, "quiz", "--seed", "5", "-n", "5"], env=env, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdin is not None
+    proc.stdin.write("a\n")
+    proc.stdin.flush()
+    time.sleep(1.5)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert err.endswith("Interrupted: the partial score was saved.\n")
+    assert json.loads((tmp_path / "history.json").read_text())["rounds"][0]["asked"] == 1
+
