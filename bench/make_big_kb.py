@@ -12,9 +12,128 @@ from __future__ import annotations
 import argparse
 import random
 
-FIRST = ["Ada", "Alan", "Alice", "Amir", "Ana", "Anton", "Aria", "Ben", "Bianca", "Boris", "Carla", "Chen", "Clara", "Dario", "Dmitri", "Elena", "Emil", "Esme", "Farah", "Felix", "Greta", "Hana", "Hugo", "Ines", "Ivan", "Jana", "Jonas", "Kai", "Katia", "Lara", "Leo", "Lina", "Luca", "Maya", "Mila", "Nadia", "Nico", "Nora", "Omar", "Oskar", "Petra", "Quinn", "Rafael", "Rosa", "Sami", "Sofia", "Tariq", "Tess", "Uma", "Viktor", "Vera", "Wanda", "Yara", "Yusuf", "Zoe"]
-LAST = ["Abbott", "Alvarez", "Baranov", "Bauer", "Castillo", "Chang", "Dahl", "Delacroix", "Egan", "Esposito", "Farrow", "Fischer", "Garza", "Haddad", "Hoffman", "Ibarra", "Ito", "Jovanovic", "Kaur", "Kowalski", "Lindqvist", "Moreau", "Nakamura", "Novak", "Okafor", "Ortega", "Petrov", "Quispe", "Ramos", "Rossi", "Santos", "Schmidt", "Takahashi", "Torres", "Ueda", "Vasquez", "Volkov", "Weber", "Xu", "Yamada", "Zeller"]
-SYLLABLES = ["ka", "ri", "mo", "ta", "ne", "lu", "si", "vo", "ra", "pe", "zu", "do", "mi", "ga", "lo", "fe", "ni", "sa", "to", "be"]
+FIRST = [
+    "Ada",
+    "Alan",
+    "Alice",
+    "Amir",
+    "Ana",
+    "Anton",
+    "Aria",
+    "Ben",
+    "Bianca",
+    "Boris",
+    "Carla",
+    "Chen",
+    "Clara",
+    "Dario",
+    "Dmitri",
+    "Elena",
+    "Emil",
+    "Esme",
+    "Farah",
+    "Felix",
+    "Greta",
+    "Hana",
+    "Hugo",
+    "Ines",
+    "Ivan",
+    "Jana",
+    "Jonas",
+    "Kai",
+    "Katia",
+    "Lara",
+    "Leo",
+    "Lina",
+    "Luca",
+    "Maya",
+    "Mila",
+    "Nadia",
+    "Nico",
+    "Nora",
+    "Omar",
+    "Oskar",
+    "Petra",
+    "Quinn",
+    "Rafael",
+    "Rosa",
+    "Sami",
+    "Sofia",
+    "Tariq",
+    "Tess",
+    "Uma",
+    "Viktor",
+    "Vera",
+    "Wanda",
+    "Yara",
+    "Yusuf",
+    "Zoe",
+]
+LAST = [
+    "Abbott",
+    "Alvarez",
+    "Baranov",
+    "Bauer",
+    "Castillo",
+    "Chang",
+    "Dahl",
+    "Delacroix",
+    "Egan",
+    "Esposito",
+    "Farrow",
+    "Fischer",
+    "Garza",
+    "Haddad",
+    "Hoffman",
+    "Ibarra",
+    "Ito",
+    "Jovanovic",
+    "Kaur",
+    "Kowalski",
+    "Lindqvist",
+    "Moreau",
+    "Nakamura",
+    "Novak",
+    "Okafor",
+    "Ortega",
+    "Petrov",
+    "Quispe",
+    "Ramos",
+    "Rossi",
+    "Santos",
+    "Schmidt",
+    "Takahashi",
+    "Torres",
+    "Ueda",
+    "Vasquez",
+    "Volkov",
+    "Weber",
+    "Xu",
+    "Yamada",
+    "Zeller",
+]
+SYLLABLES = [
+    "ka",
+    "ri",
+    "mo",
+    "ta",
+    "ne",
+    "lu",
+    "si",
+    "vo",
+    "ra",
+    "pe",
+    "zu",
+    "do",
+    "mi",
+    "ga",
+    "lo",
+    "fe",
+    "ni",
+    "sa",
+    "to",
+    "be",
+]
 TITLES = ("The Silent", "Night of the", "Return of the", "Last", "Crimson", "Iron", "Hidden", "Broken", "Golden")
 NOUNS = ("Contract", "Marker", "Table", "Oath", "Coin", "Hotel", "Covenant", "Debt", "Blade", "Ledger")
 
@@ -55,7 +174,9 @@ def main() -> None:
     out.append("people:")
     for i in range(n_people):
         name = f"{rng.choice(FIRST)} {word(rng)} {rng.choice(LAST)}"
-        out.append(f"  - {{id: p{i}, name: {quote(name)}, born: 19{50 + i % 50}-0{1 + i % 9}-1{i % 9}, sources: {src}}}")
+        out.append(
+            f"  - {{id: p{i}, name: {quote(name)}, born: 19{50 + i % 50}-0{1 + i % 9}-1{i % 9}, sources: {src}}}"
+        )
     out.append("characters:")
     for i in range(n):
         name = f"{word(rng)} {rng.choice(LAST)}"
@@ -63,12 +184,16 @@ def main() -> None:
     out.append("credits:")
     for i in range(n + n // 2):
         c = i % n
-        out.append(f"  - {{work: w{(c * 7 + i) % n_works}, character: c{c}, person: p{(c * 13 + i) % n_people}, "
-                   f"billing: {1 + i % 20}, sources: {src}}}")
+        out.append(
+            f"  - {{work: w{(c * 7 + i) % n_works}, character: c{c}, person: p{(c * 13 + i) % n_people}, "
+            f"billing: {1 + i % 20}, sources: {src}}}"
+        )
     out.append("facts:")
     for i in range(max(1, n // 10)):
-        out.append(f"  - {{id: f{i}, text: {quote(f'Fact number {i} about work {i % n_works}.')}, about: [w{i % n_works}], "
-                   f"question: {quote(f'Which number is fact {i}?')}, answer: {quote(str(i))}, sources: {src}}}")
+        out.append(
+            f"  - {{id: f{i}, text: {quote(f'Fact number {i} about work {i % n_works}.')}, about: [w{i % n_works}], "
+            f"question: {quote(f'Which number is fact {i}?')}, answer: {quote(str(i))}, sources: {src}}}"
+        )
     with open(args.output, "w", encoding="utf-8") as handle:
         handle.write("\n".join(out) + "\n")
 

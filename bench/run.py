@@ -51,7 +51,9 @@ def run_once(cmd: list[str], env: dict[str, str], tty: bool = False) -> tuple[fl
         drain = threading.Thread(target=_drain, args=(master,), daemon=True)
         drain.start()
     else:
-        proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            cmd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -72,8 +74,16 @@ def _drain(fd: int) -> None:
         os.close(fd)
 
 
-def measure(name: str, cmd: list[str], env: dict[str, str], runs: int, target: tuple[float, float] | None,
-            tty: bool = False, floor: list[str] = F1, prepare: object = None) -> Result:
+def measure(
+    name: str,
+    cmd: list[str],
+    env: dict[str, str],
+    runs: int,
+    target: tuple[float, float] | None,
+    tty: bool = False,
+    floor: list[str] = F1,
+    prepare: object = None,
+) -> Result:
     """Alternate the command with its floor run by run; medians of wall, ratio and memory."""
     walls, ratios, rss, floor_rss = [], [], [], []
     for _ in range(runs):
@@ -88,9 +98,18 @@ def measure(name: str, cmd: list[str], env: dict[str, str], runs: int, target: t
     wall, ratio = statistics.median(walls), statistics.median(ratios)
     peak, rss_ratio = max(rss), max(rss) / statistics.median(floor_rss)
     met = None if target is None else ratio <= target[0] and rss_ratio <= target[1]
-    shown = "-" if target is None else f"≤ {target[0]:.2f} × F1" + (f", mem ≤ {target[1]:.2f} ×" if target[1] < 90 else "")
-    print(f"{name:55} {wall * 1000:7.0f} ms  {ratio:5.2f} × F1  {peak / 1024:6.0f} MiB  {'met' if met else '' if met is None else 'NOT met'}", flush=True)
+    shown = (
+        "-" if target is None else f"≤ {target[0]:.2f} × F1" + (f", mem ≤ {target[1]:.2f} ×" if target[1] < 90 else "")
+    )
+    print(
+        f"{name:55} {wall * 1000:7.0f} ms  {ratio:5.2f} × F1  {peak / 1024:6.0f} MiB  {verdict(met)}",
+        flush=True,
+    )
     return Result(name, wall, ratio, peak, rss_ratio, shown, met)
+
+
+def verdict(met: bool | None) -> str:
+    return "" if met is None else "met" if met else "NOT met"
 
 
 def main() -> None:
@@ -119,7 +138,9 @@ def main() -> None:
         measure("who-plays Rooney --json", [*WICK, "who-plays", "Rooney", "--json"], env, r, (0.90, 1.0)),
         measure("completion of a character name", WICK, complete_env, r, (0.75, 99)),
         measure("--version", [*WICK, "--version"], env, r, (0.70, 99)),
-        measure("quiz --seed 1 --answers FILE", [*WICK, "quiz", "--seed", "1", "--answers", str(answers)], env, r, None),
+        measure(
+            "quiz --seed 1 --answers FILE", [*WICK, "quiz", "--seed", "1", "--answers", str(answers)], env, r, None
+        ),
     ]
     sizes = [n for n in (1_000, 10_000, 100_000) if n <= args.max_n]
     fuzzy_ms: dict[int, float] = {}
@@ -134,17 +155,39 @@ def main() -> None:
             subprocess.run(["rm", "-rf", str(cold)], check=True)
 
         first_env = {**env, "WICK_CACHE": str(cold)}
-        first = measure(f"N={n:,}: who-plays (first run, no cache)", [*WICK, "--data", str(big), "who-plays", "Kamo Rossi"],
-                        first_env, max(2, runs // 3), None, prepare=clear)
-        parse = [run_once([PY, "-c", f"import yaml; yaml.load(open({str(big)!r}, 'rb'), Loader=yaml.CSafeLoader)"], env)[0]
-                 for _ in range(max(2, runs // 3))]
+        first = measure(
+            f"N={n:,}: who-plays (first run, no cache)",
+            [*WICK, "--data", str(big), "who-plays", "Kamo Rossi"],
+            first_env,
+            max(2, runs // 3),
+            None,
+            prepare=clear,
+        )
+        parse = [
+            run_once([PY, "-c", f"import yaml; yaml.load(open({str(big)!r}, 'rb'), Loader=yaml.CSafeLoader)"], env)[0]
+            for _ in range(max(2, runs // 3))
+        ]
         first_runs.append((n, first.wall, statistics.median(parse)))
         subprocess.run([*WICK, "--data", str(big), "validate"], env=env, check=True, capture_output=True)
         results.append(first)
-        results.append(measure(f"N={n:,}: who-plays (cached)", [*WICK, "--data", str(big), "who-plays", "Kamo Rossi"], env,
-                               runs, (1.25, 99) if n == 100_000 else None))
-        results.append(measure(f"N={n:,}: search --json (cached)", [*WICK, "--data", str(big), "search", "Rossi", "--json"],
-                               env, runs, (1.25, 99) if n == 100_000 else None))
+        results.append(
+            measure(
+                f"N={n:,}: who-plays (cached)",
+                [*WICK, "--data", str(big), "who-plays", "Kamo Rossi"],
+                env,
+                runs,
+                (1.25, 99) if n == 100_000 else None,
+            )
+        )
+        results.append(
+            measure(
+                f"N={n:,}: search --json (cached)",
+                [*WICK, "--data", str(big), "search", "Rossi", "--json"],
+                env,
+                runs,
+                (1.25, 99) if n == 100_000 else None,
+            )
+        )
         fuzzy_ms[n] = fuzzy_in_process(big, env)
     write_report(Path(args.output), results, fuzzy_ms, first_runs, r)
 
@@ -164,9 +207,12 @@ def fuzzy_in_process(big: Path, env: dict[str, str]) -> float:
     return float(out.stdout.strip())
 
 
-def write_report(path: Path, results: list[Result], fuzzy_ms: dict[int, float],
-                 first_runs: list[tuple[int, float, float]], runs: int) -> None:
-    versions = ", ".join(f"{p} {importlib.metadata.version(p)}" for p in ("wickcli", "typer", "rich", "PyYAML", "rapidfuzz"))
+def write_report(
+    path: Path, results: list[Result], fuzzy_ms: dict[int, float], first_runs: list[tuple[int, float, float]], runs: int
+) -> None:
+    versions = ", ".join(
+        f"{p} {importlib.metadata.version(p)}" for p in ("wickcli", "typer", "rich", "PyYAML", "rapidfuzz")
+    )
     lines = [
         "# Performance",
         "",
@@ -176,21 +222,33 @@ def write_report(path: Path, results: list[Result], fuzzy_ms: dict[int, float],
         f"- Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}",
         f"- Python {platform.python_version()}; {versions}",
         f"- Runs per command: {runs} (fewer for the largest synthetic files)",
-        "- F0: `python -c pass`; F1: `python -c \"import typer, rich.console, rich.table, yaml, rapidfuzz.process\"`",
+        '- F0: `python -c pass`; F1: `python -c "import typer, rich.console, rich.table, yaml, rapidfuzz.process"`',
         "",
         "| command | median wall | ratio to F1 | peak memory | memory ratio to F1 | target | met |",
         "|---|---:|---:|---:|---:|---|---|",
     ]
     for res in results:
         met = "-" if res.met is None else ("yes" if res.met else "**no**")
-        lines.append(f"| {res.name} | {res.wall * 1000:.0f} ms | {res.ratio:.2f} | {res.rss_kb / 1024:.0f} MiB | "
-                     f"{res.rss_ratio:.2f} | {res.target} | {met} |")
-    lines += ["", "## Fuzzy resolution in process (one query over every name)", "",
-              "| characters | names | median per query | target |", "|---:|---:|---:|---|"]
+        lines.append(
+            f"| {res.name} | {res.wall * 1000:.0f} ms | {res.ratio:.2f} | {res.rss_kb / 1024:.0f} MiB | "
+            f"{res.rss_ratio:.2f} | {res.target} | {met} |"
+        )
+    lines += [
+        "",
+        "## Fuzzy resolution in process (one query over every name)",
+        "",
+        "| characters | names | median per query | target |",
+        "|---:|---:|---:|---|",
+    ]
     for n, ms in fuzzy_ms.items():
         lines.append(f"| {n:,} | ~{3 * n:,} | {ms:.1f} ms | {'≤ 30 ms' if n == 100_000 else '-'} |")
-    lines += ["", "## First run (no cache) against PyYAML's C safe loader alone", "",
-              "| characters | wick first run | `yaml.load(CSafeLoader)` process | ratio | target |", "|---:|---:|---:|---:|---|"]
+    lines += [
+        "",
+        "## First run (no cache) against PyYAML's C safe loader alone",
+        "",
+        "| characters | wick first run | `yaml.load(CSafeLoader)` process | ratio | target |",
+        "|---:|---:|---:|---:|---|",
+    ]
     for n, first, parse in first_runs:
         lines.append(f"| {n:,} | {first:.2f} s | {parse:.2f} s | {first / parse:.2f} | ≤ 1.20 |")
     path.write_text("\n".join(lines) + "\n")

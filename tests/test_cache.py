@@ -87,10 +87,18 @@ def test_bad_file_is_reported_not_cached(tmp_path: Path) -> None:
 
 
 COMMANDS = [
-    ["who-plays", "Rooney"], ["who-plays", "winston", "--film", "continental"], ["roles", "keanu reevs"],
-    ["cast", "parabellum"], ["release-date", "ballerina"], ["release-date"], ["timeline"],
-    ["timeline", "--order", "release"], ["info", "john wick"], ["info", "charon", "--no-spoilers"],
-    ["search", "wick"], ["quiz", "--seed", "3", "--export", "json"],
+    ["who-plays", "Rooney"],
+    ["who-plays", "winston", "--film", "continental"],
+    ["roles", "keanu reevs"],
+    ["cast", "parabellum"],
+    ["release-date", "ballerina"],
+    ["release-date"],
+    ["timeline"],
+    ["timeline", "--order", "release"],
+    ["info", "john wick"],
+    ["info", "charon", "--no-spoilers"],
+    ["search", "wick"],
+    ["quiz", "--seed", "3", "--export", "json"],
 ]
 
 

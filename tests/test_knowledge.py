@@ -91,29 +91,69 @@ def run(*args: str) -> Any:
 WHO_PLAYS = [
     # (query, work id, expected actor)  # source of the expected answer
     ("Rooney", "ballerina", "Ana de Armas"),  # https://en.wikipedia.org/wiki/Ballerina_(2025_film)
-    ("Rooney", "jw3", "Unity Phelan"),  # https://www.escapistmagazine.com/ballerina-john-wick-spinoff-unity-phelan-ana-de-armas-recasting-explained/
-    ("Winston", "the-continental", "Colin Woodell"),  # https://www.thewrap.com/john-wick-prequel-series-the-continental-release-date-schedule/
+    (
+        "Rooney",
+        "jw3",
+        "Unity Phelan",
+    ),  # https://www.escapistmagazine.com/ballerina-john-wick-spinoff-unity-phelan-ana-de-armas-recasting-explained/
+    (
+        "Winston",
+        "the-continental",
+        "Colin Woodell",
+    ),  # https://www.thewrap.com/john-wick-prequel-series-the-continental-release-date-schedule/
     ("Winston", "jw4", "Ian McShane"),  # https://en.wikipedia.org/wiki/John_Wick:_Chapter_2
-    ("Charon", "jw1", "Lance Reddick"),  # https://deadline.com/2023/03/lance-reddick-keanu-reeves-john-wick-chad-stahelski-lionsgate-reaction-1235303471/
-    ("Charon", "the-continental", "Ayomide Adegun"),  # https://comicbook.com/tv-shows/news/the-continental-john-wick-prequel-series-premiere-date/
+    (
+        "Charon",
+        "jw1",
+        "Lance Reddick",
+    ),  # https://deadline.com/2023/03/lance-reddick-keanu-reeves-john-wick-chad-stahelski-lionsgate-reaction-1235303471/
+    (
+        "Charon",
+        "the-continental",
+        "Ayomide Adegun",
+    ),  # https://comicbook.com/tv-shows/news/the-continental-john-wick-prequel-series-premiere-date/
     ("Caine", "jw4", "Donnie Yen"),  # https://www.thewrap.com/john-wick-caine-spinoff-donnie-yen-directing-starring/
-    ("The Marquis", "jw4", "Bill Skarsgård"),  # https://www.slashfilm.com/1181346/in-john-wick-4-bill-skarsgards-marquis-will-wield-the-most-evil-weapon-of-all-bureaucracy/
+    (
+        "The Marquis",
+        "jw4",
+        "Bill Skarsgård",
+    ),  # https://www.slashfilm.com/1181346/in-john-wick-4-bill-skarsgards-marquis-will-wield-the-most-evil-weapon-of-all-bureaucracy/
     ("Sofia", "jw3", "Halle Berry"),  # https://www.celebritynooz.com/Review.aspx/John_Wick_Chapter_3__Parabellum
-    ("Bowery King", "jw2", "Laurence Fishburne"),  # https://monkeysfightingrobots.co/keanu-reeves-laurence-fishburne-reunite-in-john-wick-chapter-two-photo/
+    (
+        "Bowery King",
+        "jw2",
+        "Laurence Fishburne",
+    ),  # https://monkeysfightingrobots.co/keanu-reeves-laurence-fishburne-reunite-in-john-wick-chapter-two-photo/
     ("Viggo", "jw1", "Michael Nyqvist"),  # https://mrsgiggles.com/john-wick-2014
     ("Iosef", "jw1", "Alfie Allen"),  # https://mrsgiggles.com/john-wick-2014
     ("Helen", "jw1", "Bridget Moynahan"),  # https://mrsgiggles.com/john-wick-2014
-    ("The Director", "jw3", "Anjelica Huston"),  # https://www.celebritynooz.com/Review.aspx/John_Wick_Chapter_3__Parabellum
-    ("Cormac", "the-continental", "Mel Gibson"),  # https://people.com/mel-gibson-joins-the-john-wick-universe-in-action-packed-trailer-for-prequel-series-the-continental-7574439
+    (
+        "The Director",
+        "jw3",
+        "Anjelica Huston",
+    ),  # https://www.celebritynooz.com/Review.aspx/John_Wick_Chapter_3__Parabellum
+    (
+        "Cormac",
+        "the-continental",
+        "Mel Gibson",
+    ),  # https://people.com/mel-gibson-joins-the-john-wick-universe-in-action-packed-trailer-for-prequel-series-the-continental-7574439
     ("Zero", "jw3", "Mark Dacascos"),  # https://www.celebritynooz.com/Review.aspx/John_Wick_Chapter_3__Parabellum
-    ("Adjudicator", "jw3", "Asia Kate Dillon"),  # https://www.latimes.com/entertainment/tv/la-et-st-asia-kate-dillon-billions-john-wick-20190531-story.html
+    (
+        "Adjudicator",
+        "jw3",
+        "Asia Kate Dillon",
+    ),  # https://www.latimes.com/entertainment/tv/la-et-st-asia-kate-dillon-billions-john-wick-20190531-story.html
     ("Santino", "jw2", "Riccardo Scamarcio"),  # http://www.chch.com/john-wick-chapter-2/
     ("Ares", "jw2", "Ruby Rose"),  # https://celebqueries.com/why-was-ruby-rose-mute-in-john-wick/
     ("Cassian", "jw2", "Common"),  # https://en.wikipedia.org/wiki/John_Wick:_Chapter_2
     ("Killa", "jw4", "Scott Adkins"),  # http://ted-trafton.squarespace.com/review/john-wick-chapter-4
     ("Koji", "jw4", "Hiroyuki Sanada"),  # http://ted-trafton.squarespace.com/review/john-wick-chapter-4
     ("Tracker", "jw4", "Shamier Anderson"),  # http://ted-trafton.squarespace.com/review/john-wick-chapter-4
-    ("Akira", "jw4", "Rina Sawayama"),  # https://comicbook.com/movies/news/john-wick-caine-spinoff-movie-cast-rina-sawayama-akira/
+    (
+        "Akira",
+        "jw4",
+        "Rina Sawayama",
+    ),  # https://comicbook.com/movies/news/john-wick-caine-spinoff-movie-cast-rina-sawayama-akira/
     ("Baba Yaga", "jw1", "Keanu Reeves"),  # https://en.wikipedia.org/wiki/John_Wick_(film)
 ]
 
@@ -128,10 +168,22 @@ RELEASES = [
     # (query, US date, earlier announced dates)  # source
     ("John Wick", "2014-10-24", []),  # https://en.wikipedia.org/wiki/John_Wick_(film)
     ("Chapter 2", "2017-02-10", []),  # https://en.wikipedia.org/wiki/John_Wick:_Chapter_2
-    ("Parabellum", "2019-05-17", []),  # https://movieminutes.net/2019/05/17/john-wick-chapter-3-parabellum-review-back-in-the-saddle/
-    ("Chapter 4", "2023-03-24", ["2021-05-21", "2022-05-27"]),  # https://deadline.com/2021/12/john-wick-chapter-4-avoids-top-gun-maverick-over-memorial-day-heads-to-2023-1234900866/
+    (
+        "Parabellum",
+        "2019-05-17",
+        [],
+    ),  # https://movieminutes.net/2019/05/17/john-wick-chapter-3-parabellum-review-back-in-the-saddle/
+    (
+        "Chapter 4",
+        "2023-03-24",
+        ["2021-05-21", "2022-05-27"],
+    ),  # https://deadline.com/2021/12/john-wick-chapter-4-avoids-top-gun-maverick-over-memorial-day-heads-to-2023-1234900866/
     ("Ballerina", "2025-06-06", ["2024-06-07"]),  # https://en.wikipedia.org/wiki/Ballerina_(2025_film)
-    ("The Continental", "2023-09-22", []),  # https://comicbook.com/tv-shows/news/the-continental-john-wick-prequel-series-premiere-date/
+    (
+        "The Continental",
+        "2023-09-22",
+        [],
+    ),  # https://comicbook.com/tv-shows/news/the-continental-john-wick-prequel-series-premiere-date/
 ]
 
 
@@ -147,12 +199,28 @@ INFO = [
     ("John Wick (2014)", ("runtime",), 101),  # https://en.wikipedia.org/wiki/John_Wick_(film)
     ("Chapter 4", ("runtime",), 169),  # https://en.wikipedia.org/wiki/John_Wick:_Chapter_4
     ("Ballerina", ("runtime",), 125),  # https://en.wikipedia.org/wiki/Ballerina_(2025_film)
-    ("Parabellum", ("crew", "director"), ["Chad Stahelski"]),  # https://movieminutes.net/2019/05/17/john-wick-chapter-3-parabellum-review-back-in-the-saddle/
+    (
+        "Parabellum",
+        ("crew", "director"),
+        ["Chad Stahelski"],
+    ),  # https://movieminutes.net/2019/05/17/john-wick-chapter-3-parabellum-review-back-in-the-saddle/
     ("Ballerina", ("crew", "director"), ["Len Wiseman"]),  # https://en.wikipedia.org/wiki/Ballerina_(2025_film)
     ("Ballerina", ("crew", "writer"), ["Shay Hatten"]),  # https://en.wikipedia.org/wiki/Ballerina_(2025_film)
-    ("Chapter 4", ("crew", "writer"), ["Shay Hatten", "Michael Finch"]),  # https://en.wikipedia.org/wiki/John_Wick:_Chapter_4
-    ("The Continental", ("episodes",), 3),  # https://comicbook.com/tv-shows/news/the-continental-john-wick-prequel-series-premiere-date/
-    ("Lance Reddick", ("died",), "2023-03-17"),  # https://www.cbsnews.com/baltimore/news/lance-reddick-dies-age-60-actor-the-wire-john-wick-baltimore-johns-hopkins-peabody/
+    (
+        "Chapter 4",
+        ("crew", "writer"),
+        ["Shay Hatten", "Michael Finch"],
+    ),  # https://en.wikipedia.org/wiki/John_Wick:_Chapter_4
+    (
+        "The Continental",
+        ("episodes",),
+        3,
+    ),  # https://comicbook.com/tv-shows/news/the-continental-john-wick-prequel-series-premiere-date/
+    (
+        "Lance Reddick",
+        ("died",),
+        "2023-03-17",
+    ),  # https://www.cbsnews.com/baltimore/news/lance-reddick-dies-age-60-actor-the-wire-john-wick-baltimore-johns-hopkins-peabody/
     ("Keanu Reeves", ("born",), "1964-09-02"),  # https://en.wikipedia.org/wiki/Keanu_Reeves
 ]
 

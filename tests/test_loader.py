@@ -31,26 +31,42 @@ def test_mini_file_story_and_release_order() -> None:
 
 
 BAD_FILES = [
-    ("syntax", ["5:1: YAML syntax error: found unexpected end of stream (while scanning a quoted scalar that starts at line 4)"]),
+    (
+        "syntax",
+        [
+            "5:1: YAML syntax error: found unexpected end of stream (while scanning a quoted scalar that starts at line 4)"
+        ],
+    ),
     ("tabs", ["3:1: YAML syntax error: a tab character; YAML is indented with spaces"]),
-    ("wrong_type", [
-        "7:14: works[0].runtime: expected a whole number, got 'long'",
-        "8:14: works[0].aliases: expected a list, got 'Just One'",
-    ]),
+    (
+        "wrong_type",
+        [
+            "7:14: works[0].runtime: expected a whole number, got 'long'",
+            "8:14: works[0].aliases: expected a list, got 'Just One'",
+        ],
+    ),
     ("unknown_key", ["7:5: works[0].runtimes: unknown key 'runtimes' (did you mean 'runtime'?)"]),
     ("missing_field", ["3:5: works[0]: missing required key 'title'"]),
     ("duplicate_key", ["5:5: works[0].title: duplicate key 'title'"]),
     ("duplicate_id", ["5:10: characters[0].id: duplicate id 'w1' (first used at line 3)"]),
     ("dangling_ref", ["9:12: credits[0].work: no work with id 'w2'"]),
     ("bad_date", ["8:16: works[0].releases[0].date: 2025-02-30 is not a real date"]),
-    ("many_errors", [
-        "5:11: works[0].kind: expected one of film, series, anime, game, other; got 'movie'",
-        "7:9: works[1].id: duplicate id 'w1' (first used at line 3)",
-        "11:20: works[1].story.order: expected a whole number, got 'first'",
-    ]),
+    (
+        "many_errors",
+        [
+            "5:11: works[0].kind: expected one of film, series, anime, game, other; got 'movie'",
+            "7:9: works[1].id: duplicate id 'w1' (first used at line 3)",
+            "11:20: works[1].story.order: expected a whole number, got 'first'",
+        ],
+    ),
     ("list_root", ["1:1: expected a mapping, got a list"]),
     ("python_tag", ["1:12: franchise: unsupported YAML tag !!python/object/apply:os.system"]),
-    ("alias", ["3:5: works[1]: repeats the value anchored at line 3; YAML aliases (*name) are not supported, write the value out"]),
+    (
+        "alias",
+        [
+            "3:5: works[1]: repeats the value anchored at line 3; YAML aliases (*name) are not supported, write the value out"
+        ],
+    ),
     ("not_utf8", ["1:15: not UTF-8 text"]),
     ("nul", ["1:13: control character U+0000 is not allowed in a knowledge file"]),
 ]

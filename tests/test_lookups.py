@@ -64,8 +64,12 @@ def test_release_dates_of_every_work_in_release_order(runner: CliRunner) -> None
     answer = run(runner, "release-date")
     dated = [(w["work"]["id"], w["release"]["date"]) for w in answer["works"] if w["release"]]
     assert dated == [
-        ("jw1", "2014-10-24"), ("jw2", "2017-02-10"), ("jw3", "2019-05-17"),
-        ("jw4", "2023-03-24"), ("the-continental", "2023-09-22"), ("ballerina", "2025-06-06"),
+        ("jw1", "2014-10-24"),
+        ("jw2", "2017-02-10"),
+        ("jw3", "2019-05-17"),
+        ("jw4", "2023-03-24"),
+        ("the-continental", "2023-09-22"),
+        ("ballerina", "2025-06-06"),
     ]
 
 
@@ -77,7 +81,14 @@ def test_timeline_story_order(runner: CliRunner) -> None:
 
 def test_timeline_release_order(runner: CliRunner) -> None:
     answer = run(runner, "timeline", "--order", "release")
-    assert [w["work"]["id"] for w in answer["works"]][:6] == ["jw1", "jw2", "jw3", "jw4", "the-continental", "ballerina"]
+    assert [w["work"]["id"] for w in answer["works"]][:6] == [
+        "jw1",
+        "jw2",
+        "jw3",
+        "jw4",
+        "the-continental",
+        "ballerina",
+    ]
 
 
 def test_cast_is_in_billing_order(runner: CliRunner) -> None:
@@ -112,8 +123,14 @@ def test_about_counts(runner: CliRunner) -> None:
     ("args", "stderr"),
     [
         (["who-plays", "xyzzy"], "Error: nothing in the knowledge file matches 'xyzzy'.\n"),
-        (["release-date", "Ballerina 2"], "Error: no close match for 'Ballerina 2'. Did you mean: From the World of John Wick: Ballerina (2025) (work); John Wick: Chapter 2 (2017) (work)?\n"),
-        (["who-plays", "Tarasov"], "Error: 'Tarasov' could mean: Viggo Tarasov (character in John Wick); Iosef Tarasov (character in John Wick); Abram Tarasov (character in John Wick: Chapter 2). Be more specific.\n"),
+        (
+            ["release-date", "Ballerina 2"],
+            "Error: no close match for 'Ballerina 2'. Did you mean: From the World of John Wick: Ballerina (2025) (work); John Wick: Chapter 2 (2017) (work)?\n",
+        ),
+        (
+            ["who-plays", "Tarasov"],
+            "Error: 'Tarasov' could mean: Viggo Tarasov (character in John Wick); Iosef Tarasov (character in John Wick); Abram Tarasov (character in John Wick: Chapter 2). Be more specific.\n",
+        ),
     ],
 )
 def test_not_found_and_ambiguous_exit_1(runner: CliRunner, args: list[str], stderr: str) -> None:

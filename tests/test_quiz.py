@@ -138,7 +138,9 @@ def test_free_text_grading(
 
 
 @pytest.mark.parametrize(("typed", "correct"), [("d", True), ("D)", True), ("4", True), ("a", False), ("e", False)])
-def test_choice_grading_by_letter_or_number(questions: dict[str, quiz.Question], resolver: Resolver, typed: str, correct: bool) -> None:
+def test_choice_grading_by_letter_or_number(
+    questions: dict[str, quiz.Question], resolver: Resolver, typed: str, correct: bool
+) -> None:
     question = questions["release:jw1"]
     question = quiz.Question(**{**question.__dict__, "options": ("2012", "2013", "2015", "2014")})
     assert quiz.grade(question, typed, resolver).correct is correct

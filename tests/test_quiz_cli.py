@@ -31,7 +31,9 @@ def test_right_letters_from_the_answer_key_score_full_marks(runner: CliRunner, t
 
 def test_free_mode_answers_from_stdin(runner: CliRunner) -> None:
     answers = "\n".join(k["answer"] for k in key(runner, "--seed", "2", "--mode", "free", "-n", "5"))
-    result = runner.invoke(app, ["quiz", "--seed", "2", "--mode", "free", "-n", "5", "--answers", "-", "--json"], input=answers)
+    result = runner.invoke(
+        app, ["quiz", "--seed", "2", "--mode", "free", "-n", "5", "--answers", "-", "--json"], input=answers
+    )
     assert result.exit_code == 0
     assert json.loads(result.stdout)["score"] == 5
 
@@ -99,8 +101,12 @@ def test_round_on_a_real_terminal(tmp_path: Path) -> None:
     pexpect = pytest.importorskip("pexpect")
     env = {**os.environ, "WICK_HOME": str(tmp_path), "COLUMNS": "100", "LINES": "40", "TERM": "xterm"}
     child = pexpect.spawn(
-        sys.executable, ["-m", "wickcli", "quiz", "--seed", "11", "-n", "2", "--mode", "free", "-c", "cast"],
-        env=env, encoding="utf-8", timeout=20, dimensions=(40, 100),
+        sys.executable,
+        ["-m", "wickcli", "quiz", "--seed", "11", "-n", "2", "--mode", "free", "-c", "cast"],
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 100),
     )
     child.expect(r"Question 1/2")
     child.expect(r"Your answer: ")

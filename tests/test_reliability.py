@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -37,19 +38,27 @@ def resolver(franchise: Franchise) -> Resolver:
 
 
 MORE_BAD = [
-    ("bad_indent", ["5:4: YAML syntax error: did not find expected '-' indicator (while parsing a block collection that starts at line 3)"]),
+    (
+        "bad_indent",
+        [
+            "5:4: YAML syntax error: did not find expected '-' indicator (while parsing a block collection that starts at line 3)"
+        ],
+    ),
     ("works_mapping", ["3:3: works: expected a list, got a mapping"]),
-    ("types_everywhere", [
-        "1:12: franchise: expected text, got a list",
-        "2:13: data_as_of: expected a date like 2025-06-06, got 'soon'",
-        "4:9: works[0].id: id 'Bad Id' must be lower-case letters, digits and hyphens",
-        "5:12: works[0].title: expected text, got true",
-        "8:15: works[0].episodes: expected a whole number, got -3",
-        "10:16: works[0].releases[0].date: expected a date like 2025-06-06, got 20250101",
-        "11:20: works[0].story.order: expected a whole number, got 1.5",
-        "13:35: people[0].born: expected a date like 2025-06-06, got 'yesterday'",
-        "13:56: people[0].sources[0]: expected an http(s) URL, got 'ftp://example.org'",
-    ]),
+    (
+        "types_everywhere",
+        [
+            "1:12: franchise: expected text, got a list",
+            "2:13: data_as_of: expected a date like 2025-06-06, got 'soon'",
+            "4:9: works[0].id: id 'Bad Id' must be lower-case letters, digits and hyphens",
+            "5:12: works[0].title: expected text, got true",
+            "8:15: works[0].episodes: expected a whole number, got -3",
+            "10:16: works[0].releases[0].date: expected a date like 2025-06-06, got 20250101",
+            "11:20: works[0].story.order: expected a whole number, got 1.5",
+            "13:35: people[0].born: expected a date like 2025-06-06, got 'yesterday'",
+            "13:56: people[0].sources[0]: expected an http(s) URL, got 'ftp://example.org'",
+        ],
+    ),
 ]
 
 
@@ -88,7 +97,9 @@ def test_alias_bomb_is_refused_fast_and_small() -> None:
         f"try: loader.load({str(BAD / 'alias_bomb.yaml')!r})\nexcept loader.DataFileError: pass\n"
         "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
     )
-    seconds, rss_kb = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    seconds, rss_kb = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
     assert float(seconds) < 1
     assert int(rss_kb) < 200_000
 
@@ -110,10 +121,8 @@ def test_resolver_raises_only_its_own_errors(resolver: Resolver, text: str) -> N
 
 def test_resolver_survives_very_long_and_control_text(resolver: Resolver) -> None:
     for text in ["x" * 100_000, "\x00\x01\x1b[31m", "é" * 5000, "Winston" * 2000]:
-        try:
+        with contextlib.suppress(NotFound, Ambiguous):
             resolver.resolve(text)
-        except (NotFound, Ambiguous):
-            pass
 
 
 def test_every_name_and_alias_resolves_to_its_record(franchise: Franchise, resolver: Resolver) -> None:
@@ -140,24 +149,22 @@ yaml_ish = st.recursive(
 @given(yaml_ish)
 def test_loader_returns_a_model_or_a_data_file_error_for_any_structure(value: object) -> None:
     data = yaml.safe_dump(value, allow_unicode=True).encode()
-    try:
+    with contextlib.suppress(DataFileError):
         assert isinstance(loader.parse(data, "x.yaml"), Franchise)
-    except DataFileError:
-        pass
 
 
 @SETTINGS
 @given(st.binary(max_size=400) | st.text(max_size=400).map(str.encode))
 def test_loader_returns_a_model_or_a_data_file_error_for_any_bytes(data: bytes) -> None:
-    try:
+    with contextlib.suppress(DataFileError):
         loader.parse(data, "x.yaml")
-    except DataFileError:
-        pass
 
 
 @SETTINGS
 @given(st.data())
-def test_grader_accepts_aliases_and_rejects_other_people(franchise: Franchise, resolver: Resolver, data: st.DataObject) -> None:
+def test_grader_accepts_aliases_and_rejects_other_people(
+    franchise: Franchise, resolver: Resolver, data: st.DataObject
+) -> None:
     questions = [q for q in quiz.all_questions(franchise, resolver) if q.answer_kind == "person"]
     question = data.draw(st.sampled_from(questions))
     right = [franchise.person(i) for i in question.answer_ids]
@@ -183,8 +190,13 @@ WICK_SH = f"{sys.executable} -m wickcli"
 
 @pytest.mark.parametrize(
     "pipeline",
-    [f"{WICK_SH} timeline | head -1", f"{WICK_SH} timeline | true", f"{WICK_SH} search a | head -1",
-     f"{WICK_SH} info 'john wick' | head -2", f"{WICK_SH} release-date --json | head -1"],
+    [
+        f"{WICK_SH} timeline | head -1",
+        f"{WICK_SH} timeline | true",
+        f"{WICK_SH} search a | head -1",
+        f"{WICK_SH} info 'john wick' | head -2",
+        f"{WICK_SH} release-date --json | head -1",
+    ],
 )
 def test_closed_pipe_ends_quietly(pipeline: str) -> None:
     result = sh(f"set -o pipefail; {pipeline}")
@@ -215,7 +227,9 @@ def test_closed_or_empty_stdin(stdin: str, tmp_path: Path) -> None:
 
 
 def test_history_is_kept_when_stdout_closes_early(tmp_path: Path) -> None:
-    result = sh(f"printf 'a\\nb\\nc\\n' | {WICK_SH} quiz --seed 2 -n 3 --answers - | head -c 1", WICK_HOME=str(tmp_path))
+    result = sh(
+        f"printf 'a\\nb\\nc\\n' | {WICK_SH} quiz --seed 2 -n 3 --answers - | head -c 1", WICK_HOME=str(tmp_path)
+    )
     assert result.returncode == 0
     assert json.loads((tmp_path / "history.json").read_text())["rounds"][0]["asked"] == 3
 
@@ -223,8 +237,12 @@ def test_history_is_kept_when_stdout_closes_early(tmp_path: Path) -> None:
 def test_two_quiz_processes_at_once_keep_both_rounds(tmp_path: Path) -> None:
     env = {**os.environ, "WICK_HOME": str(tmp_path), "PYTHONPATH": str(ROOT / "src")}
     procs = [
-        subprocess.Popen([*WICK, "quiz", "--seed", str(seed), "-n", "3", "--answers", "-"], stdin=subprocess.PIPE,
-                         stdout=subprocess.DEVNULL, env=env)
+        subprocess.Popen(
+            [*WICK, "quiz", "--seed", str(seed), "-n", "3", "--answers", "-"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            env=env,
+        )
         for seed in range(6)
     ]
     for proc in procs:
@@ -236,13 +254,20 @@ def test_two_quiz_processes_at_once_keep_both_rounds(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_ctrl_c_during_a_lookup_exits_130(tmp_path: Path) -> None:
     big = tmp_path / "big.yaml"
-    subprocess.run([sys.executable, str(ROOT / "bench" / "make_big_kb.py"), "--characters", "10000", "-o", str(big)], check=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "make_big_kb.py"), "--characters", "10000", "-o", str(big)], check=True
+    )
     env = {**os.environ, "WICK_CACHE": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT / "src")}
-    proc = subprocess.Popen([*WICK, "--data", str(big), "who-plays", "Kamo Rossi"], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [*WICK, "--data", str(big), "who-plays", "Kamo Rossi"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     time.sleep(1.0)
     proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=60)
+    _out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert err == "Interrupted.\n"
 
@@ -250,15 +275,20 @@ def test_ctrl_c_during_a_lookup_exits_130(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_ctrl_c_during_a_piped_quiz_exits_130_and_saves(tmp_path: Path) -> None:
     env = {**os.environ, "WICK_HOME": str(tmp_path), "PYTHONPATH": str(ROOT / "src")}
-    proc = subprocess.Popen([*WICK, "quiz", "--seed", "5", "-n", "5"], env=env, stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [*WICK, "quiz", "--seed", "5", "-n", "5"],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdin is not None
     proc.stdin.write("a\n")
     proc.stdin.flush()
     time.sleep(1.5)
     proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=60)
+    _out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert err.endswith("Interrupted: the partial score was saved.\n")
     assert json.loads((tmp_path / "history.json").read_text())["rounds"][0]["asked"] == 1
-

@@ -46,13 +46,23 @@ def test_timeline_degrades_at_40_columns(franchise: Franchise) -> None:
 
 def test_release_date_plain(franchise: Franchise) -> None:
     answer = answers.release_date(franchise, Resolver(franchise), "Ballerina", TODAY)
-    assert text(render.release_date(answer, plain=True), 80) == (GOLDEN / "release_date_ballerina_plain_80.txt").read_text()
+    assert (
+        text(render.release_date(answer, plain=True), 80)
+        == (GOLDEN / "release_date_ballerina_plain_80.txt").read_text()
+    )
 
 
 @pytest.mark.parametrize(
     ("days", "words"),
-    [(0, "today"), (1, "in 1 day"), (-2, "2 days ago"), (90, "in 3 months"), (-539, "1 year, 6 months ago"),
-     (365, "in 1 year"), (-4418, "12 years, 1 month ago")],
+    [
+        (0, "today"),
+        (1, "in 1 day"),
+        (-2, "2 days ago"),
+        (90, "in 3 months"),
+        (-539, "1 year, 6 months ago"),
+        (365, "in 1 year"),
+        (-4418, "12 years, 1 month ago"),
+    ],
 )
 def test_relative_dates(days: int, words: str) -> None:
     assert render.relative(days) == words

@@ -85,7 +85,9 @@ def test_query_resolves_to_record(resolver: Resolver, query: str, record_id: str
         ("Ballerina", ("work",), ["ballerina"]),
     ],
 )
-def test_name_shared_by_work_and_character(resolver: Resolver, query: str, kinds: tuple[str, ...] | None, ids: list[str]) -> None:
+def test_name_shared_by_work_and_character(
+    resolver: Resolver, query: str, kinds: tuple[str, ...] | None, ids: list[str]
+) -> None:
     assert [m.record.id for m in resolver.resolve(query, kinds)] == ids  # type: ignore[arg-type]
 
 

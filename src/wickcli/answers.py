@@ -96,7 +96,6 @@ def iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-
 def _sources(*groups: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys(s for group in groups for s in group))
 
@@ -163,22 +162,24 @@ def timeline(franchise: Franchise, order: str) -> Answer:
     rows = []
     for work in works:
         main = main_release(work)
-        rows.append({
-            "work": ref(work),
-            "kind": work.kind,
-            "status": work.status,
-            "story_order": work.story.order,
-            "set": work.story.set,
-            "release_order": franchise.release_rank(work.id) + 1 if work.first_release else None,
-            "released": main.date.isoformat() if main else None,
-        })
+        rows.append(
+            {
+                "work": ref(work),
+                "kind": work.kind,
+                "status": work.status,
+                "story_order": work.story.order,
+                "set": work.story.set,
+                "release_order": franchise.release_rank(work.id) + 1 if work.first_release else None,
+                "released": main.date.isoformat() if main else None,
+            }
+        )
     return {"answer": "timeline", "order": order, "works": rows}
 
 
 def cast(franchise: Franchise, resolver: Resolver, query: str) -> Answer:
     """The cast of one work in billing order."""
     match = resolver.resolve_one(query, ("work",))
-    credits = sorted(franchise.credits_of(match.record), key=lambda c: (c.billing or 10_000))
+    credits = sorted(franchise.credits_of(match.record), key=lambda c: c.billing or 10_000)
     return {
         "answer": "cast",
         **_matched(match, query),
@@ -202,7 +203,13 @@ def search(franchise: Franchise, resolver: Resolver, query: str, limit: int = 10
 
 
 def _fact(fact: Fact) -> Answer:
-    return {"id": fact.id, "text": fact.text, "spoils": fact.spoils, "tags": list(fact.tags), "sources": list(fact.sources)}
+    return {
+        "id": fact.id,
+        "text": fact.text,
+        "spoils": fact.spoils,
+        "tags": list(fact.tags),
+        "sources": list(fact.sources),
+    }
 
 
 def _facts(franchise: Franchise, record_id: str, spoilers: bool) -> list[Answer]:
@@ -213,7 +220,7 @@ def _work_card(franchise: Franchise, work: Work, today: dt.date, spoilers: bool)
     crew: dict[str, list[Answer]] = {}
     for job in work.crew:
         crew.setdefault(job.job, []).append({**ref(franchise.person(job.person)), "note": job.note})
-    credits = sorted(franchise.credits_of(work), key=lambda c: (c.billing or 10_000))
+    credits = sorted(franchise.credits_of(work), key=lambda c: c.billing or 10_000)
     return {
         **ref(work),
         "title": work.title,
@@ -236,8 +243,11 @@ def _work_card(franchise: Franchise, work: Work, today: dt.date, spoilers: bool)
         "sequel": work.sequel.status if work.sequel else None,
         "facts": _facts(franchise, work.id, spoilers),
         "sources": _sources(
-            work.sources, *(r.sources for r in work.releases), *(c.sources for c in work.crew),
-            *(c.sources for c in work.release_history), work.sequel.sources if work.sequel else (),
+            work.sources,
+            *(r.sources for r in work.releases),
+            *(c.sources for c in work.crew),
+            *(c.sources for c in work.release_history),
+            work.sequel.sources if work.sequel else (),
         ),
     }
 

@@ -74,8 +74,11 @@ def load(path: str, warn: Any = None) -> Franchise:
     from .resolve import name_index
 
     payload = {
-        "format": CACHE_FORMAT, "version": __version__, "hash": digest,
-        "model": encode(franchise), "names": name_index(franchise),
+        "format": CACHE_FORMAT,
+        "version": __version__,
+        "hash": digest,
+        "model": encode(franchise),
+        "names": name_index(franchise),
     }
     _write(where, json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode())
     return franchise
@@ -108,13 +111,26 @@ def encode(f: Franchise) -> dict[str, Any]:
         "data_as_of": _d(f.data_as_of),
         "format": f.format,
         "works": [
-            [w.id, w.title, w.kind, w.status, w.aliases, w.runtime, w.episodes, w.synopsis, w.studios,
-             w.distributors, w.streaming, [w.story.order, w.story.set],
-             [[r.date.isoformat(), r.region, r.medium, r.status, r.note, r.sources] for r in w.releases],
-             [[c.date.isoformat(), c.reason, c.sources] for c in w.release_history],
-             [[c.person, c.job, c.note, c.sources] for c in w.crew],
-             [[t.date.isoformat(), t.label, t.sources] for t in w.trailers],
-             [w.sequel.status, w.sequel.sources] if w.sequel else None, w.sources]
+            [
+                w.id,
+                w.title,
+                w.kind,
+                w.status,
+                w.aliases,
+                w.runtime,
+                w.episodes,
+                w.synopsis,
+                w.studios,
+                w.distributors,
+                w.streaming,
+                [w.story.order, w.story.set],
+                [[r.date.isoformat(), r.region, r.medium, r.status, r.note, r.sources] for r in w.releases],
+                [[c.date.isoformat(), c.reason, c.sources] for c in w.release_history],
+                [[c.person, c.job, c.note, c.sources] for c in w.crew],
+                [[t.date.isoformat(), t.label, t.sources] for t in w.trailers],
+                [w.sequel.status, w.sequel.sources] if w.sequel else None,
+                w.sources,
+            ]
             for w in f.works
         ],
         "people": [[p.id, p.name, p.aliases, _d(p.born), _d(p.died), p.sources] for p in f.people],
@@ -131,12 +147,26 @@ def decode(m: dict[str, Any], path: str) -> Franchise:
     """Rebuild the model from encode's rows."""
     t = tuple
     works = tuple(
-        Work(w[0], w[1], w[2], w[3], t(w[4]), w[5], w[6], w[7], t(w[8]), t(w[9]), t(w[10]), StoryPlace(*w[11]),
-             t(Release(dt.date.fromisoformat(r[0]), r[1], r[2], r[3], r[4], t(r[5])) for r in w[12]),
-             t(DateChange(dt.date.fromisoformat(c[0]), c[1], t(c[2])) for c in w[13]),
-             t(CrewCredit(c[0], c[1], c[2], t(c[3])) for c in w[14]),
-             t(Trailer(dt.date.fromisoformat(x[0]), x[1], t(x[2])) for x in w[15]),
-             Sequel(w[16][0], t(w[16][1])) if w[16] else None, t(w[17]))
+        Work(
+            w[0],
+            w[1],
+            w[2],
+            w[3],
+            t(w[4]),
+            w[5],
+            w[6],
+            w[7],
+            t(w[8]),
+            t(w[9]),
+            t(w[10]),
+            StoryPlace(*w[11]),
+            t(Release(dt.date.fromisoformat(r[0]), r[1], r[2], r[3], r[4], t(r[5])) for r in w[12]),
+            t(DateChange(dt.date.fromisoformat(c[0]), c[1], t(c[2])) for c in w[13]),
+            t(CrewCredit(c[0], c[1], c[2], t(c[3])) for c in w[14]),
+            t(Trailer(dt.date.fromisoformat(x[0]), x[1], t(x[2])) for x in w[15]),
+            Sequel(w[16][0], t(w[16][1])) if w[16] else None,
+            t(w[17]),
+        )
         for w in m["works"]
     )
     return Franchise(

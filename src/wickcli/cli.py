@@ -65,7 +65,7 @@ class State:
         return Resolver(self.franchise)
 
 
-class Order(str, enum.Enum):
+class Order(enum.StrEnum):
     """Orders a timeline can take."""
 
     story = "story"
@@ -170,7 +170,9 @@ def main_options(
     ctx: typer.Context,
     data: Annotated[
         str | None,
-        typer.Option("--data", envvar="WICK_DATA", metavar="FILE", help="Knowledge file to use instead of the shipped one."),
+        typer.Option(
+            "--data", envvar="WICK_DATA", metavar="FILE", help="Knowledge file to use instead of the shipped one."
+        ),
     ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
@@ -188,9 +190,16 @@ def main_options(
 def who_plays(
     ctx: typer.Context,
     name: Annotated[
-        str, typer.Argument(metavar="CHARACTER", help="A character (or an actor, to list their roles).", autocompletion=complete_characters)
+        str,
+        typer.Argument(
+            metavar="CHARACTER",
+            help="A character (or an actor, to list their roles).",
+            autocompletion=complete_characters,
+        ),
     ],
-    film: Annotated[str | None, typer.Option("--film", "-f", metavar="TITLE", help="Only this work.", autocompletion=complete_works)] = None,
+    film: Annotated[
+        str | None, typer.Option("--film", "-f", metavar="TITLE", help="Only this work.", autocompletion=complete_works)
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Who plays a character, work by work.
@@ -207,7 +216,9 @@ def who_plays(
 @_guard
 def roles(
     ctx: typer.Context,
-    person: Annotated[str, typer.Argument(metavar="PERSON", help="An actor or crew member.", autocompletion=complete_people)],
+    person: Annotated[
+        str, typer.Argument(metavar="PERSON", help="An actor or crew member.", autocompletion=complete_people)
+    ],
     as_json: JsonOption = False,
 ) -> None:
     """A person's roles across the franchise, in front of and behind the camera.
@@ -236,7 +247,10 @@ def _today() -> dt.date:
 def release_date(
     ctx: typer.Context,
     title: Annotated[
-        str | None, typer.Argument(metavar="[TITLE]", help="A film or series; leave out for every work.", autocompletion=complete_works)
+        str | None,
+        typer.Argument(
+            metavar="[TITLE]", help="A film or series; leave out for every work.", autocompletion=complete_works
+        ),
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -254,7 +268,9 @@ def release_date(
 @_guard
 def timeline(
     ctx: typer.Context,
-    order: Annotated[Order, typer.Option("--order", "-o", help="story: in-universe order; release: as they came out.")] = Order.story,
+    order: Annotated[
+        Order, typer.Option("--order", "-o", help="story: in-universe order; release: as they came out.")
+    ] = Order.story,
     as_json: JsonOption = False,
 ) -> None:
     """Every work in story order (or release order), with when each is set and came out.
@@ -287,7 +303,9 @@ def cast(
 @_guard
 def info(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(metavar="NAME", help="Any work, character or person.", autocompletion=complete_names)],
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", help="Any work, character or person.", autocompletion=complete_names)
+    ],
     spoilers: Annotated[bool, typer.Option("--spoilers/--no-spoilers", help="Show facts that reveal a plot.")] = True,
     as_json: JsonOption = False,
 ) -> None:
@@ -319,7 +337,7 @@ def search(
     _emit(answers.search(state.franchise, state.resolver, query, limit), "search", as_json)
 
 
-class Category(str, enum.Enum):
+class Category(enum.StrEnum):
     """Quiz categories."""
 
     cast = "cast"
@@ -329,7 +347,7 @@ class Category(str, enum.Enum):
     trivia = "trivia"
 
 
-class Difficulty(str, enum.Enum):
+class Difficulty(enum.StrEnum):
     """Quiz difficulties."""
 
     easy = "easy"
@@ -337,14 +355,14 @@ class Difficulty(str, enum.Enum):
     hard = "hard"
 
 
-class Mode(str, enum.Enum):
+class Mode(enum.StrEnum):
     """How quiz questions are answered."""
 
     choice = "choice"
     free = "free"
 
 
-class Export(str, enum.Enum):
+class Export(enum.StrEnum):
     """Formats a quiz can be exported in."""
 
     markdown = "markdown"
@@ -357,15 +375,22 @@ def quiz(
     ctx: typer.Context,
     count: Annotated[int, typer.Option("--count", "-n", min=1, metavar="N", help="How many questions.")] = 10,
     seed: Annotated[int | None, typer.Option(metavar="N", help="Same seed, same quiz.")] = None,
-    category: Annotated[list[Category] | None, typer.Option("--category", "-c", help="Only these (repeatable).")] = None,
+    category: Annotated[
+        list[Category] | None, typer.Option("--category", "-c", help="Only these (repeatable).")
+    ] = None,
     difficulty: Annotated[Difficulty | None, typer.Option(help="Lead roles are easy, one-scene roles hard.")] = None,
     mode: Annotated[Mode, typer.Option(help="choice: pick a letter; free: type the answer.")] = Mode.choice,
     seen_through: Annotated[
-        str | None, typer.Option(metavar="TITLE", help="Nothing that spoils works after this one.", autocompletion=complete_works)
+        str | None,
+        typer.Option(metavar="TITLE", help="Nothing that spoils works after this one.", autocompletion=complete_works),
     ] = None,
-    answers: Annotated[str | None, typer.Option(metavar="FILE", help="Answers, one per line ('-' for stdin): play without prompts.")] = None,
+    answers: Annotated[
+        str | None, typer.Option(metavar="FILE", help="Answers, one per line ('-' for stdin): play without prompts.")
+    ] = None,
     review: Annotated[bool, typer.Option("--review", help="Ask the questions you missed first, spaced out.")] = False,
-    export: Annotated[Export | None, typer.Option(help="Print the questions and an answer key instead of playing.")] = None,
+    export: Annotated[
+        Export | None, typer.Option(help="Print the questions and an answer key instead of playing.")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Play a quiz round made from the knowledge file; your progress is remembered.
@@ -376,8 +401,16 @@ def quiz(
 
     state = _state(ctx)
     options = play.Options(
-        count, seed, [c.value for c in category or ()], difficulty.value if difficulty else None, mode.value,
-        seen_through, answers, review, export.value if export else None, as_json,
+        count,
+        seed,
+        [c.value for c in category or ()],
+        difficulty.value if difficulty else None,
+        mode.value,
+        seen_through,
+        answers,
+        review,
+        export.value if export else None,
+        as_json,
     )
     code = play.run(state.franchise, state.resolver, options)
     if code:
@@ -411,7 +444,9 @@ def about(ctx: typer.Context, as_json: JsonOption = False) -> None:
 @_guard
 def validate(
     ctx: typer.Context,
-    file: Annotated[str | None, typer.Argument(metavar="[FILE]", help="Knowledge file to check (default: the one in use).")] = None,
+    file: Annotated[
+        str | None, typer.Argument(metavar="[FILE]", help="Knowledge file to check (default: the one in use).")
+    ] = None,
 ) -> None:
     """Check a knowledge file and print a summary, or every problem in it (exit 1).
 

@@ -20,7 +20,10 @@ def read_bytes(path: str) -> bytes:
     try:
         size = os.stat(path).st_size
         if size > MAX_BYTES:
-            raise DataFileError(path, [Problem(None, None, "", f"file is {size / 2**20:.0f} MiB; the limit is {MAX_BYTES // 2**20} MiB")])
+            raise DataFileError(
+                path,
+                [Problem(None, None, "", f"file is {size / 2**20:.0f} MiB; the limit is {MAX_BYTES // 2**20} MiB")],
+            )
         with open(path, "rb") as handle:
             return handle.read()
     except FileNotFoundError:

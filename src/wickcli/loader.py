@@ -80,7 +80,15 @@ def _enter(node: yaml.Node, where: str, ctx: _Ctx) -> bool:
     """Refuse anchors/aliases and custom tags before looking at a node."""
     if id(node) in ctx.seen:
         line = node.start_mark.line + 1
-        ctx.problems.append(Problem(line, node.start_mark.column + 1, where, f"repeats the value anchored at line {line}; YAML aliases (*name) are not supported, write the value out"))
+        ctx.problems.append(
+            Problem(
+                line,
+                node.start_mark.column + 1,
+                where,
+                f"repeats the value anchored at line {line}; "
+                "YAML aliases (*name) are not supported, write the value out",
+            )
+        )
         return False
     ctx.seen.add(id(node))
     if isinstance(node, yaml.ScalarNode):
@@ -250,13 +258,25 @@ SOURCES = seq(url)
 NAMES = seq(text)
 WORK_KINDS = ("film", "series", "anime", "game", "other")
 WORK_STATUSES = (
-    "released", "announced", "in-development", "pre-production", "filming", "post-production", "cancelled",
+    "released",
+    "announced",
+    "in-development",
+    "pre-production",
+    "filming",
+    "post-production",
+    "cancelled",
 )
 
 RELEASE = Spec(
     Release,
-    {"date": date, "region": text, "medium": choice("theatrical", "streaming", "premiere", "tv", "home-media"),
-     "status": choice("released", "scheduled"), "note": text, "sources": SOURCES},
+    {
+        "date": date,
+        "region": text,
+        "medium": choice("theatrical", "streaming", "premiere", "tv", "home-media"),
+        "status": choice("released", "scheduled"),
+        "note": text,
+        "sources": SOURCES,
+    },
     frozenset({"date", "region", "medium"}),
 )
 DATE_CHANGE = Spec(DateChange, {"date": date, "reason": text, "sources": SOURCES}, frozenset({"date"}))
@@ -270,11 +290,24 @@ STORY = Spec(StoryPlace, {"order": integer, "set": text})
 WORK = Spec(
     Work,
     {
-        "id": ident("work"), "title": text, "aliases": NAMES, "kind": choice(*WORK_KINDS),
-        "status": choice(*WORK_STATUSES), "runtime": integer, "episodes": integer, "synopsis": text,
-        "studios": NAMES, "distributors": NAMES, "streaming": NAMES, "story": STORY,
-        "releases": seq(RELEASE), "release_history": seq(DATE_CHANGE), "crew": seq(CREW),
-        "trailers": seq(TRAILER), "sequel": SEQUEL, "sources": SOURCES,
+        "id": ident("work"),
+        "title": text,
+        "aliases": NAMES,
+        "kind": choice(*WORK_KINDS),
+        "status": choice(*WORK_STATUSES),
+        "runtime": integer,
+        "episodes": integer,
+        "synopsis": text,
+        "studios": NAMES,
+        "distributors": NAMES,
+        "streaming": NAMES,
+        "story": STORY,
+        "releases": seq(RELEASE),
+        "release_history": seq(DATE_CHANGE),
+        "crew": seq(CREW),
+        "trailers": seq(TRAILER),
+        "sequel": SEQUEL,
+        "sources": SOURCES,
     },
     frozenset({"id", "title", "kind", "status"}),
 )
@@ -290,14 +323,30 @@ CHARACTER = Spec(
 )
 CREDIT = Spec(
     Credit,
-    {"work": ref("work"), "character": ref("character"), "person": ref("person"), "billing": integer,
-     "note": text, "sources": SOURCES},
+    {
+        "work": ref("work"),
+        "character": ref("character"),
+        "person": ref("person"),
+        "billing": integer,
+        "note": text,
+        "sources": SOURCES,
+    },
     frozenset({"work", "character", "person"}),
 )
 FACT = Spec(
     Fact,
-    {"id": ident("fact"), "text": text, "about": seq(ref("work", "person", "character")), "spoils": ref("work"),
-     "tags": NAMES, "question": text, "answer": text, "choices": NAMES, "accept": NAMES, "sources": SOURCES},
+    {
+        "id": ident("fact"),
+        "text": text,
+        "about": seq(ref("work", "person", "character")),
+        "spoils": ref("work"),
+        "tags": NAMES,
+        "question": text,
+        "answer": text,
+        "choices": NAMES,
+        "accept": NAMES,
+        "sources": SOURCES,
+    },
     frozenset({"id", "text"}),
 )
 
@@ -308,8 +357,16 @@ def _franchise(**values: Any) -> dict[str, Any]:
 
 FRANCHISE = Spec(
     _franchise,
-    {"format": integer, "franchise": text, "data_as_of": date, "works": seq(WORK), "people": seq(PERSON),
-     "characters": seq(CHARACTER), "credits": seq(CREDIT), "facts": seq(FACT)},
+    {
+        "format": integer,
+        "franchise": text,
+        "data_as_of": date,
+        "works": seq(WORK),
+        "people": seq(PERSON),
+        "characters": seq(CHARACTER),
+        "credits": seq(CREDIT),
+        "facts": seq(FACT),
+    },
     frozenset({"franchise", "works"}),
 )
 
@@ -365,7 +422,9 @@ def _parse(data: bytes, path: str) -> Franchise:
     except yaml.YAMLError as exc:
         raise DataFileError(path, [Problem(None, None, "", f"YAML error: {exc}")]) from None
     if root is None:
-        raise DataFileError(path, [Problem(None, None, "", "the file is empty; expected a mapping with 'franchise' and 'works'")])
+        raise DataFileError(
+            path, [Problem(None, None, "", "the file is empty; expected a mapping with 'franchise' and 'works'")]
+        )
     ctx = _Ctx()
     values = FRANCHISE(root, "", ctx)
     if values is not INVALID and values.get("format", FORMAT_VERSION) != FORMAT_VERSION:

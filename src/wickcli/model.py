@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal, Union
+from typing import Literal
 
 Sources = tuple[str, ...]
 
@@ -158,7 +158,7 @@ class Fact:
     sources: Sources = ()
 
 
-Record = Union[Work, Person, Character]
+Record = Work | Person | Character
 Kind = Literal["work", "person", "character"]
 
 

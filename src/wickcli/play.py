@@ -58,9 +58,18 @@ class Round:
             "complete": len(self.asked) == len(self.questions),
             "by_category": {k: tuple(v) for k, v in by_category.items()},
             "questions": [
-                {"id": q.id, "category": q.category, "difficulty": q.difficulty, "prompt": q.prompt,
-                 "options": list(q.options), "given": g.given, "read_as": g.read_as, "answer": q.answer,
-                 "correct": g.correct, "sources": list(q.sources)}
+                {
+                    "id": q.id,
+                    "category": q.category,
+                    "difficulty": q.difficulty,
+                    "prompt": q.prompt,
+                    "options": list(q.options),
+                    "given": g.given,
+                    "read_as": g.read_as,
+                    "answer": q.answer,
+                    "correct": g.correct,
+                    "sources": list(q.sources),
+                }
                 for q, g in self.asked
             ],
         }
@@ -82,7 +91,7 @@ def file_reader(handle: TextIO) -> Reader:
 def question_panel(number: int, total: int, question: Question, plain: bool) -> Panel | Group:
     """The question as a person sees it."""
     body = Text(question.prompt, style="" if plain else "bold")
-    for letter, option in zip(LETTERS, question.options):
+    for letter, option in zip(LETTERS, question.options, strict=False):
         body.append(f"\n  {letter}) {option}")
     title = f"Question {number}/{total} · {question.category} · {question.difficulty}"
     if plain:
@@ -104,9 +113,7 @@ def feedback(question: Question, result: Grade, plain: bool) -> Text:
     return text
 
 
-def play(
-    round_: Round, resolver: Resolver, read: Reader, console: Console | None, plain: bool
-) -> Round:
+def play(round_: Round, resolver: Resolver, read: Reader, console: Console | None, plain: bool) -> Round:
     """Ask every question; a console shows each one and its feedback. Ends early on EOF or Ctrl-C."""
     total = len(round_.questions)
     for number, question in enumerate(round_.questions, 1):
@@ -142,7 +149,9 @@ def score_table(round_: Round, plain: bool) -> Table:
     table.add_column("Result", footer=f"{round_.score}/{len(round_.asked)}")
     for number, (question, result) in enumerate(round_.asked, 1):
         given = result.given + (f" ({result.read_as})" if result.read_as else "")
-        table.add_row(str(number), question.prompt, given or "-", question.answer, "right" if result.correct else "wrong")
+        table.add_row(
+            str(number), question.prompt, given or "-", question.answer, "right" if result.correct else "wrong"
+        )
     return table
 
 
@@ -170,13 +179,22 @@ def export_json(questions: list[Question], seed: int, mode: str) -> str:
         "seed": seed,
         "mode": mode,
         "questions": [
-            {"number": i, "prompt": q.prompt, "options": list(q.options) if mode == "choice" else None,
-             "category": q.category, "difficulty": q.difficulty, "source": q.sources[0] if q.sources else None}
+            {
+                "number": i,
+                "prompt": q.prompt,
+                "options": list(q.options) if mode == "choice" else None,
+                "category": q.category,
+                "difficulty": q.difficulty,
+                "source": q.sources[0] if q.sources else None,
+            }
             for i, q in enumerate(questions, 1)
         ],
         "answer_key": [
-            {"number": i, "answer": q.answer,
-             "option": LETTERS[q.options.index(q.answer)] if mode == "choice" and q.answer in q.options else None}
+            {
+                "number": i,
+                "answer": q.answer,
+                "option": LETTERS[q.options.index(q.answer)] if mode == "choice" and q.answer in q.options else None,
+            }
             for i, q in enumerate(questions, 1)
         ],
     }
@@ -188,7 +206,8 @@ def export_markdown(questions: list[Question], seed: int, mode: str, title: str)
     lines = [f"# {title} quiz", "", f"{len(questions)} questions · seed {seed}", ""]
     for i, q in enumerate(questions, 1):
         lines.append(f"{i}. {q.prompt}")
-        lines.extend(f"   - {letter}) {option}" for letter, option in zip(LETTERS, q.options) if mode == "choice")
+        if mode == "choice":
+            lines.extend(f"   - {letter}) {option}" for letter, option in zip(LETTERS, q.options, strict=False))
         lines.append("")
     lines += ["## Answer key", ""]
     for i, q in enumerate(questions, 1):
@@ -201,7 +220,6 @@ def export_markdown(questions: list[Question], seed: int, mode: str, title: str)
 def new_seed() -> int:
     """A seed for a round nobody asked to replay."""
     return random.SystemRandom().randrange(1, 1_000_000)
-
 
 
 @dataclass(frozen=True)
@@ -230,7 +248,9 @@ def run(franchise: Franchise, resolver: Resolver, options: Options) -> int:
     first: list[str] = []
     if options.review:
         first = store.load().due(q.id for q in all_questions(franchise, resolver))
-    questions = select(franchise, rng, options.count, options.categories, options.difficulty, options.mode, through, first)
+    questions = select(
+        franchise, rng, options.count, options.categories, options.difficulty, options.mode, through, first
+    )
     _warn(store)
     if not questions:
         raise UsageError("no questions match these options; try fewer filters")
@@ -238,8 +258,11 @@ def run(franchise: Franchise, resolver: Resolver, options: Options) -> int:
         sys.stderr.write(f"Note: only {len(questions)} questions match; the round is shorter.\n")
     if options.export:
         title = franchise.name
-        sys.stdout.write(export_json(questions, seed, options.mode) + "\n" if options.export == "json"
-                         else export_markdown(questions, seed, options.mode, title))
+        sys.stdout.write(
+            export_json(questions, seed, options.mode) + "\n"
+            if options.export == "json"
+            else export_markdown(questions, seed, options.mode, title)
+        )
         return 0
     round_ = Round(questions, options.mode, seed)
     console = new_console(highlight=False)

@@ -107,7 +107,9 @@ def _cast_questions(franchise: Franchise) -> Iterator[Question]:
         )
         roles_in_work = {c.character for c in franchise.credits if c.work == work.id and c.person == person.id}
         if len(roles_in_work) == 1:
-            other_parts = [franchise.character(c.character).name for c in franchise.credits_of(work) if c.character != character.id]
+            other_parts = [
+                franchise.character(c.character).name for c in franchise.credits_of(work) if c.character != character.id
+            ]
             yield Question(
                 id=f"role:{work.id}:{person.id}",
                 category="cast",
@@ -129,7 +131,12 @@ def _crew_questions(franchise: Franchise) -> Iterator[Question]:
             if not people:
                 continue
             ids = {p.id for p in people}
-            crew = [(c.job == job, franchise.person(c.person)) for w in franchise.works for c in w.crew if c.person not in ids]
+            crew = [
+                (c.job == job, franchise.person(c.person))
+                for w in franchise.works
+                for c in w.crew
+                if c.person not in ids
+            ]
             peers = [p for same_job, p in sorted(crew, key=lambda jc: not jc[0])]
             rest = [p for p in franchise.people if p.id not in ids]
             yield Question(
@@ -226,8 +233,11 @@ def _trivia_questions(franchise: Franchise, resolver: Resolver) -> Iterator[Ques
             distractors = tuple(_display(r) for r in franchise.records() if type(r) is type(record) and r is not record)
         else:
             distractors = tuple(
-                f.answer for f in quizzable
-                if f is not fact and f.answer and set(f.tags) & set(fact.tags)
+                f.answer
+                for f in quizzable
+                if f is not fact
+                and f.answer
+                and set(f.tags) & set(fact.tags)
                 and _is_number(f.answer) == _is_number(fact.answer)
             )
         works = tuple(a for a in fact.about if isinstance(franchise.by_id.get(a), Work))
@@ -283,7 +293,8 @@ def select(
 ) -> list[Question]:
     """A round: questions drawn evenly across categories, with ids in ``first`` asked before the rest."""
     pool = [
-        q for q in all_questions(franchise)
+        q
+        for q in all_questions(franchise)
         if (not categories or q.category in categories)
         and (difficulty is None or q.difficulty == difficulty)
         and (mode == "choice" or q.free)
@@ -356,4 +367,3 @@ def _grade_record(question: Question, text: str, given: str, resolver: Resolver)
 
 def _display(record: Record) -> str:
     return record.title if isinstance(record, Work) else record.name
-

@@ -179,9 +179,12 @@ class _Chart:
             table.add_column(f"'{year % 100:02d}", justify="center", no_wrap=True, width=3)
         table.add_column("TBA", justify="center", no_wrap=True, width=3)
         for i, row in enumerate(self.rows, 1):
-            year = int(row["released"][:4]) if row["released"] else None
-            marks = [Text(dot, style=self.style("bold red")) if year == y else Text(empty, style=self.style("dim")) for y in years]
-            marks.append(Text(empty, style=self.style("dim")) if year else Text("?", style=self.style("yellow")))
+            released = int(row["released"][:4]) if row["released"] else None
+            marks = [
+                Text(dot, style=self.style("bold red")) if released == y else Text(empty, style=self.style("dim"))
+                for y in years
+            ]
+            marks.append(Text(empty, style=self.style("dim")) if released else Text("?", style=self.style("yellow")))
             table.add_row(str(i), row["work"]["name"], *marks)
         yield table
 
@@ -284,16 +287,26 @@ def _work_card(card: dict[str, Any], plain: bool) -> RenderableType:
 
 def _character_card(card: dict[str, Any], plain: bool) -> RenderableType:
     played = "\n".join(f"{c['person']['name']}{_note(c)} in {_name(c['work'])}" for c in card["credits"])
-    rows = [("Kind", "character"), ("Also called", ", ".join(card["aliases"])),
-            ("About", card["description"] or ""), ("Played by", played)]
+    rows = [
+        ("Kind", "character"),
+        ("Also called", ", ".join(card["aliases"])),
+        ("About", card["description"] or ""),
+        ("Played by", played),
+    ]
     return _card(card["name"], rows, _facts(card, plain), plain)
 
 
 def _person_card(card: dict[str, Any], plain: bool) -> RenderableType:
     roles = "\n".join(f"{c['character']['name']}{_note(c)} in {_name(c['work'])}" for c in card["credits"])
     jobs = "\n".join(f"{j['job']}{_note(j)} on {_name(j['work'])}" for j in card["crew"])
-    rows = [("Kind", "person"), ("Also called", ", ".join(card["aliases"])), ("Born", card["born"] or ""),
-            ("Died", card["died"] or ""), ("Roles", roles), ("Crew", jobs)]
+    rows = [
+        ("Kind", "person"),
+        ("Also called", ", ".join(card["aliases"])),
+        ("Born", card["born"] or ""),
+        ("Died", card["died"] or ""),
+        ("Roles", roles),
+        ("Crew", jobs),
+    ]
     return _card(card["name"], rows, _facts(card, plain), plain)
 
 

@@ -1,0 +1,64 @@
+"""Documentation stays true: every command is in the README and its own --help, the code stays clean."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from wickcli.cli import app
+
+from .conftest import ROOT
+
+COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands)  # type: ignore[union-attr]
+
+
+def test_commands_are_known() -> None:
+    assert (
+        sorted(
+            [
+                "who-plays",
+                "roles",
+                "release-date",
+                "timeline",
+                "cast",
+                "info",
+                "search",
+                "quiz",
+                "stats",
+                "about",
+                "validate",
+            ]
+        )
+        == COMMANDS
+    )
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_is_in_the_readme(command: str) -> None:
+    assert f"`wick {command}" in (ROOT / "README.md").read_text()
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    result = CliRunner().invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.stdout or command in ("stats", "about")
+
+
+def test_readme_test_command_is_what_ci_runs() -> None:
+    readme = (ROOT / "README.md").read_text()
+    marker = readme.index("<!-- test command -->")
+    command = readme[marker:].splitlines()[2]
+    assert command == 'pip install ".[test]" && pytest'
+    assert "<!-- test command -->" in (ROOT / ".ci" / "run").read_text()
+
+
+@pytest.mark.parametrize(
+    "tool", [["ruff", "check", "src", "tests", "bench", "scripts"], ["mypy"]], ids=["ruff", "mypy"]
+)
+def test_code_is_clean(tool: list[str]) -> None:
+    result = subprocess.run([sys.executable, "-m", *tool], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
