@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -62,3 +63,28 @@ def test_readme_test_command_is_what_ci_runs() -> None:
 def test_code_is_clean(tool: list[str]) -> None:
     result = subprocess.run([sys.executable, "-m", *tool], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["who-plays", "Rooney"],
+        ["roles", "Keanu Reeves"],
+        ["cast", "jw1"],
+        ["release-date", "jw1"],
+        ["release-date"],
+        ["timeline"],
+        ["info", "charon"],
+        ["search", "wick"],
+        ["about"],
+        ["stats"],
+        ["quiz", "--seed", "1", "-n", "1", "--answers", "-"],
+        ["quiz", "--seed", "1", "--export", "json"],
+    ],
+    ids=lambda a: " ".join(a),
+)
+def test_every_json_shape_is_documented(args: list[str]) -> None:
+    result = CliRunner().invoke(app, [*args] if "--export" in args else [*args, "--json"], input="a\n")
+    assert result.exit_code == 0, result.stderr
+    shape = json.loads(result.stdout)["answer"]
+    assert f'"answer": "{shape}"' in (ROOT / "docs" / "json.md").read_text()

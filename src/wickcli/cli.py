@@ -1,6 +1,6 @@
 """The wick command line: parse, call the domain, render, and turn errors into exit codes.
 
-Exit codes: 0 answered, 1 not found, ambiguous or bad knowledge file, 2 usage error.
+Exit codes: 0 answered, 1 not found, ambiguous or bad knowledge file, 2 usage error, 130 interrupted.
 """
 
 from __future__ import annotations
@@ -13,12 +13,16 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from functools import cached_property
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from . import __version__
 from .errors import Ambiguous, DataFileError, NotFound, UsageError, WickError
+
+if TYPE_CHECKING:
+    from .model import Franchise
+    from .resolve import Resolver
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -53,13 +57,13 @@ class State:
         self.path = path
 
     @cached_property
-    def franchise(self) -> Any:
+    def franchise(self) -> Franchise:
         from . import cache, files
 
         return cache.load(self.path or files.default_path())
 
     @cached_property
-    def resolver(self) -> Any:
+    def resolver(self) -> Resolver:
         from .resolve import Resolver
 
         return Resolver(self.franchise)
@@ -73,7 +77,7 @@ class Order(enum.StrEnum):
 
 
 def _complete(ctx: typer.Context, incomplete: str, kinds: tuple[str, ...]) -> Iterator[str]:
-    """Names of the wanted kinds that start with what was typed (ignoring case and accents)."""
+    """Names of the wanted kinds that start with what was typed, in any case."""
     from . import complete
 
     data = ctx.find_root().params.get("data")
@@ -178,10 +182,7 @@ def main_options(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
-    """Answers about the John Wick films, from one knowledge file.
-
-    Try: wick who-plays Rooney · wick release-date Ballerina · wick timeline · wick quiz
-    """
+    """Choose the knowledge file every command reads."""
     ctx.obj = State(data)
 
 

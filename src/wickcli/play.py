@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from rich import box
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
@@ -138,7 +139,7 @@ def score_table(round_: Round, plain: bool) -> Table:
     """Question, your answer, right answer and result, with the total."""
     table = Table(
         title=None if plain else f"Score: {round_.score}/{len(round_.asked)}",
-        box=None if plain else __import__("rich.box", fromlist=["ROUNDED"]).ROUNDED,
+        box=None if plain else box.ROUNDED,
         show_edge=not plain,
         show_footer=True,
     )
