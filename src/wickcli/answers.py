@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import Character, Credit, Fact, Franchise, Person, Record, Release, Work, kind_of
-from .progress import Progress
 from .resolve import Match, Resolver
+
+if TYPE_CHECKING:
+    from .progress import Progress
 
 Answer = dict[str, Any]
 

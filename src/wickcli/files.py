@@ -6,7 +6,6 @@ import contextlib
 import gc
 import os
 from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
 
 from .errors import DataFileError, Problem
@@ -57,7 +56,7 @@ def default_path() -> str:
     env = os.environ.get("WICK_DATA")
     if env:
         return env
-    packaged = resources.files("wickcli") / "data" / "franchise.yaml"
+    packaged = Path(__file__).resolve().parent / "data" / "franchise.yaml"
     if packaged.is_file():
         return str(packaged)
     # A source checkout (editable install) keeps the file at the repository root.

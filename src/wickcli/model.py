@@ -1,4 +1,8 @@
-"""The knowledge model: immutable records and one Franchise aggregate that indexes them."""
+"""The knowledge model: immutable records and one Franchise aggregate that indexes them.
+
+Records are named tuples: immutable, hashable, and about five times cheaper to define at import
+than frozen dataclasses, which matters for a command that should start as fast as Python does.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,12 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Sources = tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Release:
+class Release(NamedTuple):
     """One release of a work: a date in a region through a medium."""
 
     date: dt.date
@@ -23,8 +26,7 @@ class Release:
     sources: Sources = ()
 
 
-@dataclass(frozen=True)
-class DateChange:
+class DateChange(NamedTuple):
     """An earlier announced release date that moved, and why."""
 
     date: dt.date
@@ -32,8 +34,7 @@ class DateChange:
     sources: Sources = ()
 
 
-@dataclass(frozen=True)
-class CrewCredit:
+class CrewCredit(NamedTuple):
     """A person's job on a work (director, writer, producer, ...)."""
 
     person: str
@@ -42,8 +43,7 @@ class CrewCredit:
     sources: Sources = ()
 
 
-@dataclass(frozen=True)
-class Trailer:
+class Trailer(NamedTuple):
     """A trailer or teaser and the day it came out."""
 
     date: dt.date
@@ -51,24 +51,21 @@ class Trailer:
     sources: Sources = ()
 
 
-@dataclass(frozen=True)
-class Sequel:
+class Sequel(NamedTuple):
     """Where a sequel to a work stands."""
 
     status: str
     sources: Sources = ()
 
 
-@dataclass(frozen=True)
-class StoryPlace:
+class StoryPlace(NamedTuple):
     """Where a work sits in the in-universe timeline."""
 
     order: int | None = None
     set: str | None = None
 
 
-@dataclass(frozen=True)
-class Work:
+class Work(NamedTuple):
     """A film, series or announced project of the franchise."""
 
     id: str
@@ -107,8 +104,7 @@ class Work:
         return f"{self.title} ({self.year})" if self.year else self.title
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     """A real person: an actor or a member of the crew."""
 
     id: str
@@ -119,8 +115,7 @@ class Person:
     sources: Sources = ()
 
 
-@dataclass(frozen=True)
-class Character:
+class Character(NamedTuple):
     """A character of the story, with the other names it goes by."""
 
     id: str
@@ -130,8 +125,7 @@ class Character:
     sources: Sources = ()
 
 
-@dataclass(frozen=True)
-class Credit:
+class Credit(NamedTuple):
     """Who plays which character in which work."""
 
     work: str
@@ -142,8 +136,7 @@ class Credit:
     sources: Sources = ()
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """A short trivia statement, optionally with a question form for the quiz."""
 
     id: str

@@ -88,10 +88,14 @@ class Resolver:
     def _index(self) -> NameIndex:
         return self.franchise.name_index or name_index(self.franchise)
 
-    def search(self, query: str, kinds: Iterable[Kind] | None = None, limit: int = 10) -> list[Match]:
-        """Distinct records ranked by how well one of their names matches the query."""
-        from rapidfuzz import fuzz, process
+    def search(
+        self, query: str, kinds: Iterable[Kind] | None = None, limit: int = 10, exact_wins: bool = False
+    ) -> list[Match]:
+        """Distinct records ranked by how well one of their names matches the query.
 
+        With ``exact_wins``, records named exactly as the query are returned without looking
+        further, since no fuzzy match can outrank them (this skips the fuzzy work entirely).
+        """
         keys, owners, names = self._index
         records = self._records
         wanted = set(kinds) if kinds else None
@@ -107,8 +111,10 @@ class Resolver:
 
         for i in (i for i, k in enumerate(keys) if k == key):
             keep(i, 100.0)
-        if len(key) < MIN_FUZZY or set(key.split()) <= _STOPWORDS:
+        if (exact_wins and best) or len(key) < MIN_FUZZY or set(key.split()) <= _STOPWORDS:
             return list(best.values())[:limit]
+        from rapidfuzz import fuzz, process
+
         # The few hundred best raw scores are plenty to rank after the name-aware adjustments.
         hits = process.extract(key, keys, scorer=fuzz.WRatio, processor=None, limit=FUZZY_POOL, score_cutoff=SUGGEST)
         ranked = sorted(((_adjust(score, key, keys[i]), i) for _, score, i in hits), key=lambda h: -h[0])
@@ -124,7 +130,7 @@ class Resolver:
         Raises NotFound when nothing is close enough and Ambiguous when records of one kind tie.
         With ``kinds`` given, only those kinds count and a tie is ordered by their order.
         """
-        ranked = self.search(query, kinds, limit=10)
+        ranked = self.search(query, kinds, limit=10, exact_wins=True)
         if not ranked or ranked[0].score < ACCEPT:
             raise NotFound(query, [describe(self.franchise, m.record) for m in ranked[:3]])
         top = ranked[0]
