@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import json
+import os
 import shutil
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -23,7 +25,7 @@ def mini(tmp_path: Path) -> Path:
 
 
 def cache_file() -> Path:
-    (found,) = cache.cache_dir().glob("*.json")
+    (found,) = cache.cache_dir().glob("*.sqlite")
     return found
 
 
@@ -51,21 +53,26 @@ def test_changed_file_rebuilds_silently(mini: Path) -> None:
     assert warnings == []
 
 
-@pytest.mark.parametrize("content", [b"{broken", b"[]", b'{"format": 1}', b""])
+def meta(where: Path) -> dict[str, str]:
+    with closing(sqlite3.connect(where)) as db:
+        return dict(db.execute("SELECT k, v FROM meta"))
+
+
+@pytest.mark.parametrize("content", [b"{broken", b"SQLite format 3\x00" + b"\x01" * 200, b""])
 def test_corrupt_cache_is_rebuilt_with_a_warning(mini: Path, content: bytes) -> None:
     cache.load(str(mini))
     cache_file().write_bytes(content)
     warnings: list[str] = []
     assert cache.load(str(mini), warnings.append) == loader.load(str(mini))
     assert warnings == [f"cache {cache_file()} is unreadable; rebuilding it"]
-    assert json.loads(cache_file().read_bytes())["version"] == __version__
+    assert meta(cache_file())["version"] == __version__
 
 
 def test_cache_from_another_version_is_rebuilt_with_a_warning(mini: Path) -> None:
     cache.load(str(mini))
-    data = json.loads(cache_file().read_bytes())
-    data["version"] = "0.0.0-old"
-    cache_file().write_text(json.dumps(data))
+    with closing(sqlite3.connect(cache_file())) as db:
+        db.execute("UPDATE meta SET v = '0.0.0-old' WHERE k = 'version'")
+        db.commit()
     warnings: list[str] = []
     assert cache.load(str(mini), warnings.append) == loader.load(str(mini))
     assert warnings == [f"cache {cache_file()} is from another version of wick; rebuilding it"]
@@ -78,12 +85,23 @@ def test_unwritable_cache_folder_still_answers(mini: Path, monkeypatch: pytest.M
     assert cache.load(str(mini)).name == "Harbor Lights"
 
 
+def test_touched_but_unchanged_file_keeps_its_cache(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache.load(str(mini))
+    os.utime(mini, ns=(1, 1))
+
+    def fail(data: bytes, path: str) -> None:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr(loader, "parse", fail)
+    assert cache.load(str(mini)).name == "Harbor Lights"
+
+
 def test_bad_file_is_reported_not_cached(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("franchise: [\n")
     with pytest.raises(loader.DataFileError):
         cache.load(str(bad))
-    assert not cache.cache_dir().exists() or not list(cache.cache_dir().glob("*.json"))
+    assert not cache.cache_dir().exists() or not list(cache.cache_dir().glob("*.sqlite"))
 
 
 COMMANDS = [

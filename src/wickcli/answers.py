@@ -84,13 +84,7 @@ def about(franchise: Franchise, version: str) -> Answer:
 
 def counts(franchise: Franchise) -> dict[str, int]:
     """How many records of each kind a knowledge file holds."""
-    return {
-        "works": len(franchise.works),
-        "people": len(franchise.people),
-        "characters": len(franchise.characters),
-        "credits": len(franchise.credits),
-        "facts": len(franchise.facts),
-    }
+    return franchise.counts()
 
 
 def iso(day: dt.date | None) -> str | None:

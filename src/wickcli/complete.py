@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .model import kind_of, names_of
-
 
 def names(data: str | None, incomplete: str, kinds: tuple[str, ...]) -> Iterator[str]:
     """Names and aliases of the given kinds that start with what was typed, in any case.
@@ -20,12 +18,14 @@ def names(data: str | None, incomplete: str, kinds: tuple[str, ...]) -> Iterator
         franchise = cache.load(data or files.default_path(), warn=lambda message: None)
     except WickError:
         return
+    from .resolve import Resolver
+
+    names = Resolver(franchise).names
     typed = incomplete.casefold()
     seen: set[str] = set()
-    for record in franchise.records():
-        if kind_of(record) not in kinds:
-            continue
-        for name in names_of(record):
+    for i, kind in enumerate(names.kinds):
+        if kind in kinds:
+            name = names.name(i)
             if name.casefold().startswith(typed):
                 shown = incomplete + name[len(incomplete) :]
                 if shown not in seen:

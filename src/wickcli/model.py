@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal, NamedTuple
 
@@ -170,26 +169,98 @@ def names_of(record: Record) -> tuple[str, ...]:
     return (main, *record.aliases)
 
 
-@dataclass(frozen=True)
 class Franchise:
-    """Everything a knowledge file knows, with indexes for lookups."""
+    """Everything a knowledge file knows, with indexes for lookups.
 
-    name: str
-    data_as_of: dt.date | None
-    works: tuple[Work, ...] = ()
-    people: tuple[Person, ...] = ()
-    characters: tuple[Character, ...] = ()
-    credits: tuple[Credit, ...] = ()
-    facts: tuple[Fact, ...] = ()
-    format: int = 1
-    path: str = field(default="", compare=False)
-    name_index: tuple[list[str], list[int], list[str]] | None = field(default=None, compare=False, repr=False)
-    """Normalised names for the resolver, when a cache already holds them."""
+    The records are held in memory here; a subclass may fetch them on demand instead (the cache
+    does, so that a lookup in a very large file reads only what it needs). Lookups go through
+    ``get``, ``credits_of``, ``facts_about`` and ``counts``, which such a subclass overrides.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        data_as_of: dt.date | None,
+        works: tuple[Work, ...] = (),
+        people: tuple[Person, ...] = (),
+        characters: tuple[Character, ...] = (),
+        credits: tuple[Credit, ...] = (),
+        facts: tuple[Fact, ...] = (),
+        format: int = 1,
+        path: str = "",
+    ) -> None:
+        self.name = name
+        self.data_as_of = data_as_of
+        self.works = works
+        self._people = people
+        self._characters = characters
+        self._credits = credits
+        self._facts = facts
+        self.format = format
+        self.path = path
+
+    @property
+    def people(self) -> tuple[Person, ...]:
+        """Every person."""
+        return self._people
+
+    @property
+    def characters(self) -> tuple[Character, ...]:
+        """Every character."""
+        return self._characters
+
+    @property
+    def credits(self) -> tuple[Credit, ...]:
+        """Every credit."""
+        return self._credits
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        """Every trivia fact."""
+        return self._facts
+
+    def _data(self) -> tuple[object, ...]:
+        return (
+            self.name,
+            self.data_as_of,
+            self.format,
+            self.works,
+            self.people,
+            self.characters,
+            self.credits,
+            self.facts,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Franchise) and self._data() == other._data()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Franchise({self.name!r}, {self.path!r})"
+
+    def stored_names(self) -> object | None:
+        """Normalised names kept by a cache, if any (see resolve.Names)."""
+        return None
+
+    def counts(self) -> dict[str, int]:
+        """How many records of each kind the file holds."""
+        return {
+            "works": len(self.works),
+            "people": len(self.people),
+            "characters": len(self.characters),
+            "credits": len(self.credits),
+            "facts": len(self.facts),
+        }
 
     @cached_property
     def by_id(self) -> dict[str, Record]:
         """Works, people and characters by id."""
         return {r.id: r for r in self.records()}
+
+    def get(self, id_: str) -> Record | None:
+        """The work, character or person with this id, if there is one."""
+        return self.by_id.get(id_)
 
     def records(self) -> Iterator[Record]:
         """Every named record: works, then characters, then people."""
@@ -199,26 +270,29 @@ class Franchise:
 
     def work(self, id_: str) -> Work:
         """The work with this id."""
-        record = self.by_id[id_]
+        record = self.get(id_)
         assert isinstance(record, Work)
         return record
 
     def person(self, id_: str) -> Person:
         """The person with this id."""
-        record = self.by_id[id_]
+        record = self.get(id_)
         assert isinstance(record, Person)
         return record
 
     def character(self, id_: str) -> Character:
         """The character with this id."""
-        record = self.by_id[id_]
+        record = self.get(id_)
         assert isinstance(record, Character)
         return record
 
     def credits_of(self, record: Record) -> list[Credit]:
         """Credits of a work, character or person, in release order then billing."""
-        found = self._credits_by.get(record.id, [])
+        found = self._credits_for(record.id)
         return sorted(found, key=lambda c: (self.release_rank(c.work), c.billing or 10_000))
+
+    def _credits_for(self, id_: str) -> list[Credit]:
+        return self._credits_by.get(id_, [])
 
     @cached_property
     def _credits_by(self) -> dict[str, list[Credit]]:

@@ -240,7 +240,7 @@ def _trivia_questions(franchise: Franchise, resolver: Resolver) -> Iterator[Ques
                 and set(f.tags) & set(fact.tags)
                 and _is_number(f.answer) == _is_number(fact.answer)
             )
-        works = tuple(a for a in fact.about if isinstance(franchise.by_id.get(a), Work))
+        works = tuple(a for a in fact.about if isinstance(franchise.get(a), Work))
         yield Question(
             id=f"fact:{fact.id}",
             category="trivia",

@@ -22,7 +22,7 @@ _FOLD = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", 
 _NON_WORD = re.compile(r"[\W_]+")
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 _ARTICLE = re.compile(r"^(?:the|a|an) ")
-_STOPWORDS = frozenset({"the", "a", "an", "of", "and"})
+STOPWORDS = frozenset({"the", "a", "an", "of", "and"})
 FUZZY_POOL = 200
 """How many of the best raw fuzzy scores are ranked further."""
 MIN_FUZZY = 3
@@ -52,26 +52,58 @@ class Match:
         return kind_of(self.record)
 
 
-NameIndex = tuple[list[str], list[int], list[str]]
-"""Normalised names, the position of each name's record in franchise.records(), and the names as written."""
+class Names:
+    """Every name and alias of every record, normalised once for matching.
 
+    Position ``i`` holds a normalised key, the id of the record it names, the name as written
+    and the record's kind. The cache provides a subclass that reads these from disk on demand.
+    """
 
-def name_index(franchise: Franchise) -> NameIndex:
-    """Every name and alias of every record, normalised once for matching."""
-    keys: list[str] = []
-    owners: list[int] = []
-    names: list[str] = []
-    for position, record in enumerate(franchise.records()):
-        all_names = names_of(record)
-        if isinstance(record, Work) and record.year:
-            all_names = (*all_names, record.display_title)
-        for name in all_names:
-            key = normalise(name)
-            if key:
-                keys.append(key)
-                owners.append(position)
-                names.append(name)
-    return keys, owners, names
+    def __init__(self, keys: list[str], owners: list[str], names: list[str], kinds: list[str]) -> None:
+        self.keys = keys
+        self.owners = owners
+        self.names = names
+        self.kinds = kinds
+
+    @classmethod
+    def build(cls, franchise: Franchise) -> Names:
+        """Collect and normalise every name of a franchise."""
+        keys: list[str] = []
+        owners: list[str] = []
+        names: list[str] = []
+        kinds: list[str] = []
+        for record in franchise.records():
+            all_names = names_of(record)
+            if isinstance(record, Work) and record.year:
+                all_names = (*all_names, record.display_title)
+            kind = kind_of(record)
+            for name in all_names:
+                key = normalise(name)
+                if key:
+                    keys.append(key)
+                    owners.append(record.id)
+                    names.append(name)
+                    kinds.append(kind)
+        return cls(keys, owners, names, kinds)
+
+    @cached_property
+    def _positions(self) -> dict[str, list[int]]:
+        positions: dict[str, list[int]] = {}
+        for i, key in enumerate(self.keys):
+            positions.setdefault(key, []).append(i)
+        return positions
+
+    def exact(self, key: str) -> list[int]:
+        """Positions whose normalised key is exactly this one."""
+        return self._positions.get(key, [])
+
+    def name(self, i: int) -> str:
+        """The name at a position, as written."""
+        return self.names[i]
+
+    def candidates(self, key: str) -> list[int] | None:
+        """Positions worth scoring for a query, or None to score every name (fine below a few ten thousand)."""
+        return None
 
 
 class Resolver:
@@ -81,12 +113,9 @@ class Resolver:
         self.franchise = franchise
 
     @cached_property
-    def _records(self) -> list[Record]:
-        return list(self.franchise.records())
-
-    @cached_property
-    def _index(self) -> NameIndex:
-        return self.franchise.name_index or name_index(self.franchise)
+    def names(self) -> Names:
+        """The names to match against: from the cache when it has them, else built now."""
+        return self.franchise.stored_names() or Names.build(self.franchise)  # type: ignore[return-value]
 
     def search(
         self, query: str, kinds: Iterable[Kind] | None = None, limit: int = 10, exact_wins: bool = False
@@ -96,8 +125,7 @@ class Resolver:
         With ``exact_wins``, records named exactly as the query are returned without looking
         further, since no fuzzy match can outrank them (this skips the fuzzy work entirely).
         """
-        keys, owners, names = self._index
-        records = self._records
+        names = self.names
         wanted = set(kinds) if kinds else None
         key = normalise(query)
         if not key:
@@ -105,18 +133,30 @@ class Resolver:
         best: dict[str, Match] = {}
 
         def keep(i: int, score: float) -> None:
-            record = records[owners[i]]
-            if (wanted is None or kind_of(record) in wanted) and record.id not in best:
-                best[record.id] = Match(record, score, names[i])
+            owner = names.owners[i]
+            if owner not in best and (wanted is None or names.kinds[i] in wanted):
+                record = self.franchise.get(owner)
+                assert record is not None
+                best[owner] = Match(record, score, names.name(i))
 
-        for i in (i for i, k in enumerate(keys) if k == key):
+        for i in names.exact(key):
             keep(i, 100.0)
-        if (exact_wins and best) or len(key) < MIN_FUZZY or set(key.split()) <= _STOPWORDS:
+        if (exact_wins and best) or len(key) < MIN_FUZZY or set(key.split()) <= STOPWORDS:
             return list(best.values())[:limit]
         from rapidfuzz import fuzz, process
 
         # The few hundred best raw scores are plenty to rank after the name-aware adjustments.
-        hits = process.extract(key, keys, scorer=fuzz.WRatio, processor=None, limit=FUZZY_POOL, score_cutoff=SUGGEST)
+        keys = names.keys
+        pool = names.candidates(key)
+        if pool is None:
+            hits = process.extract(
+                key, keys, scorer=fuzz.WRatio, processor=None, limit=FUZZY_POOL, score_cutoff=SUGGEST
+            )
+        else:
+            found = process.extract(
+                key, [keys[i] for i in pool], scorer=fuzz.WRatio, processor=None, limit=FUZZY_POOL, score_cutoff=SUGGEST
+            )
+            hits = [(choice, score, pool[j]) for choice, score, j in found]
         ranked = sorted(((_adjust(score, key, keys[i]), i) for _, score, i in hits), key=lambda h: -h[0])
         for score, i in ranked:
             if score < SUGGEST or len(best) >= limit:
