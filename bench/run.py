@@ -251,7 +251,11 @@ def write_report(
     ]
     for n, first, parse in first_runs:
         lines.append(f"| {n:,} | {first:.2f} s | {parse:.2f} s | {first / parse:.2f} | ≤ 1.20 |")
-    path.write_text("\n".join(lines) + "\n")
+    # Keep the hand-written analysis that follows the marker from one run to the next.
+    marker = "<!-- notes: kept by bench/run.py -->"
+    old = path.read_text() if path.exists() else ""
+    notes = old[old.index(marker) :] if marker in old else marker + "\n"
+    path.write_text("\n".join(lines) + "\n\n" + notes)
     print(f"wrote {path}")
 
 

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from wickcli import __version__, cache, loader
 from wickcli.cli import app
+from wickcli.errors import DataFileError
 
 from .conftest import MINI, REAL
 
@@ -99,7 +100,7 @@ def test_touched_but_unchanged_file_keeps_its_cache(mini: Path, monkeypatch: pyt
 def test_bad_file_is_reported_not_cached(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("franchise: [\n")
-    with pytest.raises(loader.DataFileError):
+    with pytest.raises(DataFileError):
         cache.load(str(bad))
     assert not cache.cache_dir().exists() or not list(cache.cache_dir().glob("*.sqlite"))
 

@@ -33,6 +33,11 @@ def test_installed_wheel_answers_from_a_temporary_folder(tmp_path: Path) -> None
     )
     assert str(env_dir) in about.stdout
     assert "wickcli/data/franchise.yaml" in about.stdout
+    rooney = subprocess.run(
+        [bin_dir / "wick", "who-plays", "Rooney"], cwd=elsewhere, env=env, capture_output=True, text=True, check=True
+    )
+    assert "Ana de Armas" in rooney.stdout
+    assert "Unity Phelan" in rooney.stdout
     module = subprocess.run(
         [bin_dir / "python", "-m", "wickcli", "--version"], cwd=elsewhere, env=env, capture_output=True, text=True
     )

@@ -3,8 +3,8 @@
 Exit codes: 0 answered, 1 not found, ambiguous or bad knowledge file, 2 usage error, 130 interrupted.
 """
 
-from __future__ import annotations
-
+# No "from __future__ import annotations" here: Typer reads these annotations at every start,
+# and evaluating them from strings each time costs more than defining them once.
 import datetime as dt
 import enum
 import functools
@@ -57,13 +57,13 @@ class State:
         self.path = path
 
     @cached_property
-    def franchise(self) -> Franchise:
+    def franchise(self) -> "Franchise":
         from . import cache, files
 
         return cache.load(self.path or files.default_path())
 
     @cached_property
-    def resolver(self) -> Resolver:
+    def resolver(self) -> "Resolver":
         from .resolve import Resolver
 
         return Resolver(self.franchise)

@@ -166,27 +166,32 @@ class _Chart:
         return "" if self.plain else style
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        # A fixed grid of one-character marks: plain lines of text, far cheaper than a Table.
         years = sorted({int(r["released"][:4]) for r in self.rows if r["released"]})
         dot, empty = ("*", ".") if self.plain else ("●", "·")
         number_width = len(str(len(self.rows)))
         name_width = max(6, min(34, options.max_width - number_width - 2 - 5 * (len(years) + 1)))
-        table = Table(
-            box=None, show_edge=False, pad_edge=False, title=None if self.plain else "Story order vs release year"
-        )
-        table.add_column("#", justify="right", no_wrap=True)
-        table.add_column("Story order", overflow="ellipsis", no_wrap=True, width=name_width)
-        for year in years:
-            table.add_column(f"'{year % 100:02d}", justify="center", no_wrap=True, width=3)
-        table.add_column("TBA", justify="center", no_wrap=True, width=3)
+        columns = [f"'{year % 100:02d}" for year in years] + ["TBA"]
+        if not self.plain:
+            yield Text("Story order vs release year", style="italic", justify="center", end="\n")
+        label = "Story order"[:name_width]
+        header = Text(f"{'#':>{number_width}}  {label:<{name_width}}", style=self.style("bold"))
+        header.append("".join(f"  {c:^3}" for c in columns), style=self.style("bold"))
+        yield header
         for i, row in enumerate(self.rows, 1):
             released = int(row["released"][:4]) if row["released"] else None
-            marks = [
-                Text(dot, style=self.style("bold red")) if released == y else Text(empty, style=self.style("dim"))
-                for y in years
-            ]
-            marks.append(Text(empty, style=self.style("dim")) if released else Text("?", style=self.style("yellow")))
-            table.add_row(str(i), row["work"]["name"], *marks)
-        yield table
+            name = row["work"]["name"]
+            name = name if len(name) <= name_width else name[: name_width - 1] + "…"
+            line = Text(f"{i:>{number_width}}  {name:<{name_width}}")
+            for year in years:
+                line.append("   ")
+                line.append(
+                    dot if released == year else empty, style=self.style("bold red" if released == year else "dim")
+                )
+                line.append(" ")
+            line.append("   ")
+            line.append(empty if released else "?", style=self.style("dim" if released else "yellow"))
+            yield line
 
 
 def timeline(answer: Answer, plain: bool) -> RenderableType:
