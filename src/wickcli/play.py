@@ -121,7 +121,8 @@ def play(round_: Round, resolver: Resolver, read: Reader, console: Console | Non
         if console is not None:
             console.print(question_panel(number, total, question, plain))
         try:
-            given = read("Your answer: ")
+            letters = f" (a-{LETTERS[len(question.options) - 1]})" if question.options else ""
+            given = read(f"Your answer{letters}: ")
         except EOFError:
             break
         except KeyboardInterrupt:
