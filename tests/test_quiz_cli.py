@@ -131,10 +131,10 @@ def test_ctrl_c_on_a_real_terminal_keeps_the_partial_score(tmp_path: Path) -> No
     child = pexpect.spawn(
         sys.executable, ["-m", "wickcli", "quiz", "--seed", "3", "-n", "5"], env=env, encoding="utf-8", timeout=20
     )
-    child.expect(r"Your answer \(a-[bd]\): ")
+    child.expect(r"Your answer \(a-[b-d]\): ")
     child.sendline("a")
     child.expect(r"Question 2/5")
-    child.expect(r"Your answer \(a-[bd]\): ")
+    child.expect(r"Your answer \(a-[b-d]\): ")
     child.sendintr()
     child.expect(r"Interrupted: the partial score was saved\.")
     child.expect(pexpect.EOF)
