@@ -7,6 +7,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from wickcli import loader
+from wickcli.model import Franchise
+from wickcli.resolve import Resolver
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 REAL = ROOT / "data" / "franchise.yaml"
@@ -25,3 +29,15 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("WICK_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("WICK_CACHE", str(tmp_path / "cache"))
     monkeypatch.setenv("NO_COLOR", "1")
+
+
+@pytest.fixture(scope="session")
+def franchise() -> Franchise:
+    """The shipped knowledge file, loaded once for the whole run."""
+    return loader.load(str(REAL))
+
+
+@pytest.fixture(scope="session")
+def resolver(franchise: Franchise) -> Resolver:
+    """A resolver over the shipped knowledge file."""
+    return Resolver(franchise)

@@ -8,17 +8,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from wickcli import loader, quiz
+from wickcli import quiz
 from wickcli.cli import app
 from wickcli.model import Franchise, kind_of, names_of
 from wickcli.resolve import normalise
-
-from .conftest import REAL
-
-
-@pytest.fixture(scope="module")
-def franchise() -> Franchise:
-    return loader.load(str(REAL))
 
 
 def test_scale(franchise: Franchise) -> None:

@@ -11,17 +11,7 @@ from wickcli import loader, quiz
 from wickcli.model import Franchise
 from wickcli.resolve import Resolver
 
-from .conftest import MINI, REAL
-
-
-@pytest.fixture(scope="module")
-def franchise() -> Franchise:
-    return loader.load(str(REAL))
-
-
-@pytest.fixture(scope="module")
-def resolver(franchise: Franchise) -> Resolver:
-    return Resolver(franchise)
+from .conftest import MINI
 
 
 @pytest.fixture(scope="module")

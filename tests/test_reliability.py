@@ -21,20 +21,10 @@ from wickcli.errors import Ambiguous, DataFileError, NotFound
 from wickcli.model import Franchise, Person, names_of
 from wickcli.resolve import Resolver
 
-from .conftest import DATA, MINI, REAL, ROOT
+from .conftest import DATA, MINI, ROOT
 
 BAD = DATA / "bad"
 WICK = [sys.executable, "-m", "wickcli"]
-
-
-@pytest.fixture(scope="module")
-def franchise() -> Franchise:
-    return loader.load(str(REAL))
-
-
-@pytest.fixture(scope="module")
-def resolver(franchise: Franchise) -> Resolver:
-    return Resolver(franchise)
 
 
 MORE_BAD = [

@@ -12,19 +12,12 @@ from pathlib import Path
 import pytest
 from rich.console import Console, RenderableType
 
-from wickcli import answers, loader, render
+from wickcli import answers, render
 from wickcli.model import Franchise
 from wickcli.resolve import Resolver
 
-from .conftest import REAL
-
 GOLDEN = Path(__file__).parent / "golden"
 TODAY = dt.date(2026, 11, 27)
-
-
-@pytest.fixture(scope="module")
-def franchise() -> Franchise:
-    return loader.load(str(REAL))
 
 
 def text(renderable: RenderableType, width: int) -> str:

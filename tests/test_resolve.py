@@ -4,16 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from wickcli import loader
 from wickcli.errors import Ambiguous, NotFound
 from wickcli.resolve import Resolver, normalise
-
-from .conftest import REAL
-
-
-@pytest.fixture(scope="module")
-def resolver() -> Resolver:
-    return Resolver(loader.load(str(REAL)))
 
 
 @pytest.mark.parametrize(

@@ -172,37 +172,38 @@ def _release_questions(franchise: Franchise) -> Iterator[Question]:
         )
 
 
+def _which_first(
+    works: Sequence[Work], kind: str, template: str, difficulty: Callable[[Work, Work], str]
+) -> Iterator[Question]:
+    """For every pair of works in order: which one comes first (the earlier one is the answer)."""
+    for i, first in enumerate(works):
+        for second in works[i + 1 :]:
+            yield Question(
+                id=f"{kind}:{first.id}:{second.id}",
+                category="timeline",
+                difficulty=difficulty(first, second),
+                prompt=template.format(first=first.title, second=second.title),
+                answer=first.title,
+                sources=(*first.sources[:1], *second.sources[:1]),
+                works=(first.id, second.id),
+                answer_ids=(first.id,),
+                answer_kind="work",
+                distractors=(second.title,),
+            )
+
+
 def _timeline_questions(franchise: Franchise) -> Iterator[Question]:
     released = [w for w in franchise.works_by_release if w.status == "released"]
-    for i, first in enumerate(released):
-        for second in released[i + 1 :]:
-            yield Question(
-                id=f"released-first:{first.id}:{second.id}",
-                category="timeline",
-                difficulty="easy" if second.year != first.year else "hard",
-                prompt=f"Which came out first: {first.title} or {second.title}?",
-                answer=first.title,
-                sources=(*first.sources[:1], *second.sources[:1]),
-                works=(first.id, second.id),
-                answer_ids=(first.id,),
-                answer_kind="work",
-                distractors=(second.title,),
-            )
+    yield from _which_first(
+        released,
+        "released-first",
+        "Which came out first: {first} or {second}?",
+        lambda a, b: "easy" if a.year != b.year else "hard",
+    )
     placed = [w for w in franchise.works_by_story if w.story.order is not None and w.status == "released"]
-    for i, first in enumerate(placed):
-        for second in placed[i + 1 :]:
-            yield Question(
-                id=f"story-first:{first.id}:{second.id}",
-                category="timeline",
-                difficulty="medium",
-                prompt=f"Which is set earlier in the story: {second.title} or {first.title}?",
-                answer=first.title,
-                sources=(*first.sources[:1], *second.sources[:1]),
-                works=(first.id, second.id),
-                answer_ids=(first.id,),
-                answer_kind="work",
-                distractors=(second.title,),
-            )
+    yield from _which_first(
+        placed, "story-first", "Which is set earlier in the story: {second} or {first}?", lambda a, b: "medium"
+    )
     settings = [w for w in placed if w.story.set]
     for work in settings:
         yield Question(
