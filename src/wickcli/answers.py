@@ -78,13 +78,8 @@ def about(franchise: Franchise, version: str) -> Answer:
         "franchise": franchise.name,
         "data_file": franchise.path,
         "data_as_of": iso(franchise.data_as_of),
-        "counts": counts(franchise),
+        "counts": franchise.counts(),
     }
-
-
-def counts(franchise: Franchise) -> dict[str, int]:
-    """How many records of each kind a knowledge file holds."""
-    return franchise.counts()
 
 
 def iso(day: dt.date | None) -> str | None:

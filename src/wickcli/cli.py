@@ -453,11 +453,9 @@ def validate(
 
     Example: wick validate my-franchise.yaml
     """
-    from . import answers
-
     state = State(file) if file else _state(ctx)
     franchise = state.franchise
-    summary = ", ".join(f"{n} {kind}" for kind, n in answers.counts(franchise).items())
+    summary = ", ".join(f"{n} {kind}" for kind, n in franchise.counts().items())
     sys.stdout.write(f"ok: {franchise.path}: {summary}\n")
 
 

@@ -259,8 +259,7 @@ def _trivia_questions(franchise: Franchise, resolver: Resolver) -> Iterator[Ques
 
 def _exact_record(resolver: Resolver, text: str) -> Record | None:
     """The record whose own name (not a nickname) an answer is, if there is exactly one."""
-    exact = [m.record for m in resolver.search(text, limit=3) if m.score == 100]
-    named = [r for r in exact if normalise(_display(r)) == normalise(text)]
+    named = [r for r in resolver.named(text) if normalise(_display(r)) == normalise(text)]
     return named[0] if len(named) == 1 else None
 
 

@@ -117,6 +117,12 @@ class Resolver:
         """The names to match against: from the cache when it has them, else built now."""
         return self.franchise.stored_names() or Names.build(self.franchise)  # type: ignore[return-value]
 
+    def named(self, text: str) -> list[Record]:
+        """Records one of whose names is exactly this text (after folding), without fuzzy matching."""
+        names = self.names
+        owners = dict.fromkeys(names.owners[i] for i in names.exact(normalise(text)))
+        return [record for owner in owners if (record := self.franchise.get(owner)) is not None]
+
     def search(
         self, query: str, kinds: Iterable[Kind] | None = None, limit: int = 10, exact_wins: bool = False
     ) -> list[Match]:
