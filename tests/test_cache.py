@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from wickcli import __version__, cache, loader
+from wickcli import __version__, cache, complete, loader
 from wickcli.cli import app
 from wickcli.errors import DataFileError
 
@@ -132,3 +132,20 @@ def test_every_lookup_answers_the_same_with_and_without_cache(args: list[str], m
     uncached = runner.invoke(app, ["--data", str(REAL), *json_args], env=env)
     assert cold.exit_code == warm.exit_code == uncached.exit_code == 0
     assert cold.stdout == warm.stdout == uncached.stdout
+
+
+@pytest.mark.parametrize(
+    ("typed", "kinds", "expected"),
+    [
+        ("t", ("character", "person"), ["the Keeper", "tom Gray", "tommy"]),
+        ("CL", ("person",), ["CLéo Marchetti"]),
+        ("low", ("work",), ["low Tide"]),
+        ("zz", ("work", "character", "person"), []),
+    ],
+)
+def test_completion_is_the_same_from_the_cache(
+    mini: Path, typed: str, kinds: tuple[str, ...], expected: list[str]
+) -> None:
+    first = list(complete.names(str(mini), typed, kinds))  # builds the cache, answers from the parsed file
+    again = list(complete.names(str(mini), typed, kinds))  # answers from the cache
+    assert first == again == expected

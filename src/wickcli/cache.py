@@ -17,7 +17,7 @@ import os
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -268,6 +268,7 @@ class StoredNames(Names):
 
     def __init__(self, db: sqlite3.Connection) -> None:  # the lists are read lazily, below
         self.db = db
+        self._rows: dict[int, tuple[str, str, str]] = {}
 
     def _blob(self, key: str) -> str:
         value: str = self.db.execute("SELECT v FROM meta WHERE k = ?", (key,)).fetchone()[0]
@@ -292,10 +293,33 @@ class StoredNames(Names):
         """Positions whose key is exactly this one, through the index."""
         return [p for (p,) in self.db.execute("SELECT pos FROM names WHERE key = ? ORDER BY pos", (key,))]
 
+    def _row(self, i: int) -> tuple[str, str, str]:
+        if i not in self._rows:
+            query = "SELECT owner, kind, name FROM names WHERE pos = ?"
+            self._rows[i] = self.db.execute(query, (i,)).fetchone()
+        return self._rows[i]
+
+    def owner(self, i: int) -> str:
+        """The id of the record named at a position."""
+        return self._row(i)[0]
+
+    def kind(self, i: int) -> str:
+        """The kind of the record named at a position."""
+        return KINDS[self._row(i)[1]]
+
     def name(self, i: int) -> str:
         """The name at a position, as written."""
-        value: str = self.db.execute("SELECT name FROM names WHERE pos = ?", (i,)).fetchone()[0]
-        return value
+        return self._row(i)[2]
+
+    def starting_with(self, prefix: str, kinds: Iterable[str]) -> Iterator[str]:
+        """Names starting with a prefix, found by SQLite (LIKE ignores ASCII case; casefold settles the rest)."""
+        codes = "".join(KIND_CODES[k] for k in kinds)
+        pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        rows = self.db.execute("SELECT name, kind FROM names WHERE name LIKE ? ESCAPE '\\' ORDER BY pos", (pattern,))
+        folded = prefix.casefold()
+        for name, code in rows:
+            if code in codes and name.casefold().startswith(folded):
+                yield name
 
     def candidates(self, key: str) -> list[int] | None:
         """For many names: the closest whole strings, plus every name sharing a word (or word start) with the query."""

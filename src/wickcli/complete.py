@@ -20,14 +20,9 @@ def names(data: str | None, incomplete: str, kinds: tuple[str, ...]) -> Iterator
         return
     from .resolve import Resolver
 
-    names = Resolver(franchise).names
-    typed = incomplete.casefold()
     seen: set[str] = set()
-    for i, kind in enumerate(names.kinds):
-        if kind in kinds:
-            name = names.name(i)
-            if name.casefold().startswith(typed):
-                shown = incomplete + name[len(incomplete) :]
-                if shown not in seen:
-                    seen.add(shown)
-                    yield shown
+    for name in Resolver(franchise).names.starting_with(incomplete, kinds):
+        shown = incomplete + name[len(incomplete) :]
+        if shown not in seen:
+            seen.add(shown)
+            yield shown

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -101,6 +101,22 @@ class Names:
         """The name at a position, as written."""
         return self.names[i]
 
+    def owner(self, i: int) -> str:
+        """The id of the record named at a position."""
+        return self.owners[i]
+
+    def kind(self, i: int) -> str:
+        """The kind of the record named at a position."""
+        return self.kinds[i]
+
+    def starting_with(self, prefix: str, kinds: Iterable[str]) -> Iterator[str]:
+        """Names of records of these kinds that start with a prefix, ignoring case."""
+        wanted = set(kinds)
+        folded = prefix.casefold()
+        for i, kind in enumerate(self.kinds):
+            if kind in wanted and self.names[i].casefold().startswith(folded):
+                yield self.names[i]
+
     def candidates(self, key: str) -> list[int] | None:
         """Positions worth scoring for a query, or None to score every name (fine below a few ten thousand)."""
         return None
@@ -120,7 +136,7 @@ class Resolver:
     def named(self, text: str) -> list[Record]:
         """Records one of whose names is exactly this text (after folding), without fuzzy matching."""
         names = self.names
-        owners = dict.fromkeys(names.owners[i] for i in names.exact(normalise(text)))
+        owners = dict.fromkeys(names.owner(i) for i in names.exact(normalise(text)))
         return [record for owner in owners if (record := self.franchise.get(owner)) is not None]
 
     def search(
@@ -139,8 +155,8 @@ class Resolver:
         best: dict[str, Match] = {}
 
         def keep(i: int, score: float) -> None:
-            owner = names.owners[i]
-            if owner not in best and (wanted is None or names.kinds[i] in wanted):
+            owner = names.owner(i)
+            if owner not in best and (wanted is None or names.kind(i) in wanted):
                 record = self.franchise.get(owner)
                 assert record is not None
                 best[owner] = Match(record, score, names.name(i))
