@@ -31,8 +31,9 @@ def test_who_plays_other_franchise(runner: CliRunner) -> None:
     result = runner.invoke(app, [*MINI_ARGS, "who-plays", "the keeper"])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[1].split() == ["Harbor", "Lights", "(2010)", "Ada", "Voss"]
-    assert "Cléo Marchetti (young)" in lines[2]
+    assert lines[0].rstrip() == "Who plays Ellen Gray"
+    assert lines[2].split() == ["Harbor", "Lights", "(2010)", "Ada", "Voss"]
+    assert "Cléo Marchetti (young)" in lines[3]
 
 
 def test_data_from_environment(runner: CliRunner) -> None:

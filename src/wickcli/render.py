@@ -29,11 +29,12 @@ def new_console(**options: Any) -> Console:
 def _table(title: str | None, plain: bool, *columns: str) -> Table:
     """A table that draws boxes on a terminal and plain aligned columns in a pipe."""
     table = Table(
-        title=None if plain else title,
+        title=title,
+        title_justify="left" if plain else "center",
+        title_style="" if plain else "bold",
         box=None if plain else box.ROUNDED,
         show_edge=not plain,
         header_style="" if plain else "bold",
-        title_style="bold",
         pad_edge=not plain,
     )
     for column in columns:
