@@ -123,6 +123,7 @@ def test_about_counts(runner: CliRunner) -> None:
     ("args", "stderr"),
     [
         (["who-plays", "xyzzy"], "Error: nothing in the knowledge file matches 'xyzzy'.\n"),
+        (["search", "xyzzy"], "Error: nothing in the knowledge file matches 'xyzzy'.\n"),
         (
             ["release-date", "Ballerina 2"],
             "Error: no close match for 'Ballerina 2'. Did you mean: From the World of John Wick: Ballerina (2025) (work); John Wick: Chapter 2 (2017) (work)?\n",

@@ -181,14 +181,18 @@ def cast(franchise: Franchise, resolver: Resolver, query: str) -> Answer:
 
 def search(franchise: Franchise, resolver: Resolver, query: str, limit: int = 10) -> Answer:
     """Ranked matches across works, characters and people."""
+    from .errors import NotFound
     from .resolve import describe
 
+    matches = resolver.search(query, limit=limit)
+    if not matches:
+        raise NotFound(query)  # like grep: nothing found is exit status 1
     return {
         "answer": "search",
         "query": query,
         "matches": [
             {**ref(m.record), "matched": m.name, "score": round(m.score, 1), "label": describe(franchise, m.record)}
-            for m in resolver.search(query, limit=limit)
+            for m in matches
         ],
     }
 

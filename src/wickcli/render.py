@@ -220,8 +220,6 @@ def cast(answer: Answer, plain: bool) -> RenderableType:
 
 def search(answer: Answer, plain: bool) -> RenderableType:
     """Ranked matches."""
-    if not answer["matches"]:
-        return Text(f"Nothing matches {answer['query']!r}.")
     table = _table(f"Matches for {answer['query']!r}", plain, "Score", "Kind", "Name", "Matched")
     for match in answer["matches"]:
         shown = _name(match)
