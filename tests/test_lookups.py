@@ -145,3 +145,10 @@ def test_bad_today_is_a_usage_error(runner: CliRunner) -> None:
     result = runner.invoke(app, ["release-date", "ballerina"], env={"WICK_TODAY": "soon"})
     assert result.exit_code == 2
     assert result.stderr == "Error: WICK_TODAY='soon' is not a date like 2025-06-06\n"
+
+
+def test_search_with_a_very_short_query_lists_word_starts(runner: CliRunner) -> None:
+    matches = run(runner, "search", "a", "--limit", "5")["matches"]
+    assert len(matches) == 5
+    assert all(m["score"] == 75.0 for m in matches)
+    assert all(any(w.lower().startswith("a") for w in m["matched"].split()) for m in matches)

@@ -183,7 +183,7 @@ WICK_SH = f"{sys.executable} -m wickcli"
     [
         f"{WICK_SH} timeline | head -1",
         f"{WICK_SH} timeline | true",
-        f"{WICK_SH} search wick | head -1",
+        f"{WICK_SH} search a | head -1",
         f"{WICK_SH} info 'john wick' | head -2",
         f"{WICK_SH} release-date --json | head -1",
     ],

@@ -25,6 +25,8 @@ _ARTICLE = re.compile(r"^(?:the|a|an) ")
 STOPWORDS = frozenset({"the", "a", "an", "of", "and"})
 FUZZY_POOL = 200
 """How many of the best raw fuzzy scores are ranked further."""
+SHORT_PREFIX = 75.0
+"""The score of a word that merely starts with a very short query: listed by search, never resolved."""
 MIN_FUZZY = 3
 """Queries shorter than this match names exactly or not at all."""
 
@@ -163,7 +165,16 @@ class Resolver:
 
         for i in names.exact(key):
             keep(i, 100.0)
-        if (exact_wins and best) or len(key) < MIN_FUZZY or set(key.split()) <= STOPWORDS:
+        if exact_wins and best:
+            return list(best.values())[:limit]
+        if len(key) < MIN_FUZZY or set(key.split()) <= STOPWORDS:
+            if not exact_wins:
+                # Listing with a very short query ("wick search a"): names with a word starting with it.
+                starts = (i for i, k in enumerate(names.keys) if k.startswith(key) or f" {key}" in k)
+                for i in starts:
+                    if len(best) >= limit:
+                        break
+                    keep(i, SHORT_PREFIX)
             return list(best.values())[:limit]
         from rapidfuzz import fuzz, process
 
