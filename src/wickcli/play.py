@@ -19,7 +19,7 @@ from rich.text import Text
 from .errors import UsageError
 from .model import Franchise, Work
 from .progress import ProgressFile
-from .quiz import LETTERS, Grade, Question, all_questions, grade, select
+from .quiz import LETTERS, Grade, Question, grade, select
 from .render import new_console
 from .resolve import Resolver
 
@@ -249,7 +249,8 @@ def run(franchise: Franchise, resolver: Resolver, options: Options) -> int:
     store = ProgressFile()
     first: list[str] = []
     if options.review:
-        first = store.load().due(q.id for q in all_questions(franchise, resolver))
+        progress = store.load()
+        first = progress.due(progress.boxes)  # select keeps those that are still questions
     questions = select(
         franchise, rng, options.count, options.categories, options.difficulty, options.mode, through, first
     )
