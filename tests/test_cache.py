@@ -95,6 +95,7 @@ def test_touched_but_unchanged_file_keeps_its_cache(mini: Path, monkeypatch: pyt
 
     monkeypatch.setattr(loader, "parse", fail)
     assert cache.load(str(mini)).name == "Harbor Lights"
+    assert meta(cache_file())["mtime_ns"] == "1"
 
 
 def test_bad_file_is_reported_not_cached(tmp_path: Path) -> None:

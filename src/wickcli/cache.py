@@ -18,6 +18,7 @@ import sqlite3
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -96,7 +97,8 @@ def load(path: str, warn: Callable[[str], object] | None = None) -> Franchise:
             else:
                 data = read_bytes(path)
                 if meta["hash"] == _hash(data):
-                    return stored  # touched but unchanged
+                    _restamp(where, stat)  # touched but unchanged: no need to hash it again next time
+                    return stored
         except (sqlite3.Error, KeyError, ValueError, TypeError, IndexError):
             say(f"cache {where} is unreadable; rebuilding it")
     if data is None:
@@ -106,6 +108,20 @@ def load(path: str, warn: Callable[[str], object] | None = None) -> Franchise:
     franchise = parse(data, path)
     _write(where, franchise, data, stat)
     return franchise
+
+
+def _restamp(where: Path, stat: os.stat_result | None) -> None:
+    """Record a file's new size and modification time; a cache that cannot be written is left as it is."""
+    if stat is None:
+        return
+    try:
+        with closing(sqlite3.connect(where)) as db:
+            db.executemany(
+                "UPDATE meta SET v = ? WHERE k = ?", [(str(stat.st_size), "size"), (str(stat.st_mtime_ns), "mtime_ns")]
+            )
+            db.commit()
+    except sqlite3.Error:
+        pass
 
 
 def _stat(path: str) -> os.stat_result | None:
