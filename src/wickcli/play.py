@@ -19,7 +19,7 @@ from rich.text import Text
 from .errors import UsageError
 from .model import Franchise, Work
 from .progress import ProgressFile
-from .quiz import LETTERS, Grade, Question, grade, select
+from .quiz import Grade, Question, grade, labels, read_choice, select
 from .render import new_console
 from .resolve import Resolver
 
@@ -92,7 +92,7 @@ def file_reader(handle: TextIO) -> Reader:
 def question_panel(number: int, total: int, question: Question, plain: bool) -> Panel | Group:
     """The question as a person sees it."""
     body = Text(question.prompt, style="" if plain else "bold")
-    for letter, option in zip(LETTERS, question.options, strict=False):
+    for letter, option in zip(labels(question), question.options, strict=False):
         body.append(f"\n  {letter}) {option}")
     title = f"Question {number}/{total} · {question.category} · {question.difficulty}"
     if plain:
@@ -120,9 +120,13 @@ def play(round_: Round, resolver: Resolver, read: Reader, console: Console | Non
     for number, question in enumerate(round_.questions, 1):
         if console is not None:
             console.print(question_panel(number, total, question, plain))
+        marks = labels(question)
+        letters = f" ({marks[0]}-{marks[len(question.options) - 1]})" if question.options else ""
         try:
-            letters = f" (a-{LETTERS[len(question.options) - 1]})" if question.options else ""
             given = read(f"Your answer{letters}: ")
+            # At a terminal an answer that picks no option is asked again; a file's line is graded as it is.
+            while console is not None and question.options and read_choice(question, given) is None:
+                given = read(f"Type one of {', '.join(marks[: len(question.options)])}: ")
         except EOFError:
             break
         except KeyboardInterrupt:
@@ -195,7 +199,7 @@ def export_json(questions: list[Question], seed: int, mode: str) -> str:
             {
                 "number": i,
                 "answer": q.answer,
-                "option": LETTERS[q.options.index(q.answer)] if mode == "choice" and q.answer in q.options else None,
+                "option": labels(q)[q.options.index(q.answer)] if mode == "choice" and q.answer in q.options else None,
             }
             for i, q in enumerate(questions, 1)
         ],
@@ -209,11 +213,11 @@ def export_markdown(questions: list[Question], seed: int, mode: str, title: str)
     for i, q in enumerate(questions, 1):
         lines.append(f"{i}. {q.prompt}")
         if mode == "choice":
-            lines.extend(f"   - {letter}) {option}" for letter, option in zip(LETTERS, q.options, strict=False))
+            lines.extend(f"   - {letter}) {option}" for letter, option in zip(labels(q), q.options, strict=False))
         lines.append("")
     lines += ["## Answer key", ""]
     for i, q in enumerate(questions, 1):
-        letter = f"{LETTERS[q.options.index(q.answer)]}) " if mode == "choice" and q.answer in q.options else ""
+        letter = f"{labels(q)[q.options.index(q.answer)]}) " if mode == "choice" and q.answer in q.options else ""
         source = f" ([source]({q.sources[0]}))" if q.sources else ""
         lines.append(f"{i}. {letter}{q.answer}{source}")
     return "\n".join(lines) + "\n"

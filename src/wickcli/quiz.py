@@ -7,15 +7,15 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from .errors import Ambiguous, NotFound
-from .model import Franchise, Record, Work, kind_of
-from .resolve import Resolver, normalise
+from ._words import accounts_for  # stand-in until the resolver's word rules land in resolve.py
+from .model import Franchise, Record, Work, kind_of, names_of
+from .resolve import STOPWORDS, Resolver, normalise
 
 CATEGORIES = ("cast", "crew", "release", "timeline", "trivia")
 DIFFICULTIES = ("easy", "medium", "hard")
 MODES = ("choice", "free")
 LETTERS = "abcd"
-_DIGITS = re.compile(r"\d+")
+NUMBERS = "1234"
 _JOB_PROMPTS = {"director": "Who directed {}?", "writer": "Who wrote {}?", "composer": "Who composed the music for {}?"}
 _JOB_DIFFICULTY = {"director": "easy", "writer": "medium", "composer": "hard"}
 
@@ -61,7 +61,14 @@ class Grade:
     correct: bool
     given: str
     read_as: str | None = None
-    """What a forgiven typo or alias was read as, when it differs from what was typed."""
+    """How the answer was read (an option, a name with a typo forgiven), when that differs from what was typed."""
+    hints: int = 0
+    """Hints taken before answering."""
+
+    @property
+    def points(self) -> float:
+        """1 for a right answer, less a quarter for each hint; 0 for a wrong one."""
+        return max(0.0, 1 - HINT_COST * self.hints) if self.correct else 0.0
 
 
 def answer_key(answer: str) -> Callable[[str], str]:
@@ -219,8 +226,9 @@ def _timeline_questions(franchise: Franchise) -> Iterator[Question]:
         )
 
 
-def _is_number(text: str) -> bool:
-    return bool(_DIGITS.search(text))
+def _looks_numeric(text: str) -> bool:
+    """Whether an answer is a number, a sum or a date, so its distractors should be too."""
+    return any(word.isdigit() for word in normalise(text).split())
 
 
 def _trivia_questions(franchise: Franchise, resolver: Resolver) -> Iterator[Question]:
@@ -239,7 +247,7 @@ def _trivia_questions(franchise: Franchise, resolver: Resolver) -> Iterator[Ques
                 if f is not fact
                 and f.answer
                 and set(f.tags) & set(fact.tags)
-                and _is_number(f.answer) == _is_number(fact.answer)
+                and _looks_numeric(f.answer) == _looks_numeric(fact.answer)
             )
         works = tuple(a for a in fact.about if isinstance(franchise.get(a), Work))
         yield Question(
@@ -319,50 +327,123 @@ def select(
     return [q.with_options(rng) if mode == "choice" else q for q in chosen]
 
 
-def _numbers(text: str) -> list[str]:
-    return _DIGITS.findall(text)
+_PARTS = re.compile(r"\s*(?:,|&|\band\b)\s*", re.IGNORECASE)
+_MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june"}
+    | {"july", "august", "september", "october", "november", "december"}
+)
+HINT_COST = 0.25
+"""Points a right answer loses for each hint taken."""
 
 
-def grade(question: Question, given: str, resolver: Resolver, mode: str = "choice") -> Grade:
-    """Grade one answer: an option letter or number, or free text read with the resolver."""
-    text = given.strip()
+def labels(question: Question) -> str:
+    """The labels of a question's options: letters, or numbers when an option is itself a letter ("A")."""
+    if any(len(o) == 1 and o.casefold() in LETTERS for o in question.options):
+        return NUMBERS
+    return LETTERS
+
+
+def read_choice(question: Question, text: str) -> int | None:
+    """The option a choice answer picks: by its label or its whole text; None when it picks none."""
+    key = text.strip().casefold().rstrip(").").strip()
+    marks = labels(question)[: len(question.options)]
+    if len(key) == 1 and key in marks:
+        return marks.index(key)
+    for index, option in enumerate(question.options):
+        fold = answer_key(option)
+        if key and fold(key) == fold(option):
+            return index
+    return None
+
+
+def grade(question: Question, given: str, resolver: Resolver, mode: str = "choice", hints: int = 0) -> Grade:
+    """Grade one answer: an option's label in choice mode, or free text read by the word rules in docs/quiz.md."""
     if mode == "choice" and question.options:
-        key = text.lower().rstrip(")").strip()
-        index = int(key) - 1 if key.isdigit() else LETTERS.find(key) if len(key) == 1 else -1
-        if 0 <= index < len(question.options):
-            text = question.options[index]
-            given = f"{LETTERS[index]}) {text}"
+        index = read_choice(question, given)
+        if index is None:
+            return Grade(False, given)
+        option = question.options[index]
+        return Grade(option == question.answer, given, read_as=f"{labels(question)[index]}) {option}")
+    text = given.strip()
     if not normalise(text):
-        return Grade(False, given)
-    right = (question.answer, *question.accept)
-    fold = answer_key(question.answer)
-    if fold is str.casefold:
-        return Grade(text.casefold() in {r.casefold() for r in right}, given)
-    if normalise(text) in {normalise(r) for r in right}:
-        return Grade(True, given)
+        return Grade(False, given, hints=hints)
+    for right in (question.answer, *question.accept):
+        if _same_text(text, right):
+            return Grade(True, given, read_as=_shown(right, text), hints=hints)
     if question.answer_ids:
-        return _grade_record(question, text, given, resolver)
-    from rapidfuzz import fuzz
-
-    for answer in right:
-        if _numbers(answer):
-            if _numbers(text) == _numbers(answer):
-                return Grade(True, given, read_as=question.answer)
-        elif fuzz.ratio(normalise(text), normalise(answer)) >= 85:
-            return Grade(True, given, read_as=question.answer)
-    return Grade(False, given)
+        return _grade_records(question, text, given, resolver.franchise, hints)
+    return Grade(False, given, hints=hints)
 
 
-def _grade_record(question: Question, text: str, given: str, resolver: Resolver) -> Grade:
-    try:
-        matches = resolver.resolve(text, (question.answer_kind,) if question.answer_kind else None)  # type: ignore[arg-type]
-    except (NotFound, Ambiguous):
-        return Grade(False, given)
-    record = matches[0].record
-    if record.id not in question.answer_ids:
-        return Grade(False, given)
-    name = _display(record)
-    return Grade(True, given, read_as=name if normalise(name) != normalise(text) else None)
+def _same_text(typed: str, right: str) -> bool:
+    """A written answer (a year, a sum, a date, a phrase): the same words both ways, typos forgiven.
+
+    Short codes such as grades ("A", "A-", "B+") compare by case only; month names must be the same.
+    """
+    if answer_key(right) is str.casefold:
+        return typed.casefold() == right.casefold()
+    months = [w for w in normalise(typed).split() if w in _MONTHS]
+    if months != [w for w in normalise(right).split() if w in _MONTHS]:
+        return False
+    return accounts_for(typed, right) and accounts_for(right, typed)
+
+
+def _grade_records(question: Question, text: str, given: str, franchise: Franchise, hints: int) -> Grade:
+    """An answer naming records (people, characters, works): each name typed must be one right answer.
+
+    Several people may be typed in any order, joined by "and", "&" or commas; naming any one of the
+    right people is enough, but every name typed must be one of them.
+    """
+    kind = question.answer_kind or "person"
+    pool = _records_of(franchise, kind)
+    whole = _read_name(text, pool, exact_only=True)  # a name that itself holds "and"
+    parts = [text] if whole is not None else [p for p in _PARTS.split(text) if normalise(p)]
+    read: list[Record] = []
+    for part in parts:
+        record = whole if whole is not None else _read_name(part, pool)
+        if record is None:
+            return Grade(False, given, hints=hints)
+        if record.id not in question.answer_ids or record in read:
+            return Grade(False, given, read_as=_display(record), hints=hints)
+        read.append(record)
+    shown = " and ".join(_display(r) for r in read)
+    return Grade(True, given, read_as=_shown(shown, text), hints=hints)
+
+
+def _read_name(text: str, pool: Sequence[Record], exact_only: bool = False) -> Record | None:
+    """The one record a typed name means: named exactly, else the only one whose name accounts for every word."""
+    key = normalise(text)
+    exact = [r for r in pool if key in {normalise(n) for n in _names(r)}]
+    if len(exact) == 1:
+        return exact[0]
+    if exact or exact_only:
+        return None
+    found = [r for r in pool if any(accounts_for(text, n) for n in _names(r))]
+    return found[0] if len(found) == 1 else None
+
+
+def _records_of(franchise: Franchise, kind: str) -> Sequence[Record]:
+    if kind == "work":
+        return franchise.works
+    if kind == "character":
+        return franchise.characters
+    return franchise.people
+
+
+def _names(record: Record) -> tuple[str, ...]:
+    names = names_of(record)
+    if isinstance(record, Work) and record.year:
+        return (*names, record.display_title)
+    return names
+
+
+def _shown(right: str, typed: str) -> str | None:
+    """How an answer was read, when that differs from what was typed."""
+    return right if _words(right) != _words(typed) else None
+
+
+def _words(text: str) -> list[str]:
+    return sorted(w for w in normalise(text).split() if w not in STOPWORDS)
 
 
 def _display(record: Record) -> str:
