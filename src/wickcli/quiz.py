@@ -7,9 +7,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from ._words import accounts_for  # stand-in until the resolver's word rules land in resolve.py
 from .model import Franchise, Record, Work, kind_of, names_of
-from .resolve import STOPWORDS, Resolver, normalise
+from .resolve import Resolver, accounts_for, content_words, normalise
 
 CATEGORIES = ("cast", "crew", "release", "timeline", "trivia")
 DIFFICULTIES = ("easy", "medium", "hard")
@@ -382,6 +381,8 @@ def _same_text(typed: str, right: str) -> bool:
     """
     if answer_key(right) is str.casefold:
         return typed.casefold() == right.casefold()
+    if not content_words(normalise(typed)):
+        return False
     months = [w for w in normalise(typed).split() if w in _MONTHS]
     if months != [w for w in normalise(right).split() if w in _MONTHS]:
         return False
@@ -394,6 +395,8 @@ def _grade_records(question: Question, text: str, given: str, franchise: Franchi
     Several people may be typed in any order, joined by "and", "&" or commas; naming any one of the
     right people is enough, but every name typed must be one of them.
     """
+    if not content_words(normalise(text)):
+        return Grade(False, given, hints=hints)
     kind = question.answer_kind or "person"
     pool = _records_of(franchise, kind)
     whole = _read_name(text, pool, exact_only=True)  # a name that itself holds "and"
@@ -443,7 +446,7 @@ def _shown(right: str, typed: str) -> str | None:
 
 
 def _words(text: str) -> list[str]:
-    return sorted(w for w in normalise(text).split() if w not in STOPWORDS)
+    return sorted(content_words(normalise(text)))
 
 
 def _display(record: Record) -> str:
