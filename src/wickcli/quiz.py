@@ -297,8 +297,12 @@ def select(
     mode: str = "choice",
     seen_through: Work | None = None,
     first: Iterable[str] = (),
+    only_first: bool = False,
 ) -> list[Question]:
-    """A round: questions drawn evenly across categories, with ids in ``first`` asked before the rest."""
+    """A round: questions drawn evenly across categories, with ids in ``first`` asked before the rest.
+
+    With ``only_first`` the round holds only those (a review of the questions due).
+    """
     pool = [
         q
         for q in all_questions(franchise)
@@ -311,6 +315,8 @@ def select(
         pool = [q for q in pool if len(set(q.distractors)) >= 1]
     by_id = {q.id: q for q in pool}
     chosen = [by_id[i] for i in first if i in by_id][:count]
+    if only_first:
+        pool = []
     buckets: dict[str, list[Question]] = {}
     for question in pool:
         if question not in chosen:
@@ -451,3 +457,37 @@ def _words(text: str) -> list[str]:
 
 def _display(record: Record) -> str:
     return record.title if isinstance(record, Work) else record.name
+
+
+def hint(question: Question, franchise: Franchise, taken: int) -> str | None:
+    """The next hint after ``taken`` hints: the initials, then the year or a work, then the first letters."""
+    hints = (_initials(question.answer), _context(question, franchise), _first_letters(question.answer))
+    return hints[taken] if taken < len(hints) else None
+
+
+def _initials(answer: str) -> str:
+    return "Initials: " + " ".join(f"{w[0]}." if not w[0].isdigit() else f"{w[0]}…" for w in answer.split())
+
+
+def _first_letters(answer: str) -> str:
+    return "Starts: " + " ".join(w if len(w) <= 2 else f"{w[: (len(w) + 1) // 2]}…" for w in answer.split())
+
+
+def _context(question: Question, franchise: Franchise) -> str:
+    """The year of a work, another work a person or character is in, a decade, or how many words."""
+    record = franchise.get(question.answer_ids[0]) if question.answer_ids else None
+    if isinstance(record, Work):
+        return f"It came out in {record.year}." if record.year else f"It is a {record.kind} not yet released."
+    if record is not None:
+        works = [franchise.work(c.work) for c in franchise.credits_of(record)]
+        works += [w for w, _ in franchise.crew_of(record.id)] if kind_of(record) == "person" else []
+        others = [w for w in dict.fromkeys(works) if w.id not in question.works]
+        if others:
+            return f"Also in {others[0].display_title}."
+        known = [w for w in dict.fromkeys(works)]
+        if known:
+            return f"Known from {known[0].display_title}."
+    if question.category == "release" and question.answer.isdigit():
+        return f"The {int(question.answer) // 10 * 10}s."
+    words = len(question.answer.split())
+    return "One word." if words == 1 else f"{words} words."
