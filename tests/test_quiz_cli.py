@@ -128,13 +128,13 @@ def test_export_anki_needs_a_file(runner: CliRunner) -> None:
 def test_narrow_round_is_shorter_and_says_so(runner: CliRunner) -> None:
     result = runner.invoke(app, ["quiz", "-c", "release", "-n", "50", "--export", "json"])
     assert result.exit_code == 0
-    assert result.stderr == "Note: only 6 questions match; the round is shorter.\n"
-    assert len(json.loads(result.stdout)["questions"]) == 6
+    assert result.stderr == "Note: only 5 questions match; the round is shorter.\n"
+    assert len(json.loads(result.stdout)["questions"]) == 5
 
 
 def test_one_question_is_one_question(runner: CliRunner, tmp_path: Path) -> None:
     mini = str(Path(__file__).parent / "data" / "mini.yaml")
-    result = runner.invoke(app, ["--data", mini, "quiz", "-c", "crew", "-n", "50", "--export", "markdown"])
+    result = runner.invoke(app, ["--data", mini, "quiz", "-c", "crew", "-n", "50", "--mode", "free", "--export", "markdown"])
     assert result.exit_code == 0
     assert result.stderr == "Note: only 1 question matches; the round is shorter.\n"
     assert "\n1 question · seed " in result.stdout

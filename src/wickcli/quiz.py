@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from .model import Franchise, Record, Work, kind_of, names_of
+from .model import Credit, Franchise, Record, Work, kind_of, names_of
 from .resolve import Resolver, accounts_for, content_words, normalise
 
 CATEGORIES = ("cast", "crew", "release", "timeline", "trivia")
@@ -75,76 +75,86 @@ def answer_key(answer: str) -> Callable[[str], str]:
     return str.casefold if len(answer) <= 3 and not answer.isdigit() else normalise
 
 
-def _difficulty_by_billing(billing: int | None, shift: int = 0) -> str:
-    level = 0 if billing is not None and billing <= 3 else 1 if billing is not None and billing <= 8 else 2
-    return DIFFICULTIES[min(level + shift, 2)]
-
-
-def _year_distractors(year: int) -> tuple[str, ...]:
-    return tuple(str(year + d) for d in (1, -1, 2, -2, 3, -3))
+def _fame(appearances: int, lead: bool) -> str:
+    """How well known a part is: recurring characters and actors, and a main film's lead, are easy."""
+    if appearances >= 3 or lead:
+        return "easy"
+    return "medium" if appearances == 2 else "hard"
 
 
 def _cast_questions(franchise: Franchise) -> Iterator[Question]:
-    actors = [franchise.person(i) for i in dict.fromkeys(c.person for c in franchise.credits)]
+    """Who plays a part, and which part an actor plays, in each released work (the options: that work's cast)."""
+    works_of: dict[str, set[str]] = {}
+    by_work: dict[str, list[Credit]] = {}
     for credit in franchise.credits:
-        work = franchise.work(credit.work)
-        if work.status != "released":
+        works_of.setdefault(credit.character, set()).add(credit.work)
+        works_of.setdefault(credit.person, set()).add(credit.work)
+        by_work.setdefault(credit.work, []).append(credit)
+    for work in franchise.works_by_release:
+        if work.status != "released" or work.id not in by_work:
             continue
-        character = franchise.character(credit.character)
-        person = franchise.person(credit.person)
-        role = [c for c in franchise.credits if c.work == work.id and c.character == character.id]
-        same_role = {c.person for c in role}
-        if not credit.note and sum(not c.note for c in role) > 1:
-            continue  # two actors share the part with nothing to tell them apart
-        cast_of_work = [franchise.person(c.person) for c in franchise.credits_of(work) if c.person not in same_role]
-        others = [p for p in actors if p.id not in same_role and p not in cast_of_work]
-        part = f"{character.name} ({credit.note})" if credit.note else character.name
-        yield Question(
-            id=f"cast:{work.id}:{character.id}:{person.id}",
-            category="cast",
-            difficulty=_difficulty_by_billing(credit.billing),
-            prompt=f"Who plays {part} in {work.display_title}?",
-            answer=person.name,
-            sources=credit.sources,
-            works=(work.id,),
-            answer_ids=(person.id,),
-            answer_kind="person",
-            distractors=tuple(p.name for p in [*cast_of_work, *others]),
-        )
-        roles_in_work = {c.character for c in franchise.credits if c.work == work.id and c.person == person.id}
-        if len(roles_in_work) == 1:
-            other_parts = [
-                franchise.character(c.character).name for c in franchise.credits_of(work) if c.character != character.id
-            ]
-            yield Question(
-                id=f"role:{work.id}:{person.id}",
-                category="cast",
-                difficulty=_difficulty_by_billing(credit.billing, shift=1),
-                prompt=f"Which character does {person.name} play in {work.display_title}?",
-                answer=character.name,
-                sources=credit.sources,
-                works=(work.id,),
-                answer_ids=(character.id,),
-                answer_kind="character",
-                distractors=tuple(dict.fromkeys(other_parts)),
-            )
+        credits = sorted(by_work[work.id], key=_billing)
+        people = {c.person: franchise.person(c.person) for c in credits}
+        parts = {c.character: franchise.character(c.character) for c in credits}
+        players: dict[str, set[str]] = {}
+        roles: dict[str, set[str]] = {}
+        for credit in credits:
+            players.setdefault(credit.character, set()).add(credit.person)
+            roles.setdefault(credit.person, set()).add(credit.character)
+        asked: set[str] = set()
+        for credit in credits:
+            character, person = parts[credit.character], people[credit.person]
+            known = max(len(works_of[character.id]), len(works_of[person.id]))
+            difficulty = _fame(known, lead=work.kind == "film" and credit.billing == 1)
+            # A part shared by several actors in one work (a younger self) has no single answer.
+            if len(players[character.id]) == 1 and character.id not in asked:
+                asked.add(character.id)
+                yield Question(
+                    id=f"cast:{work.id}:{character.id}:{person.id}",
+                    category="cast",
+                    difficulty=difficulty,
+                    prompt=f"Who plays {character.name} in {work.display_title}?",
+                    answer=person.name,
+                    sources=credit.sources,
+                    works=(work.id,),
+                    answer_ids=(person.id,),
+                    answer_kind="person",
+                    distractors=tuple(p.name for p in people.values() if p.id not in players[character.id]),
+                )
+            if len(roles[person.id]) == 1:
+                others = {c.character for c in credits if c.person != person.id and c.character != character.id}
+                yield Question(
+                    id=f"role:{work.id}:{person.id}",
+                    category="cast",
+                    difficulty=difficulty,
+                    prompt=f"Which character does {person.name} play in {work.display_title}?",
+                    answer=character.name,
+                    sources=credit.sources,
+                    works=(work.id,),
+                    answer_ids=(character.id,),
+                    answer_kind="character",
+                    distractors=tuple(parts[c].name for c in sorted(others, key=list(parts).index)),
+                )
+
+
+def _billing(credit: Credit) -> int:
+    return credit.billing if credit.billing is not None else 10_000
 
 
 def _crew_questions(franchise: Franchise) -> Iterator[Question]:
+    """Who directed, wrote or scored a work (the options: people who did the same job in the franchise)."""
+    by_job: dict[str, list[str]] = {}
+    for work in franchise.works_by_release:
+        for c in work.crew:
+            by_job.setdefault(c.job, [])
+            if c.person not in by_job[c.job]:
+                by_job[c.job].append(c.person)
     for work in franchise.works_by_release:
         for job, template in _JOB_PROMPTS.items():
-            people = [franchise.person(c.person) for c in work.crew if c.job == job]
-            if not people:
+            ids = {c.person for c in work.crew if c.job == job}
+            if not ids:
                 continue
-            ids = {p.id for p in people}
-            crew = [
-                (c.job == job, franchise.person(c.person))
-                for w in franchise.works
-                for c in w.crew
-                if c.person not in ids
-            ]
-            peers = [p for same_job, p in sorted(crew, key=lambda jc: not jc[0])]
-            rest = [p for p in franchise.people if p.id not in ids]
+            people = [franchise.person(i) for i in dict.fromkeys(c.person for c in work.crew if c.job == job)]
             yield Question(
                 id=f"crew:{work.id}:{job}",
                 category="crew",
@@ -155,13 +165,25 @@ def _crew_questions(franchise: Franchise) -> Iterator[Question]:
                 works=(work.id,),
                 answer_ids=tuple(sorted(ids)),
                 answer_kind="person",
-                distractors=tuple(p.name for p in dict.fromkeys([*peers, *rest])),
+                distractors=tuple(franchise.person(i).name for i in by_job[job] if i not in ids),
             )
+
+
+def _year_distractors(year: int, first: int, last: int) -> tuple[str, ...]:
+    """Nearby years within the franchise's span (never after the last year it knows of), nearest first."""
+    near = [year + d for step in range(1, 8) for d in (step, -step)]
+    return tuple(str(y) for y in near if first <= y <= last)[:6]
 
 
 def _release_questions(franchise: Franchise) -> Iterator[Question]:
     from .answers import main_release
 
+    years = [r.date.year for w in franchise.works for r in w.releases if r.status == "released"]
+    if not years:
+        return
+    first, last = min(years), max(years)
+    if franchise.data_as_of is not None:
+        last = max(last, franchise.data_as_of.year)
     for work in franchise.works_by_release:
         release = main_release(work)
         if release is None or release.status != "released":
@@ -174,7 +196,7 @@ def _release_questions(franchise: Franchise) -> Iterator[Question]:
             answer=str(release.date.year),
             sources=release.sources or work.sources,
             works=(work.id,),
-            distractors=_year_distractors(release.date.year),
+            distractors=_year_distractors(release.date.year, first, min(last, release.date.year + 7)),
         )
 
 
@@ -230,6 +252,25 @@ def _looks_numeric(text: str) -> bool:
     return any(word.isdigit() for word in normalise(text).split())
 
 
+def _related(franchise: Franchise, record: Record, about: Sequence[str]) -> tuple[str, ...]:
+    """Records of the same kind as an answer, those in the works a fact is about first, a dozen at most."""
+    if isinstance(record, Work):
+        return tuple(w.title for w in franchise.works_by_release if w.id != record.id)[:12]
+    near: list[str] = []
+    for work_id in about:
+        work = franchise.get(work_id)
+        if isinstance(work, Work):
+            credits = franchise.credits_of(work)
+            ids = [c.person for c in work.crew] if kind_of(record) == "person" else []
+            ids += [c.person if kind_of(record) == "person" else c.character for c in credits]
+            near += [i for i in ids if i != record.id]
+    names = [_display(r) for i in dict.fromkeys(near) if (r := franchise.get(i)) is not None]
+    if len(names) < 12:
+        pool = franchise.people if kind_of(record) == "person" else franchise.characters
+        names += [_display(r) for r in pool[:40] if r.id != record.id and r.id not in near]
+    return tuple(dict.fromkeys(names))[:12]
+
+
 def _trivia_questions(franchise: Franchise, resolver: Resolver) -> Iterator[Question]:
     quizzable = [f for f in franchise.facts if f.question and f.answer]
     for fact in quizzable:
@@ -238,7 +279,7 @@ def _trivia_questions(franchise: Franchise, resolver: Resolver) -> Iterator[Ques
         if fact.choices:
             distractors: tuple[str, ...] = fact.choices
         elif record is not None:
-            distractors = tuple(_display(r) for r in franchise.records() if type(r) is type(record) and r is not record)
+            distractors = _related(franchise, record, fact.about)
         else:
             distractors = tuple(
                 f.answer
@@ -270,15 +311,31 @@ def _exact_record(resolver: Resolver, text: str) -> Record | None:
     return named[0] if len(named) == 1 else None
 
 
-def all_questions(franchise: Franchise, resolver: Resolver | None = None) -> list[Question]:
-    """Every question the knowledge file can answer, in a stable order."""
+_GENERATORS: dict[str, Callable[[Franchise, Resolver | None], Iterator[Question]]] = {
+    "cast": lambda f, r: _cast_questions(f),
+    "crew": lambda f, r: _crew_questions(f),
+    "release": lambda f, r: _release_questions(f),
+    "timeline": lambda f, r: _timeline_questions(f),
+    "trivia": lambda f, r: _trivia_questions(f, r or Resolver(f)),
+}
+
+
+def all_questions(
+    franchise: Franchise, resolver: Resolver | None = None, categories: Sequence[str] = ()
+) -> list[Question]:
+    """Every question the knowledge file can answer (of these categories only), in a stable order."""
     return [
-        *_cast_questions(franchise),
-        *_crew_questions(franchise),
-        *_release_questions(franchise),
-        *_timeline_questions(franchise),
-        *_trivia_questions(franchise, resolver or Resolver(franchise)),
+        q
+        for category in CATEGORIES
+        if not categories or category in categories
+        for q in _GENERATORS[category](franchise, resolver)
     ]
+
+
+def _apart(one: Question, other: Question) -> bool:
+    """Whether two questions can share a round: different answers, and neither's answer in the other's prompt."""
+    a, b = normalise(one.answer), normalise(other.answer)
+    return a != b and f" {a} " not in f" {normalise(other.prompt)} " and f" {b} " not in f" {normalise(one.prompt)} "
 
 
 def _seen(franchise: Franchise, question: Question, through: Work | None) -> bool:
@@ -305,9 +362,8 @@ def select(
     """
     pool = [
         q
-        for q in all_questions(franchise)
-        if (not categories or q.category in categories)
-        and (difficulty is None or q.difficulty == difficulty)
+        for q in all_questions(franchise, categories=categories)
+        if (difficulty is None or q.difficulty == difficulty)
         and (mode == "choice" or q.free)
         and _seen(franchise, q, seen_through)
     ]
@@ -327,8 +383,11 @@ def select(
     rng.shuffle(order)
     while len(chosen) < count and any(buckets.values()):
         for category in order:
-            if buckets[category] and len(chosen) < count:
-                chosen.append(buckets[category].pop())
+            while buckets[category] and len(chosen) < count:
+                candidate = buckets[category].pop()
+                if all(_apart(candidate, q) for q in chosen):
+                    chosen.append(candidate)
+                    break
     return [q.with_options(rng) if mode == "choice" else q for q in chosen]
 
 
