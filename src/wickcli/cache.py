@@ -23,26 +23,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, codec, model
 from .files import paused_gc, read_bytes
-from .model import (
-    Character,
-    Credit,
-    CrewCredit,
-    DateChange,
-    Fact,
-    Franchise,
-    Person,
-    Record,
-    Release,
-    Sequel,
-    StoryPlace,
-    Trailer,
-    Work,
-)
+from .model import Character, Credit, Fact, Franchise, Person, Record, Work
 from .resolve import STOPWORDS, Names
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
+"""Bumped by hand only when the database layout changes in a way the format key cannot see."""
+DERIVED_BY = ("model.py", "codec.py", "cache.py", "resolve.py", "loader.py")
+"""The modules whose code decides what the cache holds: records, their rows, the normalised names."""
 FULL_SCAN = 20_000
 """Up to this many names, fuzzy matching scores every one; beyond it, a prefilter picks candidates."""
 KIND_CODES = {"work": "w", "character": "c", "person": "p"}
@@ -80,6 +69,28 @@ def cache_path(path: str) -> Path:
     return cache_dir() / f"{digest}.sqlite"
 
 
+def format_key() -> str:
+    """A digest of everything that shapes the cache's contents, so code that changes them rebuilds it.
+
+    It covers the records' field layout, the source of the modules that build, encode and
+    normalise them, and the Unicode tables that normalising folds accents with. Reading a few
+    small source files costs tens of microseconds; nothing is imported for it.
+    """
+    import unicodedata
+
+    digest = hashlib.blake2b(digest_size=12)
+    records = tuple(v for v in vars(model).values() if isinstance(v, type) and codec.is_record(v))
+    digest.update(f"{CACHE_FORMAT}|{unicodedata.unidata_version}|{codec.layout(records)}".encode())
+    here = os.path.dirname(__file__)
+    for name in DERIVED_BY:
+        try:
+            with open(os.path.join(here, name), "rb") as source:
+                digest.update(source.read())
+        except OSError:
+            digest.update(f"{name}: no source".encode())  # an install without sources still has the layout
+    return digest.hexdigest()
+
+
 def load(path: str, warn: Callable[[str], object] | None = None) -> Franchise:
     """Load a knowledge file through its cache; every answer is the same as from loader.load."""
     say = warn or (lambda message: sys.stderr.write(f"Warning: {message}\n"))
@@ -90,7 +101,7 @@ def load(path: str, warn: Callable[[str], object] | None = None) -> Franchise:
         try:
             stored = StoredFranchise(where, path)
             meta = stored.meta
-            if meta.get("version") != __version__ or meta.get("format") != str(CACHE_FORMAT):
+            if meta.get("version") != __version__ or meta.get("format") != format_key():
                 say(f"cache {where} is from another version of wick; rebuilding it")
             elif stat is not None and (meta["size"], meta["mtime_ns"]) == (str(stat.st_size), str(stat.st_mtime_ns)):
                 return stored
@@ -159,7 +170,7 @@ def _write(where: Path, franchise: Franchise, data: bytes, stat: os.stat_result 
 def _fill(db: sqlite3.Connection, f: Franchise, data: bytes, stat: os.stat_result | None) -> None:
     db.executescript(SCHEMA)
     meta = {
-        "format": str(CACHE_FORMAT),
+        "format": format_key(),
         "version": __version__,
         "hash": _hash(data),
         "size": str(stat.st_size if stat else -1),
@@ -175,18 +186,18 @@ def _fill(db: sqlite3.Connection, f: Franchise, data: bytes, stat: os.stat_resul
     meta["kinds"] = "".join(KIND_CODES[k] for k in names.kinds)
     db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
     rows: list[tuple[str, str, int, str]] = []
-    kinds: list[tuple[str, Sequence[Any], Callable[[Any], list[Any]]]] = [
-        ("work", f.works, _encode_work),
-        ("character", f.characters, _encode_character),
-        ("person", f.people, _encode_person),
-        ("fact", f.facts, _encode_fact),
+    kinds: list[tuple[str, Sequence[Work | Character | Person | Fact]]] = [
+        ("work", f.works),
+        ("character", f.characters),
+        ("person", f.people),
+        ("fact", f.facts),
     ]
-    for kind, records, encode in kinds:
-        rows += [(r.id, kind, pos, _dumps(encode(r))) for pos, r in enumerate(records)]
+    for kind, records in kinds:
+        rows += [(r.id, kind, pos, codec.dumps(r)) for pos, r in enumerate(records)]
     db.executemany("INSERT INTO records VALUES (?, ?, ?, ?)", rows)
     db.executemany(
         "INSERT INTO credits VALUES (?, ?, ?, ?)",
-        ((c.work, c.character, c.person, _dumps(_encode_credit(c))) for c in f.credits),
+        ((c.work, c.character, c.person, codec.dumps(c)) for c in f.credits),
     )
     db.executemany("INSERT INTO fact_about VALUES (?, ?)", ((a, x.id) for x in f.facts for a in x.about))
     try:
@@ -214,13 +225,15 @@ class StoredFranchise(Franchise):
         self.meta = dict(self.db.execute("SELECT k, v FROM meta WHERE k NOT IN ('keys', 'owners', 'kinds')"))
         with paused_gc():
             rows = self.db.execute("SELECT row FROM records WHERE kind = 'work' ORDER BY pos")
-            works = tuple(_work(json.loads(r)) for (r,) in rows)
+            decode = codec.decoder(Work)
+            works = tuple(decode(json.loads(r)) for (r,) in rows)
         super().__init__(
             self.meta["name"], _day(self.meta["data_as_of"]), works, format=int(self.meta["file_format"]), path=path
         )
         self._loaded: dict[str, Record] = {w.id: w for w in works}
 
-    def _all(self, kind: str, decode: Callable[[Any], Any]) -> tuple[Any, ...]:
+    def _all(self, kind: str, cls: type[Any]) -> tuple[Any, ...]:
+        decode = codec.decoder(cls)
         with paused_gc():
             rows = self.db.execute("SELECT row FROM records WHERE kind = ? ORDER BY pos", (kind,))
             return tuple(decode(json.loads(r)) for (r,) in rows)
@@ -228,23 +241,24 @@ class StoredFranchise(Franchise):
     @cached_property
     def people(self) -> tuple[Person, ...]:
         """Every person, read on first use."""
-        return self._all("person", _person)
+        return self._all("person", Person)
 
     @cached_property
     def characters(self) -> tuple[Character, ...]:
         """Every character, read on first use."""
-        return self._all("character", _character)
+        return self._all("character", Character)
 
     @cached_property
     def facts(self) -> tuple[Fact, ...]:
         """Every fact, read on first use."""
-        return self._all("fact", _fact)
+        return self._all("fact", Fact)
 
     @cached_property
     def credits(self) -> tuple[Credit, ...]:
         """Every credit, read on first use."""
         with paused_gc():
-            return tuple(_credit(json.loads(r)) for (r,) in self.db.execute("SELECT row FROM credits ORDER BY rowid"))
+            decode = codec.decoder(Credit)
+            return tuple(decode(json.loads(r)) for (r,) in self.db.execute("SELECT row FROM credits ORDER BY rowid"))
 
     def counts(self) -> dict[str, int]:
         """Counts kept when the cache was built."""
@@ -257,22 +271,23 @@ class StoredFranchise(Franchise):
             row = self.db.execute("SELECT kind, row FROM records WHERE id = ?", (id_,)).fetchone()
             if row is None or row[0] == "fact":
                 return None
-            decode: Callable[[list[Any]], Record] = _person if row[0] == "person" else _character
-            self._loaded[id_] = decode(json.loads(row[1]))
+            self._loaded[id_] = codec.loads(Person if row[0] == "person" else Character, row[1])
         return self._loaded[id_]
 
     def _credits_for(self, id_: str) -> list[Credit]:
         rows = self.db.execute(
             "SELECT row FROM credits WHERE work = ?1 OR character = ?1 OR person = ?1 ORDER BY rowid", (id_,)
         )
-        return [_credit(json.loads(r)) for (r,) in rows]
+        decode = codec.decoder(Credit)
+        return [decode(json.loads(r)) for (r,) in rows]
 
     def facts_about(self, id_: str) -> list[Fact]:
         """Facts that concern a record, through the link table."""
         rows = self.db.execute(
             "SELECT r.row FROM fact_about a JOIN records r ON r.id = a.fact WHERE a.record = ? ORDER BY r.pos", (id_,)
         )
-        return [_fact(json.loads(r)) for (r,) in rows]
+        decode = codec.decoder(Fact)
+        return [decode(json.loads(r)) for (r,) in rows]
 
     def stored_names(self) -> StoredNames:
         """The resolver's names, read from the cache."""
@@ -350,93 +365,9 @@ class StoredNames(Names):
         return sorted({i for _, _, i in close} | {i for (i,) in sharing})
 
 
-def _dumps(row: list[Any]) -> str:
-    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
-
-
 def _iso(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
 
 
 def _day(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
-
-
-def _encode_work(w: Work) -> list[Any]:
-    return [
-        w.id,
-        w.title,
-        w.kind,
-        w.status,
-        w.aliases,
-        w.runtime,
-        w.episodes,
-        w.synopsis,
-        w.studios,
-        w.distributors,
-        w.streaming,
-        [w.story.order, w.story.set],
-        [[r.date.isoformat(), r.region, r.medium, r.status, r.note, r.sources] for r in w.releases],
-        [[c.date.isoformat(), c.reason, c.sources] for c in w.release_history],
-        [[c.person, c.job, c.note, c.sources] for c in w.crew],
-        [[t.date.isoformat(), t.label, t.sources] for t in w.trailers],
-        [w.sequel.status, w.sequel.sources] if w.sequel else None,
-        w.sources,
-    ]
-
-
-def _work(w: list[Any]) -> Work:
-    t = tuple
-    return Work(
-        w[0],
-        w[1],
-        w[2],
-        w[3],
-        t(w[4]),
-        w[5],
-        w[6],
-        w[7],
-        t(w[8]),
-        t(w[9]),
-        t(w[10]),
-        StoryPlace(*w[11]),
-        t(Release(dt.date.fromisoformat(r[0]), r[1], r[2], r[3], r[4], t(r[5])) for r in w[12]),
-        t(DateChange(dt.date.fromisoformat(c[0]), c[1], t(c[2])) for c in w[13]),
-        t(CrewCredit(c[0], c[1], c[2], t(c[3])) for c in w[14]),
-        t(Trailer(dt.date.fromisoformat(x[0]), x[1], t(x[2])) for x in w[15]),
-        Sequel(w[16][0], t(w[16][1])) if w[16] else None,
-        t(w[17]),
-    )
-
-
-def _encode_person(p: Person) -> list[Any]:
-    return [p.id, p.name, p.aliases, _iso(p.born), _iso(p.died), p.sources]
-
-
-def _person(p: list[Any]) -> Person:
-    return Person(p[0], p[1], tuple(p[2]), _day(p[3]), _day(p[4]), tuple(p[5]))
-
-
-def _encode_character(c: Character) -> list[Any]:
-    return [c.id, c.name, c.aliases, c.description, c.sources]
-
-
-def _character(c: list[Any]) -> Character:
-    return Character(c[0], c[1], tuple(c[2]), c[3], tuple(c[4]))
-
-
-def _encode_credit(c: Credit) -> list[Any]:
-    return [c.work, c.character, c.person, c.billing, c.note, c.sources]
-
-
-def _credit(c: list[Any]) -> Credit:
-    return Credit(c[0], c[1], c[2], c[3], c[4], tuple(c[5]))
-
-
-def _encode_fact(x: Fact) -> list[Any]:
-    return [x.id, x.text, x.about, x.spoils, x.tags, x.question, x.answer, x.choices, x.accept, x.sources]
-
-
-def _fact(x: list[Any]) -> Fact:
-    t = tuple
-    return Fact(x[0], x[1], t(x[2]), x[3], t(x[4]), x[5], x[6], t(x[7]), t(x[8]), t(x[9]))
