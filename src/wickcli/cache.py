@@ -3,9 +3,9 @@
 Each knowledge file gets one SQLite database in the user's cache folder: data, never code. It
 holds the records as JSON rows with indexes by id, credit and fact links, and the resolver's
 normalised names, so a lookup reads only the rows it needs, and a file of 100,000 characters
-answers almost as fast as a small one. The database records the file's size, modification time
-and content hash and wick's version: a changed file rebuilds it silently; a corrupt cache or one
-from another version is rebuilt with a warning.
+answers almost as fast as a small one. The database records the file's size, times, inode and
+content hash, wick's version and a digest of the code that built it: a changed file rebuilds it
+silently; a corrupt cache or one from another version is rebuilt with a warning.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import os
 import sqlite3
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
 from functools import cached_property
@@ -32,6 +33,10 @@ CACHE_FORMAT = 3
 """Bumped by hand only when the database layout changes in a way the format key cannot see."""
 DERIVED_BY = ("model.py", "codec.py", "cache.py", "resolve.py", "loader.py")
 """The modules whose code decides what the cache holds: records, their rows, the normalised names."""
+RACY_NS = 2 * 10**9
+"""A file changed this close to (or after) the moment its cache recorded it is checked by content.
+
+Two seconds covers the coarsest timestamps in use (FAT) and the lag of the kernel's coarse clock."""
 FULL_SCAN = 20_000
 """Up to this many names, fuzzy matching scores every one; beyond it, a prefilter picks candidates."""
 KIND_CODES = {"work": "w", "character": "c", "person": "p"}
@@ -91,24 +96,32 @@ def format_key() -> str:
     return digest.hexdigest()
 
 
-def load(path: str, warn: Callable[[str], object] | None = None) -> Franchise:
-    """Load a knowledge file through its cache; every answer is the same as from loader.load."""
+def load(path: str, warn: Callable[[str], object] | None = None, verify: bool = False) -> Franchise:
+    """Load a knowledge file through its cache; every answer is the same as from loader.load.
+
+    The cache is trusted without reading the file only when the file's size, times, inode and
+    device are those it recorded, and the file was last changed well before that record was
+    made (git's "racily clean" rule: a change within the same timestamp tick leaves the times
+    alike, so a file changed that recently is checked by its content hash). With ``verify``
+    the file is always read and parsed, and the cache rebuilt from it.
+    """
     say = warn or (lambda message: sys.stderr.write(f"Warning: {message}\n"))
     where = cache_path(path)
+    now = time.time_ns()
     stat = _stat(path)
     data: bytes | None = None
-    if where.exists():
+    if where.exists() and not verify:
         try:
             stored = StoredFranchise(where, path)
             meta = stored.meta
             if meta.get("version") != __version__ or meta.get("format") != format_key():
                 say(f"cache {where} is from another version of wick; rebuilding it")
-            elif stat is not None and (meta["size"], meta["mtime_ns"]) == (str(stat.st_size), str(stat.st_mtime_ns)):
+            elif stat is not None and meta["stat"] == _fingerprint(stat) and not _racy(stat, int(meta["stamped_ns"])):
                 return stored
             else:
                 data = read_bytes(path)
                 if meta["hash"] == _hash(data):
-                    _restamp(where, stat)  # touched but unchanged: no need to hash it again next time
+                    _restamp(where, stat, now)  # touched but unchanged: no need to hash it again next time
                     return stored
         except (sqlite3.Error, KeyError, ValueError, TypeError, IndexError):
             say(f"cache {where} is unreadable; rebuilding it")
@@ -117,18 +130,27 @@ def load(path: str, warn: Callable[[str], object] | None = None) -> Franchise:
     from .loader import parse
 
     franchise = parse(data, path)
-    _write(where, franchise, data, stat)
+    _write(where, franchise, data, stat, now)
     return franchise
 
 
-def _restamp(where: Path, stat: os.stat_result | None) -> None:
-    """Record a file's new size and modification time; a cache that cannot be written is left as it is."""
+def _fingerprint(stat: os.stat_result) -> str:
+    """What a change to a file alters even when a tool puts its modification time back (cp -p, touch -d)."""
+    return f"{stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns} {stat.st_ino} {stat.st_dev}"
+
+
+def _racy(stat: os.stat_result, stamped_ns: int) -> bool:
+    return max(stat.st_mtime_ns, stat.st_ctime_ns) >= stamped_ns - RACY_NS
+
+
+def _restamp(where: Path, stat: os.stat_result | None, now: int) -> None:
+    """Record a file's new times and when they were seen; a cache that cannot be written is left as it is."""
     if stat is None:
         return
     try:
         with closing(sqlite3.connect(where)) as db:
             db.executemany(
-                "UPDATE meta SET v = ? WHERE k = ?", [(str(stat.st_size), "size"), (str(stat.st_mtime_ns), "mtime_ns")]
+                "UPDATE meta SET v = ? WHERE k = ?", [(_fingerprint(stat), "stat"), (str(now), "stamped_ns")]
             )
             db.commit()
     except sqlite3.Error:
@@ -146,7 +168,7 @@ def _hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
-def _write(where: Path, franchise: Franchise, data: bytes, stat: os.stat_result | None) -> None:
+def _write(where: Path, franchise: Franchise, data: bytes, stat: os.stat_result | None, now: int) -> None:
     """Build the database beside its final place and rename it there; a cache that cannot be written is skipped."""
     try:
         where.parent.mkdir(parents=True, exist_ok=True)
@@ -155,7 +177,7 @@ def _write(where: Path, franchise: Franchise, data: bytes, stat: os.stat_result 
         try:
             db = sqlite3.connect(tmp)
             try:
-                _fill(db, franchise, data, stat)
+                _fill(db, franchise, data, stat, now)
                 db.commit()
             finally:
                 db.close()
@@ -167,14 +189,14 @@ def _write(where: Path, franchise: Franchise, data: bytes, stat: os.stat_result 
         pass
 
 
-def _fill(db: sqlite3.Connection, f: Franchise, data: bytes, stat: os.stat_result | None) -> None:
+def _fill(db: sqlite3.Connection, f: Franchise, data: bytes, stat: os.stat_result | None, now: int) -> None:
     db.executescript(SCHEMA)
     meta = {
         "format": format_key(),
         "version": __version__,
         "hash": _hash(data),
-        "size": str(stat.st_size if stat else -1),
-        "mtime_ns": str(stat.st_mtime_ns if stat else -1),
+        "stat": _fingerprint(stat) if stat else "",
+        "stamped_ns": str(now),
         "name": f.name,
         "data_as_of": _iso(f.data_as_of),
         "file_format": str(f.format),
