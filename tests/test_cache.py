@@ -12,7 +12,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from wickcli import __version__, cache, complete, loader
 from wickcli.cli import app
@@ -245,3 +245,73 @@ def test_completion_is_the_same_from_the_cache(
     first = list(complete.names(str(mini), typed, kinds))  # builds the cache, answers from the parsed file
     again = list(complete.names(str(mini), typed, kinds))  # answers from the cache
     assert first == again == expected
+
+
+def truncate_after(pages: int) -> Callable[[Path], None]:
+    def damage(where: Path) -> None:
+        with where.open("r+b") as db:
+            db.truncate(pages * 4096)
+
+    damage.__name__ = f"truncated_after_{pages}_pages"
+    return damage
+
+
+def scribble_from(page: int) -> Callable[[Path], None]:
+    def damage(where: Path) -> None:
+        with where.open("r+b") as db:
+            db.seek(page * 4096)
+            db.write(b"\xa5" * 4096 * 8)
+
+    damage.__name__ = f"garbage_from_page_{page}"
+    return damage
+
+
+def sql(statement: str) -> Callable[[Path], None]:
+    def damage(where: Path) -> None:
+        with closing(sqlite3.connect(where)) as db:
+            db.execute(statement)
+            db.commit()
+
+    damage.__name__ = statement
+    return damage
+
+
+DAMAGES = [
+    truncate_after(1),
+    truncate_after(12),
+    truncate_after(40),
+    scribble_from(20),
+    scribble_from(45),
+    sql("UPDATE records SET row = '{not json' WHERE kind = 'person'"),
+    sql("UPDATE records SET row = '[1]' WHERE kind = 'character'"),
+    sql("UPDATE credits SET row = 'null'"),
+    sql("DROP TABLE credits"),
+    sql("DROP TABLE names"),
+    sql("DROP TABLE fact_about"),
+    sql("UPDATE meta SET v = '{' WHERE k = 'counts'"),
+]
+DAMAGED_LOOKUPS = [["who-plays", "Rooney"], ["info", "winston"], ["search", "wick"], ["about"], ["quiz", "--seed", "1"]]
+"""Between them these read every table of the cache; each damage above is met by at least one."""
+
+
+@pytest.mark.parametrize("damage", DAMAGES, ids=[d.__name__ for d in DAMAGES])
+def test_damaged_cache_answers_from_the_file_with_one_warning(damage: Callable[[Path], None], tmp_path: Path) -> None:
+    real = tmp_path / "franchise.yaml"
+    shutil.copy(REAL, real)
+    runner = CliRunner()
+    env = {"WICK_TODAY": "2026-11-27"}
+
+    def run(args: list[str]) -> Result:
+        json_args = [*args, "--export", "json"] if args[0] == "quiz" else [*args, "--json"]
+        return runner.invoke(app, ["--data", str(real), *json_args], env=env)
+
+    expected = [run(args).stdout for args in DAMAGED_LOOKUPS]
+    os.utime(real, ns=(HOUR_AGO_NS, HOUR_AGO_NS))
+    cache.load(str(real))  # trusted from now on by its stat alone
+    with closing(sqlite3.connect(cache_file())) as db:
+        db.execute("UPDATE meta SET v = ? WHERE k = 'stamped_ns'", (str(time.time_ns() + 10 * 10**9),))
+        db.commit()
+    damage(cache_file())
+    results = [run(args) for args in DAMAGED_LOOKUPS]
+    assert [(r.exit_code, r.stdout) for r in results] == [(0, out) for out in expected]
+    assert "".join(r.stderr for r in results) == f"Warning: cache {cache_file()} is unreadable; rebuilding it\n"

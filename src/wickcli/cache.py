@@ -18,11 +18,12 @@ import sqlite3
 import sys
 import tempfile
 import time
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from . import __version__, codec, model
 from .files import paused_gc, read_bytes
@@ -37,6 +38,9 @@ RACY_NS = 2 * 10**9
 """A file changed this close to (or after) the moment its cache recorded it is checked by content.
 
 Two seconds covers the coarsest timestamps in use (FAT) and the lag of the kernel's coarse clock."""
+CACHE_ERRORS = (sqlite3.Error, ValueError, KeyError, TypeError, IndexError)
+"""What reading a damaged cache raises: SQLite's errors, bad JSON (a ValueError), rows of the wrong shape."""
+T = TypeVar("T")
 FULL_SCAN = 20_000
 """Up to this many names, fuzzy matching scores every one; beyond it, a prefilter picks candidates."""
 KIND_CODES = {"work": "w", "character": "c", "person": "p"}
@@ -103,16 +107,18 @@ def load(path: str, warn: Callable[[str], object] | None = None, verify: bool = 
     device are those it recorded, and the file was last changed well before that record was
     made (git's "racily clean" rule: a change within the same timestamp tick leaves the times
     alike, so a file changed that recently is checked by its content hash). With ``verify``
-    the file is always read and parsed, and the cache rebuilt from it.
+    the file is always read and parsed, and the cache rebuilt from it. A cache that cannot be
+    read, now or at any later lookup, is set aside with one warning and the file answers.
     """
-    say = warn or (lambda message: sys.stderr.write(f"Warning: {message}\n"))
+    say = warn or _warn
     where = cache_path(path)
     now = time.time_ns()
     stat = _stat(path)
     data: bytes | None = None
     if where.exists() and not verify:
+        stored: StoredFranchise | None = None
         try:
-            stored = StoredFranchise(where, path)
+            stored = StoredFranchise(where, path, say)
             meta = stored.meta
             if meta.get("version") != __version__ or meta.get("format") != format_key():
                 say(f"cache {where} is from another version of wick; rebuilding it")
@@ -123,8 +129,19 @@ def load(path: str, warn: Callable[[str], object] | None = None, verify: bool = 
                 if meta["hash"] == _hash(data):
                     _restamp(where, stat, now)  # touched but unchanged: no need to hash it again next time
                     return stored
-        except (sqlite3.Error, KeyError, ValueError, TypeError, IndexError):
+        except CACHE_ERRORS:
             say(f"cache {where} is unreadable; rebuilding it")
+        if stored is not None:
+            stored.close()
+    return _build(where, path, stat, now, data)
+
+
+def _warn(message: str) -> None:
+    sys.stderr.write(f"Warning: {message}\n")
+
+
+def _build(where: Path, path: str, stat: os.stat_result | None, now: int, data: bytes | None = None) -> Franchise:
+    """Parse the knowledge file itself and write its cache."""
     if data is None:
         data = read_bytes(path)
     from .loader import parse
@@ -240,10 +257,20 @@ def _fill(db: sqlite3.Connection, f: Franchise, data: bytes, stat: os.stat_resul
 
 
 class StoredFranchise(Franchise):
-    """A franchise read from its cache database row by row, as lookups ask for them."""
+    """A franchise read from its cache database row by row, as lookups ask for them.
 
-    def __init__(self, where: Path, path: str) -> None:
+    Any read that fails (a page damaged after the first, a missing table, a row that is not
+    JSON) sets the cache aside: one warning, then the knowledge file is parsed, the cache is
+    rebuilt from it, and every later question is answered from the parsed file.
+    """
+
+    def __init__(self, where: Path, path: str, warn: Callable[[str], object] = _warn) -> None:
+        self.where = where
+        self.warn = warn
         self.db = sqlite3.connect(f"file:{where}?mode=ro", uri=True, check_same_thread=False)
+        # Closed when this franchise is dropped or at exit, whichever comes first.
+        self.close = weakref.finalize(self, self.db.close)
+        self._parsed: Franchise | None = None
         self.meta = dict(self.db.execute("SELECT k, v FROM meta WHERE k NOT IN ('keys', 'owners', 'kinds')"))
         with paused_gc():
             rows = self.db.execute("SELECT row FROM records WHERE kind = 'work' ORDER BY pos")
@@ -254,6 +281,17 @@ class StoredFranchise(Franchise):
         )
         self._loaded: dict[str, Record] = {w.id: w for w in works}
 
+    def _read(self, read: Callable[[], T], again: Callable[[Franchise], T]) -> T:
+        """Read from the cache; if it fails, from the knowledge file (parsed once, the cache rebuilt)."""
+        if self._parsed is None:
+            try:
+                return read()
+            except CACHE_ERRORS:
+                self.warn(f"cache {self.where} is unreadable; rebuilding it")
+                self.close()
+                self._parsed = _build(self.where, self.path, _stat(self.path), time.time_ns())
+        return again(self._parsed)
+
     def _all(self, kind: str, cls: type[Any]) -> tuple[Any, ...]:
         decode = codec.decoder(cls)
         with paused_gc():
@@ -263,65 +301,101 @@ class StoredFranchise(Franchise):
     @cached_property
     def people(self) -> tuple[Person, ...]:
         """Every person, read on first use."""
-        return self._all("person", Person)
+        return self._read(lambda: self._all("person", Person), lambda f: f.people)
 
     @cached_property
     def characters(self) -> tuple[Character, ...]:
         """Every character, read on first use."""
-        return self._all("character", Character)
+        return self._read(lambda: self._all("character", Character), lambda f: f.characters)
 
     @cached_property
     def facts(self) -> tuple[Fact, ...]:
         """Every fact, read on first use."""
-        return self._all("fact", Fact)
+        return self._read(lambda: self._all("fact", Fact), lambda f: f.facts)
 
     @cached_property
     def credits(self) -> tuple[Credit, ...]:
         """Every credit, read on first use."""
-        with paused_gc():
+
+        def read() -> tuple[Credit, ...]:
             decode = codec.decoder(Credit)
-            return tuple(decode(json.loads(r)) for (r,) in self.db.execute("SELECT row FROM credits ORDER BY rowid"))
+            with paused_gc():
+                return tuple(
+                    decode(json.loads(r)) for (r,) in self.db.execute("SELECT row FROM credits ORDER BY rowid")
+                )
+
+        return self._read(read, lambda f: f.credits)
 
     def counts(self) -> dict[str, int]:
         """Counts kept when the cache was built."""
-        counts: dict[str, int] = json.loads(self.meta["counts"])
-        return counts
+
+        def read() -> dict[str, int]:
+            counts = json.loads(self.meta["counts"])
+            if not isinstance(counts, dict):
+                raise TypeError("counts")
+            return counts
+
+        return self._read(read, lambda f: f.counts())
 
     def get(self, id_: str) -> Record | None:
         """One record by id, read once."""
-        if id_ not in self._loaded:
-            row = self.db.execute("SELECT kind, row FROM records WHERE id = ?", (id_,)).fetchone()
-            if row is None or row[0] == "fact":
-                return None
-            self._loaded[id_] = codec.loads(Person if row[0] == "person" else Character, row[1])
-        return self._loaded[id_]
+
+        def read() -> Record | None:
+            if id_ not in self._loaded:
+                row = self.db.execute("SELECT kind, row FROM records WHERE id = ?", (id_,)).fetchone()
+                if row is None or row[0] == "fact":
+                    return None
+                self._loaded[id_] = codec.loads(Person if row[0] == "person" else Character, row[1])
+            return self._loaded[id_]
+
+        return self._read(read, lambda f: f.get(id_))
 
     def _credits_for(self, id_: str) -> list[Credit]:
-        rows = self.db.execute(
-            "SELECT row FROM credits WHERE work = ?1 OR character = ?1 OR person = ?1 ORDER BY rowid", (id_,)
-        )
-        decode = codec.decoder(Credit)
-        return [decode(json.loads(r)) for (r,) in rows]
+        def read() -> list[Credit]:
+            rows = self.db.execute(
+                "SELECT row FROM credits WHERE work = ?1 OR character = ?1 OR person = ?1 ORDER BY rowid", (id_,)
+            )
+            decode = codec.decoder(Credit)
+            return [decode(json.loads(r)) for (r,) in rows]
+
+        return self._read(read, lambda f: f._credits_for(id_))
 
     def facts_about(self, id_: str) -> list[Fact]:
         """Facts that concern a record, through the link table."""
-        rows = self.db.execute(
-            "SELECT r.row FROM fact_about a JOIN records r ON r.id = a.fact WHERE a.record = ? ORDER BY r.pos", (id_,)
-        )
-        decode = codec.decoder(Fact)
-        return [decode(json.loads(r)) for (r,) in rows]
+
+        def read() -> list[Fact]:
+            rows = self.db.execute(
+                "SELECT r.row FROM fact_about a JOIN records r ON r.id = a.fact WHERE a.record = ? ORDER BY r.pos",
+                (id_,),
+            )
+            decode = codec.decoder(Fact)
+            return [decode(json.loads(r)) for (r,) in rows]
+
+        return self._read(read, lambda f: f.facts_about(id_))
 
     def stored_names(self) -> StoredNames:
         """The resolver's names, read from the cache."""
-        return StoredNames(self.db)
+        return StoredNames(self)
+
+    @cached_property
+    def built_names(self) -> Names:
+        """The names built from the parsed knowledge file, once the cache has been set aside."""
+        assert self._parsed is not None
+        return Names.build(self._parsed)
 
 
 class StoredNames(Names):
-    """The resolver's names in the cache: exact lookups by index, the full lists only when fuzzy matching needs them."""
+    """The resolver's names in the cache: exact lookups by index, the full lists only when fuzzy matching needs them.
 
-    def __init__(self, db: sqlite3.Connection) -> None:  # the lists are read lazily, below
-        self.db = db
+    Like the records, every read falls back to the knowledge file when the cache fails."""
+
+    def __init__(self, franchise: StoredFranchise) -> None:  # the lists are read lazily, below
+        self.franchise = franchise
+        self.db = franchise.db
         self._rows: dict[int, tuple[str, str, str]] = {}
+
+    def _read(self, read: Callable[[], T], again: Callable[[Names], T]) -> T:
+        return self.franchise._read(read, lambda f: again(self.franchise.built_names))
 
     def _blob(self, key: str) -> str:
         value: str = self.db.execute("SELECT v FROM meta WHERE k = ?", (key,)).fetchone()[0]
@@ -330,27 +404,35 @@ class StoredNames(Names):
     @cached_property
     def keys(self) -> list[str]:  # type: ignore[override]
         """Every normalised name, for fuzzy matching."""
-        return self._blob("keys").split("\n")
+        return self._read(lambda: self._blob("keys").split("\n"), lambda n: n.keys)
 
     @cached_property
     def owners(self) -> list[str]:  # type: ignore[override]
         """The record id of every name."""
-        return self._blob("owners").split("\n")
+        return self._read(lambda: self._blob("owners").split("\n"), lambda n: n.owners)
 
     @cached_property
     def kinds(self) -> list[str]:  # type: ignore[override]
         """The record kind of every name."""
-        return [KINDS[c] for c in self._blob("kinds")]
+        return self._read(lambda: [KINDS[c] for c in self._blob("kinds")], lambda n: n.kinds)
 
     def exact(self, key: str) -> list[int]:
         """Positions whose key is exactly this one, through the index."""
-        return [p for (p,) in self.db.execute("SELECT pos FROM names WHERE key = ? ORDER BY pos", (key,))]
+
+        def read() -> list[int]:
+            return [p for (p,) in self.db.execute("SELECT pos FROM names WHERE key = ? ORDER BY pos", (key,))]
+
+        return self._read(read, lambda n: n.exact(key))
 
     def _row(self, i: int) -> tuple[str, str, str]:
-        if i not in self._rows:
-            query = "SELECT owner, kind, name FROM names WHERE pos = ?"
-            self._rows[i] = self.db.execute(query, (i,)).fetchone()
-        return self._rows[i]
+        def read() -> tuple[str, str, str]:
+            if i not in self._rows:
+                query = "SELECT owner, kind, name FROM names WHERE pos = ?"
+                owner, code, name = self.db.execute(query, (i,)).fetchone()
+                self._rows[i] = (owner, KINDS[code], name)
+            return self._rows[i]
+
+        return self._read(read, lambda n: (n.owner(i), n.kind(i), n.name(i)))
 
     def owner(self, i: int) -> str:
         """The id of the record named at a position."""
@@ -358,7 +440,7 @@ class StoredNames(Names):
 
     def kind(self, i: int) -> str:
         """The kind of the record named at a position."""
-        return KINDS[self._row(i)[1]]
+        return self._row(i)[1]
 
     def name(self, i: int) -> str:
         """The name at a position, as written."""
@@ -366,25 +448,33 @@ class StoredNames(Names):
 
     def starting_with(self, prefix: str, kinds: Iterable[str]) -> Iterator[str]:
         """Names starting with a prefix, found by SQLite (LIKE ignores ASCII case; casefold settles the rest)."""
-        codes = "".join(KIND_CODES[k] for k in kinds)
-        pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        rows = self.db.execute("SELECT name, kind FROM names WHERE name LIKE ? ESCAPE '\\' ORDER BY pos", (pattern,))
-        folded = prefix.casefold()
-        for name, code in rows:
-            if code in codes and name.casefold().startswith(folded):
-                yield name
+        wanted = list(kinds)
+
+        def read() -> list[str]:
+            codes = "".join(KIND_CODES[k] for k in wanted)
+            pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            query = "SELECT name, kind FROM names WHERE name LIKE ? ESCAPE '\\' ORDER BY pos"
+            folded = prefix.casefold()
+            rows = self.db.execute(query, (pattern,))
+            return [name for name, code in rows if code in codes and name.casefold().startswith(folded)]
+
+        return iter(self._read(read, lambda n: list(n.starting_with(prefix, wanted))))
 
     def candidates(self, key: str) -> list[int] | None:
         """For many names: the closest whole strings, plus every name sharing a word (or word start) with the query."""
-        if len(self.keys) <= FULL_SCAN or not self.db.execute("SELECT 1 FROM meta WHERE k = 'words'").fetchone():
-            return None
-        from rapidfuzz import fuzz, process
 
-        close = process.extract(key, self.keys, scorer=fuzz.QRatio, processor=None, limit=1000, score_cutoff=50)
-        words = [w for w in key.split() if w not in STOPWORDS]
-        query = " OR ".join(f'"{w}"*' for w in words)
-        sharing = self.db.execute("SELECT rowid FROM names_words WHERE names_words MATCH ? LIMIT 3000", (query,))
-        return sorted({i for _, _, i in close} | {i for (i,) in sharing})
+        def read() -> list[int] | None:
+            if len(self.keys) <= FULL_SCAN or not self.db.execute("SELECT 1 FROM meta WHERE k = 'words'").fetchone():
+                return None
+            from rapidfuzz import fuzz, process
+
+            close = process.extract(key, self.keys, scorer=fuzz.QRatio, processor=None, limit=1000, score_cutoff=50)
+            words = [w for w in key.split() if w not in STOPWORDS]
+            query = " OR ".join(f'"{w}"*' for w in words)
+            sharing = self.db.execute("SELECT rowid FROM names_words WHERE names_words MATCH ? LIMIT 3000", (query,))
+            return sorted({i for _, _, i in close} | {i for (i,) in sharing})
+
+        return self._read(read, lambda n: n.candidates(key))
 
 
 def _iso(value: dt.date | None) -> str:
