@@ -178,6 +178,29 @@ def sh(command: str, **env: str) -> subprocess.CompletedProcess[str]:
 WICK_SH = f"{sys.executable} -m wickcli"
 
 
+ENDLESS = [
+    ("/dev/zero", ""),
+    ("/dev/urandom", ""),
+    ("{tmp}/fifo", "mkfifo {tmp}/fifo && (yes > {tmp}/fifo 2>/dev/null &) && "),
+]
+
+
+@pytest.mark.parametrize(("path", "setup"), ENDLESS, ids=["dev-zero", "dev-urandom", "endless-fifo"])
+def test_endless_file_is_refused_after_the_limit(path: str, setup: str, tmp_path: Path) -> None:
+    # A read that never stops would be killed by the 1 GB address-space limit with a MemoryError.
+    path = path.format(tmp=tmp_path)
+    result = sh(f"{setup.format(tmp=tmp_path)}ulimit -v 1000000; {WICK_SH} --data {path} about")
+    assert result.returncode == 1
+    assert result.stderr == f"{path}: file is over 40 MiB; the limit is 40 MiB\n"
+
+
+def test_knowledge_file_from_a_pipe_answers_and_is_never_cached(tmp_path: Path) -> None:
+    first = sh(f"{WICK_SH} --data <(cat {MINI}) about --json", WICK_CACHE=str(tmp_path))
+    assert first.returncode == 0, first.stderr
+    assert json.loads(first.stdout)["franchise"] == "Harbor Lights"
+    assert not list(tmp_path.glob("*.sqlite"))
+
+
 @pytest.mark.parametrize(
     "pipeline",
     [

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
 from functools import cached_property
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any, TypeVar
 
 from . import __version__, codec, model
@@ -114,6 +115,11 @@ def load(path: str, warn: Callable[[str], object] | None = None, verify: bool = 
     where = cache_path(path)
     now = time.time_ns()
     stat = _stat(path)
+    if stat is None or not S_ISREG(stat.st_mode):
+        # A pipe or a device has no stable identity to check a cache against: always read it.
+        from .loader import parse
+
+        return parse(read_bytes(path), path)
     data: bytes | None = None
     if where.exists() and not verify:
         stored: StoredFranchise | None = None
