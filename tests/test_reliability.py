@@ -305,3 +305,39 @@ def test_ctrl_c_during_a_piped_quiz_exits_130_and_saves(tmp_path: Path) -> None:
     assert proc.returncode == 130
     assert err.endswith("Interrupted: the partial score was saved.\n")
     assert json.loads((tmp_path / "history.json").read_text())["rounds"][0]["asked"] == 1
+
+
+EARLY = [
+    ["--version"],
+    ["--data", str(MINI), "--version"],
+    ["--help"],
+    ["who-plays", "--help"],
+    ["--show-completion", "bash"],
+]
+
+
+@pytest.mark.parametrize("args", EARLY, ids=["version", "data-then-version", "help", "command-help", "show-completion"])
+def test_early_paths_end_quietly_when_the_reader_is_gone(args: list[str]) -> None:
+    # The read end is closed before wick starts, so every write meets a broken pipe: no race.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    result = subprocess.run([*WICK, *args], stdout=write_end, stderr=subprocess.PIPE, text=True, env=env, timeout=60)
+    os.close(write_end)
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "--version | true",
+        "--version >&-",
+        "--help | true",
+        "--help >&-",
+        "--show-completion bash | true",
+        "who-plays Rooney >&-",
+    ],
+)
+def test_early_paths_in_a_shell_end_quietly(command: str) -> None:
+    result = sh(f"set -o pipefail; {WICK_SH} {command}")
+    assert (result.returncode, result.stderr) == (0, "")
