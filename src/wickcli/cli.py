@@ -492,8 +492,11 @@ def validate(
 
     Example: wick validate my-franchise.yaml
     """
-    state = State(file) if file else _state(ctx)
-    franchise = state.franchise
+    from . import cache, files
+
+    # Always parsed: a cache, however carefully checked, must never vouch for a file it did not read.
+    path = file or _state(ctx).path or files.default_path()
+    franchise = cache.load(path, verify=True)
     summary = ", ".join(f"{n} {kind}" for kind, n in franchise.counts().items())
     sys.stdout.write(f"ok: {franchise.path}: {summary}\n")
 
