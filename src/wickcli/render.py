@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from typing import Any
 
 from rich import box
@@ -100,43 +102,63 @@ def about(answer: Answer, plain: bool) -> RenderableType:
     return table
 
 
-def relative(days: int) -> str:
-    """How far a day is from today, in words: 'in 3 months', '10 years, 1 month ago'."""
-    if days == 0:
+def _plural(n: int, unit: str) -> str:
+    return f"{n} {unit}{'s' if n != 1 else ''}"
+
+
+def _whole_months(earlier: dt.date, later: dt.date) -> int:
+    """Whole months from one day to a later one: a month has passed when its day of the month is reached.
+
+    A day the month does not have counts as reached on its last day (Jan 31 to Feb 28 is one month).
+    """
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    last_day = calendar.monthrange(later.year, later.month)[1]
+    if later.day < earlier.day and later.day < last_day:
+        months -= 1
+    return months
+
+
+def relative(day: dt.date, today: dt.date) -> str:
+    """How far a day is from today, in words: 'in 3 weeks', '1 year, 5 months ago', never rounded up."""
+    if day == today:
         return "today"
-    n = abs(days)
-    if n < 45:
-        span = f"{n} day{'s' if n != 1 else ''}"
-    else:
-        months = round(n / 30.4375)
+    earlier, later = sorted((day, today))
+    months = _whole_months(earlier, later)
+    days = (later - earlier).days
+    if months:
         years, months = divmod(months, 12)
-        parts = [f"{years} year{'s' if years != 1 else ''}"] if years else []
+        parts = [_plural(years, "year")] if years else []
         if months:
-            parts.append(f"{months} month{'s' if months != 1 else ''}")
+            parts.append(_plural(months, "month"))
         span = ", ".join(parts)
-    return f"in {span}" if days > 0 else f"{span} ago"
+    elif days >= 14:
+        span = _plural(days // 7, "week")
+    else:
+        span = _plural(days, "day")
+    return f"in {span}" if day > today else f"{span} ago"
 
 
-def _when(release: dict[str, Any] | None) -> str:
+def _when(release: dict[str, Any] | None, today: dt.date) -> str:
     if not release:
         return "no date announced"
-    return f"{release['date']} ({relative(release['days_from_today'])})"
+    return f"{release['date']} ({relative(dt.date.fromisoformat(release['date']), today)})"
 
 
 def release_date(answer: Answer, plain: bool) -> RenderableType:
     """One work's dates, or every work's first date."""
+    today = dt.date.fromisoformat(answer["today"])
     if answer["answer"] == "release-dates":
         table = _table("Release dates", plain, "Work", "Date", "Where", "When")
         for row in answer["works"]:
             release = row["release"]
-            when = relative(release["days_from_today"]) if release else ""
+            when = relative(dt.date.fromisoformat(release["date"]), today) if release else ""
             if row["upcoming"]:
                 when = f"upcoming, {when}" if release else f"upcoming ({row['status']})"
             where = f"{release['region']} {release['medium']}" if release else ""
             table.add_row(row["work"]["name"], release["date"] if release else "no date", where, when)
         return table
     work = answer["work"]
-    lines = [Text(f"{_name(work)}: {_when(answer['release'])}", style="" if plain else "bold")]
+    lines = [Text(f"{_name(work)}: {_when(answer['release'], today)}", style="" if plain else "bold")]
     table = _table(None, plain, "Date", "Region", "Medium", "Note")
     for release in answer["releases"]:
         table.add_row(release["date"], release["region"], release["medium"], release["note"] or "")
