@@ -79,6 +79,20 @@ def test_timeline_story_order(runner: CliRunner) -> None:
     assert released == ["the-continental", "jw1", "jw2", "jw3", "ballerina", "jw4"]
 
 
+@pytest.mark.parametrize(
+    ("order", "unplaced"),
+    [
+        ("story", ["jw5", "caine-spinoff", "under-the-high-table"]),
+        ("release", ["jw5", "caine-spinoff", "jw-anime", "jw-game", "under-the-high-table"]),
+    ],
+    ids=["story: no order in the file", "release: no date yet"],
+)
+def test_timeline_keeps_works_of_unknown_place_apart(runner: CliRunner, order: str, unplaced: list[str]) -> None:
+    answer = run(runner, "timeline", "--order", order)
+    assert [w["work"]["id"] for w in answer["unplaced"]] == unplaced
+    assert not {w["work"]["id"] for w in answer["works"]} & set(unplaced)
+
+
 def test_timeline_release_order(runner: CliRunner) -> None:
     answer = run(runner, "timeline", "--order", "release")
     assert [w["work"]["id"] for w in answer["works"]][:6] == [

@@ -37,6 +37,17 @@ def test_timeline_degrades_at_40_columns(franchise: Franchise) -> None:
     assert max(len(line) for line in output.splitlines()) <= 40
 
 
+def test_timeline_lists_works_of_unknown_place_unnumbered(franchise: Franchise) -> None:
+    lines = text(render.timeline(answers.timeline(franchise, "story"), plain=True), 120).splitlines()
+    heading = [line.strip() for line in lines].index("place in the story not yet known")
+    assert lines[heading - 1].split()[:4] == ["8", "John", "Wick:", "Chapter"]
+    assert [line.strip().split("  ")[0] for line in lines[heading + 1 : heading + 4]] == [
+        "John Wick: Chapter 5 (in development)",
+        "Caine (untitled John Wick spinoff) (in development)",
+        "John Wick: Under the High Table (in development)",
+    ]
+
+
 def test_release_date_plain(franchise: Franchise) -> None:
     answer = answers.release_date(franchise, Resolver(franchise), "Ballerina", TODAY)
     assert (

@@ -217,17 +217,27 @@ class _Chart:
             yield line
 
 
+UNPLACED = {"story": "place in the story not yet known", "release": "release date not yet known"}
+
+
 def timeline(answer: Answer, plain: bool) -> RenderableType:
-    """Works in story or release order, then a chart of story order against release years."""
-    by_story = answer["order"] == "story"
+    """Works in story or release order, then those of unknown place, then a chart of story order against years."""
     table = _table(f"Timeline in {answer['order']} order", plain, "#", "Work", "Set", "Released")
     table.columns[3].min_width = 10
     for i, row in enumerate(answer["works"], 1):
-        released = row["released"] or row["status"].replace("-", " ")
-        table.add_row(str(i), _name(row["work"]), row["set"] or "unknown", released)
-    if not by_story:
+        table.add_row(str(i), _name(row["work"]), row["set"] or "unknown", _released(row))
+    if answer["unplaced"]:
+        table.add_section()
+        table.add_row("", Text(UNPLACED[answer["order"]], style="" if plain else "italic"), "", "")
+        for row in answer["unplaced"]:
+            table.add_row("", _name(row["work"]), row["set"] or "unknown", _released(row))
+    if answer["order"] != "story":
         return table
     return Group(table, Text(""), _Chart(answer["works"], plain))
+
+
+def _released(row: dict[str, Any]) -> str:
+    return row["released"] or str(row["status"]).replace("-", " ")
 
 
 def cast(answer: Answer, plain: bool) -> RenderableType:
