@@ -35,6 +35,22 @@ def test_timeline_degrades_at_40_columns(franchise: Franchise) -> None:
     output = text(render.timeline(answers.timeline(franchise, "story"), plain=False), 40)
     assert output == (GOLDEN / "timeline_story_40.txt").read_text()
     assert max(len(line) for line in output.splitlines()) <= 40
+    chart = output.splitlines()[-8:]
+    assert len({line.split("  ")[1] for line in chart}) == 8  # every work keeps a label of its own
+
+
+def test_long_title_wraps_to_the_terminal_not_the_table(franchise: Franchise) -> None:
+    answer = answers.cast(franchise, Resolver(franchise), "jw5")
+    assert text(render.cast(answer, plain=False), 80) == (GOLDEN / "cast_jw5_80.txt").read_text()
+
+
+def test_long_title_still_wraps_at_the_terminal_width(franchise: Franchise) -> None:
+    answer = answers.cast(franchise, Resolver(franchise), "jw5")
+    assert text(render.cast(answer, plain=True), 20).splitlines()[:3] == [
+        "Cast of John Wick: ",
+        "Chapter 5 (in ",
+        "development)",
+    ]
 
 
 def test_timeline_lists_works_of_unknown_place_unnumbered(franchise: Franchise) -> None:

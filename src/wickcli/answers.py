@@ -151,6 +151,7 @@ def _timeline_row(franchise: Franchise, work: Work) -> Answer:
     main = main_release(work)
     return {
         "work": ref(work),
+        "aliases": list(work.aliases),
         "kind": work.kind,
         "status": work.status,
         "story_order": work.story.order,

@@ -8,6 +8,7 @@ from typing import Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -28,9 +29,29 @@ def new_console(**options: Any) -> Console:
     return console
 
 
+class _Table(Table):
+    """A table whose title wraps to the width it is given, not to the table's own (narrower) width."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        title = self.title
+        if not title:
+            yield from super().__rich_console__(console, options)
+            return
+        table_width = min(Measurement.get(console, options, self).maximum, options.max_width)
+        if Text(str(title)).cell_len <= table_width:
+            yield from super().__rich_console__(console, options)
+            return
+        yield Text(str(title), style=self.title_style or "")
+        self.title = None
+        try:
+            yield from super().__rich_console__(console, options)
+        finally:
+            self.title = title
+
+
 def _table(title: str | None, plain: bool, *columns: str) -> Table:
     """A table that draws boxes on a terminal and plain aligned columns in a pipe."""
-    table = Table(
+    table = _Table(
         title=title,
         title_justify="left" if plain else "center",
         title_style="" if plain else "bold",
@@ -175,6 +196,30 @@ def release_date(answer: Answer, plain: bool) -> RenderableType:
     return Group(*parts)
 
 
+def _shorten(name: str, width: int) -> str:
+    return name if len(name) <= width else name[: width - 1] + "…"
+
+
+def _labels(rows: list[dict[str, Any]], width: int) -> list[str]:
+    """A label of at most `width` characters per row, distinct where the names allow.
+
+    Each row may show its title or one of its aliases, whole if it fits, else cut short; the first
+    (title first, then aliases in file order) that no other row could also show wins.
+    """
+    names = [[row["work"]["name"], *row.get("aliases", ())] for row in rows]
+    candidates = [
+        list(dict.fromkeys([*(n for n in row if len(n) <= width), *(_shorten(n, width) for n in row)]))
+        for row in names
+    ]
+    labels: list[str] = []
+    for i, own in enumerate(candidates):
+        others = {label for j, theirs in enumerate(candidates) if j != i for label in theirs}
+        unique = [c for c in own if c not in others]
+        free = [c for c in own if c not in labels]
+        labels.append((unique or free or own)[0])
+    return labels
+
+
 class _Chart:
     """A compact chart: one row per work in story order, a mark under the year it came out.
 
@@ -201,10 +246,8 @@ class _Chart:
         header = Text(f"{'#':>{number_width}}  {label:<{name_width}}", style=self.style("bold"))
         header.append("".join(f"  {c:^3}" for c in columns), style=self.style("bold"))
         yield header
-        for i, row in enumerate(self.rows, 1):
+        for i, (row, name) in enumerate(zip(self.rows, _labels(self.rows, name_width), strict=True), 1):
             released = int(row["released"][:4]) if row["released"] else None
-            name = row["work"]["name"]
-            name = name if len(name) <= name_width else name[: name_width - 1] + "…"
             line = Text(f"{i:>{number_width}}  {name:<{name_width}}")
             for year in years:
                 line.append("   ")
