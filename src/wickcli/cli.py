@@ -487,14 +487,20 @@ def validate(
         str | None, typer.Argument(metavar="[FILE]", help="Knowledge file to check (default: the one in use).")
     ] = None,
 ) -> None:
-    """Check a knowledge file and print a summary, or every problem in it (exit 1).
+    """Check a knowledge file and print a summary and any warnings, or every problem in it (exit 1).
 
+    Warnings (on stderr) point at things the format allows but that are probably not meant.
     Example: wick validate my-franchise.yaml
     """
-    state = State(file) if file else _state(ctx)
-    franchise = state.franchise
+    from . import files, loader
+
+    path = file or _state(ctx).path or files.default_path()
+    franchise, warnings = loader.check(files.read_bytes(path), path)
+    for warning in warnings:
+        sys.stderr.write(f"Warning: {warning.render(path)}\n")
     summary = ", ".join(f"{n} {kind}" for kind, n in franchise.counts().items())
-    sys.stdout.write(f"ok: {franchise.path}: {summary}\n")
+    noted = f" ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})" if warnings else ""
+    sys.stdout.write(f"ok: {franchise.path}: {summary}{noted}\n")
 
 
 def _utf8_streams() -> None:

@@ -208,8 +208,7 @@ def _labels(rows: list[dict[str, Any]], width: int) -> list[str]:
     """
     names = [[row["work"]["name"], *row.get("aliases", ())] for row in rows]
     candidates = [
-        list(dict.fromkeys([*(n for n in row if len(n) <= width), *(_shorten(n, width) for n in row)]))
-        for row in names
+        list(dict.fromkeys([*(n for n in row if len(n) <= width), *(_shorten(n, width) for n in row)])) for row in names
     ]
     labels: list[str] = []
     for i, own in enumerate(candidates):
