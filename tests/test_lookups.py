@@ -93,6 +93,11 @@ def test_timeline_keeps_works_of_unknown_place_apart(runner: CliRunner, order: s
     assert not {w["work"]["id"] for w in answer["works"]} & set(unplaced)
 
 
+@pytest.mark.parametrize("order", ["Release", "RELEASE", "release"])
+def test_timeline_order_in_any_case(runner: CliRunner, order: str) -> None:
+    assert run(runner, "timeline", "-o", order)["order"] == "release"
+
+
 def test_timeline_release_order(runner: CliRunner) -> None:
     answer = run(runner, "timeline", "--order", "release")
     assert [w["work"]["id"] for w in answer["works"]][:6] == [

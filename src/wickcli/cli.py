@@ -298,7 +298,10 @@ def release_date(
 def timeline(
     ctx: typer.Context,
     order: Annotated[
-        Order, typer.Option("--order", "-o", help="story: in-universe order; release: as they came out.")
+        Order,
+        typer.Option(
+            "--order", "-o", case_sensitive=False, help="story: in-universe order; release: as they came out."
+        ),
     ] = Order.story,
     as_json: JsonOption = False,
 ) -> None:
