@@ -207,8 +207,8 @@ def search(franchise: Franchise, resolver: Resolver, query: str, limit: int = 10
     from .resolve import describe
 
     matches = resolver.search(query, limit=limit)
-    if not matches:
-        raise NotFound(query)  # like grep: nothing found is exit status 1
+    if not matches:  # like grep: nothing found is exit status 1
+        raise NotFound(query, [describe(franchise, m.record) for m in resolver.suggest(query)])
     return {
         "answer": "search",
         "query": query,

@@ -35,7 +35,8 @@ Examples:
   wick quiz -n 5 --mode free        a quick round, typing the answers
 
 \b
-Names are forgiving: case, accents, typos, nicknames and short titles resolve.
+Names are forgiving: case, accents, typos, nicknames, short titles, numbers in words;
+no quotes needed. Every word typed must be a word of the name, or wick declines and suggests.
 Exit codes: 0 answered, 1 not found / ambiguous / bad knowledge file, 2 usage error, 130 interrupted.
 """
 
