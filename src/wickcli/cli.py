@@ -299,7 +299,10 @@ def release_date(
 def timeline(
     ctx: typer.Context,
     order: Annotated[
-        Order, typer.Option("--order", "-o", help="story: in-universe order; release: as they came out.")
+        Order,
+        typer.Option(
+            "--order", "-o", case_sensitive=False, help="story: in-universe order; release: as they came out."
+        ),
     ] = Order.story,
     as_json: JsonOption = False,
 ) -> None:
@@ -488,17 +491,20 @@ def validate(
         str | None, typer.Argument(metavar="[FILE]", help="Knowledge file to check (default: the one in use).")
     ] = None,
 ) -> None:
-    """Check a knowledge file and print a summary, or every problem in it (exit 1).
+    """Check a knowledge file and print a summary and any warnings, or every problem in it (exit 1).
 
+    Warnings (on stderr) point at things the format allows but that are probably not meant.
     Example: wick validate my-franchise.yaml
     """
-    from . import cache, files
+    from . import files, loader
 
-    # Always parsed: a cache, however carefully checked, must never vouch for a file it did not read.
     path = file or _state(ctx).path or files.default_path()
-    franchise = cache.load(path, verify=True)
+    franchise, warnings = loader.check(files.read_bytes(path), path)
+    for warning in warnings:
+        sys.stderr.write(f"Warning: {warning.render(path)}\n")
     summary = ", ".join(f"{n} {kind}" for kind, n in franchise.counts().items())
-    sys.stdout.write(f"ok: {franchise.path}: {summary}\n")
+    noted = f" ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})" if warnings else ""
+    sys.stdout.write(f"ok: {franchise.path}: {summary}{noted}\n")
 
 
 def _utf8_streams() -> None:

@@ -87,7 +87,7 @@ class ProgressFile:
         except FileNotFoundError:
             return Progress()
         except OSError as exc:
-            self.warnings.append(f"cannot read quiz history {self.path}: {exc.strerror}")
+            self.warnings.append(f"cannot read quiz history {self.path}: {_reason(self.folder, exc)}")
             return Progress()
         try:
             return _parse(raw)
@@ -125,8 +125,17 @@ class ProgressFile:
                 _write_atomic(self.path, json.dumps(progress.to_json(), ensure_ascii=False, indent=1).encode())
             return True
         except OSError as exc:
-            self.warnings.append(f"could not save quiz progress in {self.folder}: {exc.strerror or exc}")
+            self.warnings.append(f"could not save quiz progress in {self.folder}: {_reason(self.folder, exc, 'it')}")
             return False
+
+
+def _reason(folder: Path, exc: OSError, itself: str | None = None) -> str:
+    """Why a folder could not be used, in words: a file where a folder should be is named as such."""
+    if isinstance(exc, (FileExistsError, NotADirectoryError)):
+        for path in (folder, *folder.parents):
+            if path.exists() and not path.is_dir():
+                return f"{itself if itself and path == folder else path} is a file, not a folder"
+    return exc.strerror or str(exc)
 
 
 def _parse(raw: bytes) -> Progress:
