@@ -148,6 +148,13 @@ WHO_PLAYS = [
         "Rina Sawayama",
     ),  # https://comicbook.com/movies/news/john-wick-caine-spinoff-movie-cast-rina-sawayama-akira/
     ("Baba Yaga", "jw1", "Keanu Reeves"),  # https://en.wikipedia.org/wiki/John_Wick_(film)
+    ("Gregori", "jw1", "Omer Barnea"),  # https://en.wikipedia.org/wiki/John_Wick_(film)
+    ("Victor", "jw1", "Toby Leonard Moore"),  # https://en.wikipedia.org/wiki/John_Wick_(film)
+    ("Addy", "jw1", "Bridget Regan"),  # https://en.wikipedia.org/wiki/John_Wick_(film)
+    ("The Doctor", "jw1", "Randall Duk Kim"),  # https://en.wikipedia.org/wiki/John_Wick_(film)
+    ("Doctor", "jw3", "Randall Duk Kim"),  # Parabellum's Italian press kit (Leone Film Group), on docslib.org
+    ("Sommelier", "jw2", "Peter Serafinowicz"),  # https://en.wikipedia.org/wiki/John_Wick:_Chapter_2
+    ("Winston", "the-continental", "Fflyn Edwards"),  # https://www.screenhub.com.au/?p=2624881
 ]
 
 

@@ -31,7 +31,10 @@ def test_who_plays_rooney_lists_both_actors(runner: CliRunner) -> None:
 
 def test_who_plays_with_film_filter(runner: CliRunner) -> None:
     answer = run(runner, "who-plays", "Winston", "--film", "the continental")
-    assert [(c["person"]["name"], c["note"]) for c in answer["credits"]] == [("Colin Woodell", "young")]
+    assert [(c["person"]["name"], c["note"]) for c in answer["credits"]] == [
+        ("Colin Woodell", "young"),
+        ("Fflyn Edwards", "child, in the 1955 opening"),
+    ]
 
 
 def test_who_plays_a_person_shows_their_roles(runner: CliRunner) -> None:
