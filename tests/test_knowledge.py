@@ -222,6 +222,32 @@ INFO = [
         "2023-03-17",
     ),  # https://www.cbsnews.com/baltimore/news/lance-reddick-dies-age-60-actor-the-wire-john-wick-baltimore-johns-hopkins-peabody/
     ("Keanu Reeves", ("born",), "1964-09-02"),  # https://en.wikipedia.org/wiki/Keanu_Reeves
+    (
+        "Ballerina",
+        ("crew", "executive-producer"),
+        ["Keanu Reeves"],
+    ),  # https://www.upi.com/Entertainment_News/Movies/2025/05/30/Keanu-Reeves-Ana-de-Armas-Ballerina/9601748642533/
+    (
+        "The Continental",
+        ("crew", "action-director"),
+        ["Larnell Stovall"],
+    ),  # https://dramaquarterly.com/fight-club/
+    (
+        "The Continental",
+        ("crew", "composer"),
+        ["Raffertie"],
+    ),  # https://en.wikipedia.org/wiki/The_Continental:_From_the_World_of_John_Wick
+    (
+        "Chapter 4",
+        ("crew", "editor"),
+        ["Nathan Orloff"],
+    ),  # https://filmmakermagazine.com/121071-interview-editor-nathan-orloff-john-wick-chapter-4/
+    ("Chapter 2", ("crew", "editor"), ["Evan Schiff"]),  # https://en.wikipedia.org/wiki/John_Wick:_Chapter_2
+    (
+        "John Wick (2014)",
+        ("crew", "editor"),
+        ["Elísabet Ronaldsdóttir"],
+    ),  # https://en.wikipedia.org/wiki/John_Wick_(film)
 ]
 
 
