@@ -48,11 +48,13 @@ def test_names_shared_across_kinds_are_only_the_known_ones(franchise: Franchise)
     assert shared == {"john wick", "caine", "ballerina"}
 
 
-def test_story_order_is_a_total_order_of_released_works(franchise: Franchise) -> None:
-    released = [w for w in franchise.works if w.status == "released"]
-    orders = [w.story.order for w in released]
+def test_story_order_is_a_total_order_of_released_screen_works(franchise: Franchise) -> None:
+    # Games and comics have no place in the sources' story order, so they are left unordered.
+    screen = [w for w in franchise.works if w.status == "released" and w.kind in ("film", "series")]
+    orders = [w.story.order for w in screen]
     assert None not in orders
-    assert len(set(orders)) == len(orders)
+    ordered = [w.story.order for w in franchise.works if w.story.order is not None]
+    assert len(set(ordered)) == len(ordered)
 
 
 def test_released_works_have_a_past_release_and_projects_none(franchise: Franchise) -> None:
@@ -153,7 +155,9 @@ WHO_PLAYS = [
     ("Addy", "jw1", "Bridget Regan"),  # https://en.wikipedia.org/wiki/John_Wick_(film)
     ("The Doctor", "jw1", "Randall Duk Kim"),  # https://en.wikipedia.org/wiki/John_Wick_(film)
     ("Doctor", "jw3", "Randall Duk Kim"),  # Parabellum's Italian press kit (Leone Film Group), on docslib.org
-    ("Sommelier", "jw2", "Peter Serafinowicz"),  # https://en.wikipedia.org/wiki/John_Wick:_Chapter_2
+    ("Sommelier", "jw2", "Peter Serafinowicz"),
+    ("Hex", "john-wick-hex", "Troy Baker"),  # https://www.gamesradar.com/john-wick-hex-release-date/
+    ("Charon", "john-wick-hex", "Lance Reddick"),  # https://www.pcgamer.com/john-wick-hex-has-an-october-release-date-and-a-new-trailer/  # https://en.wikipedia.org/wiki/John_Wick:_Chapter_2
     ("Winston", "the-continental", "Fflyn Edwards"),  # https://www.screenhub.com.au/?p=2624881
 ]
 
@@ -184,6 +188,21 @@ RELEASES = [
         "2023-09-22",
         [],
     ),  # https://comicbook.com/tv-shows/news/the-continental-john-wick-prequel-series-premiere-date/
+    (
+        "John Wick Hex",
+        "2019-10-08",
+        [],
+    ),  # https://www.pcgamer.com/john-wick-hex-has-an-october-release-date-and-a-new-trailer/
+    (
+        "John Wick Chronicles",
+        "2017-02-09",
+        [],
+    ),  # https://screenrant.com/john-wick-vr-first-person-shooter-hits-steam-next-month/
+    (
+        "John Wick comic",
+        "2017-11-29",
+        ["2017-09-06"],
+    ),  # http://www.rockshockpop.com/forums/content.php?7188-John-Wick-1&s=812fceae44c0c1b057f6b3a648e93e04
 ]
 
 
