@@ -23,7 +23,7 @@ def test_who_plays_rooney_lists_both_actors(runner: CliRunner) -> None:
     answer = run(runner, "who-plays", "Rooney")
     assert answer["character"]["name"] == "Eve Macarro"
     assert [(c["work"]["id"], c["person"]["name"], c["note"]) for c in answer["credits"]] == [
-        ("jw3", "Unity Phelan", "credited as Ballerina"),
+        ("jw3", "Unity Phelan", "credited as Ballerina; identified as Eve in later reports"),
         ("ballerina", "Ana de Armas", None),
         ("ballerina", "Victoria Comte", "young"),
     ]
