@@ -57,8 +57,8 @@ def test_export_markdown_has_questions_and_a_separate_key(runner: CliRunner) -> 
 def test_narrow_round_is_shorter_and_says_so(runner: CliRunner) -> None:
     result = runner.invoke(app, ["quiz", "-c", "release", "-n", "50", "--export", "json"])
     assert result.exit_code == 0
-    assert result.stderr == "Note: only 6 questions match; the round is shorter.\n"
-    assert len(json.loads(result.stdout)["questions"]) == 6
+    assert result.stderr == "Note: only 9 questions match; the round is shorter.\n"
+    assert len(json.loads(result.stdout)["questions"]) == 9
 
 
 def test_unknown_seen_through_title(runner: CliRunner) -> None:
