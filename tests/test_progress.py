@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from wickcli.cli import app
 from wickcli.progress import Progress, ProgressFile, RoundRecord
 
 SUMMARY: RoundRecord = {"score": 1, "asked": 2, "by_category": {"cast": [1, 2]}}
@@ -230,6 +232,26 @@ def test_unwritable_location_warns(tmp_path: Path) -> None:
     store = ProgressFile(blocker / "wick", "John Wick")
     assert not store.record(SUMMARY, [("q", 3)], NOW)
     assert store.warnings[0].startswith(f"could not save quiz progress in {blocker / 'wick'}")
+
+
+@pytest.mark.parametrize(
+    ("args", "warning"),
+    [
+        (
+            ["quiz", "--seed", "1", "-n", "1", "--answers", "-"],
+            "could not save quiz progress in {home}: it is a file, not a folder",
+        ),
+        (["stats"], "cannot read quiz history {home}/history.json: {home} is a file, not a folder"),
+    ],
+    ids=["quiz", "stats"],
+)
+def test_wick_home_that_is_a_file_is_named_so(tmp_path: Path, args: list[str], warning: str) -> None:
+    home = tmp_path / "home-file"
+    home.write_text("not a folder")
+    result = CliRunner().invoke(app, args, input="a\n", env={"WICK_HOME": str(home)})
+    assert result.exit_code == 0
+    assert result.stderr == f"Warning: {warning.format(home=home)}\n"
+    assert home.read_text() == "not a folder"
 
 
 def test_concurrent_processes_lose_no_round(tmp_path: Path) -> None:

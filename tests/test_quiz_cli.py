@@ -74,7 +74,9 @@ def test_export_markdown_is_commonmark_with_one_list_per_question(runner: CliRun
     assert result.exit_code == 0
     sheet, answer_key = result.stdout.split("## Answer key")
     assert sheet.startswith("# John Wick quiz\n\n12 questions · seed 1\n")
-    exported = json.loads(runner.invoke(app, ["quiz", "--seed", "1", "-n", "12", "--mode", mode, "--export", "json"]).stdout)
+    exported = json.loads(
+        runner.invoke(app, ["quiz", "--seed", "1", "-n", "12", "--mode", mode, "--export", "json"]).stdout
+    )
     questions = markdown_lists(sheet)
     assert len(questions) == 12
     for item, question in zip(questions, exported["questions"], strict=True):
@@ -134,7 +136,9 @@ def test_narrow_round_is_shorter_and_says_so(runner: CliRunner) -> None:
 
 def test_one_question_is_one_question(runner: CliRunner, tmp_path: Path) -> None:
     mini = str(Path(__file__).parent / "data" / "mini.yaml")
-    result = runner.invoke(app, ["--data", mini, "quiz", "-c", "crew", "-n", "50", "--mode", "free", "--export", "markdown"])
+    result = runner.invoke(
+        app, ["--data", mini, "quiz", "-c", "crew", "-n", "50", "--mode", "free", "--export", "markdown"]
+    )
     assert result.exit_code == 0
     assert result.stderr == "Note: only 1 question matches; the round is shorter.\n"
     assert "\n1 question · seed " in result.stdout

@@ -161,24 +161,32 @@ def release_date(franchise: Franchise, resolver: Resolver, query: str | None, to
     }
 
 
+def _timeline_row(franchise: Franchise, work: Work) -> Answer:
+    main = main_release(work)
+    return {
+        "work": ref(work),
+        "aliases": list(work.aliases),
+        "kind": work.kind,
+        "status": work.status,
+        "story_order": work.story.order,
+        "set": work.story.set,
+        "release_order": franchise.release_rank(work.id) + 1 if work.first_release else None,
+        "released": main.date.isoformat() if main else None,
+    }
+
+
 def timeline(franchise: Franchise, order: str) -> Answer:
-    """Every work in story or release order, with when it is set and when it came out."""
-    works = franchise.works_by_story if order == "story" else franchise.works_by_release
-    rows = []
-    for work in works:
-        main = main_release(work)
-        rows.append(
-            {
-                "work": ref(work),
-                "kind": work.kind,
-                "status": work.status,
-                "story_order": work.story.order,
-                "set": work.story.set,
-                "release_order": franchise.release_rank(work.id) + 1 if work.first_release else None,
-                "released": main.date.isoformat() if main else None,
-            }
-        )
-    return {"answer": "timeline", "order": order, "works": rows}
+    """Works in story or release order; works whose place in that order is unknown apart, after them."""
+    by_story = order == "story"
+    works = franchise.works_by_story if by_story else franchise.works_by_release
+    placed = [w for w in works if (w.story.order is not None if by_story else w.first_release is not None)]
+    unplaced = [w for w in works if w not in placed]
+    return {
+        "answer": "timeline",
+        "order": order,
+        "works": [_timeline_row(franchise, w) for w in placed],
+        "unplaced": [_timeline_row(franchise, w) for w in unplaced],
+    }
 
 
 def cast(franchise: Franchise, resolver: Resolver, query: str) -> Answer:
@@ -199,8 +207,8 @@ def search(franchise: Franchise, resolver: Resolver, query: str, limit: int = 10
     from .resolve import describe
 
     matches = resolver.search(query, limit=limit)
-    if not matches:
-        raise NotFound(query)  # like grep: nothing found is exit status 1
+    if not matches:  # like grep: nothing found is exit status 1
+        raise NotFound(query, [describe(franchise, m.record) for m in resolver.suggest(query)])
     return {
         "answer": "search",
         "query": query,
@@ -315,7 +323,7 @@ def stats(progress: Progress, path: str, franchise: str, now: dt.datetime) -> An
         "franchise": franchise,
         "rounds": len(rounds),
         "last_played": last,
-        "last_played_days": (now.date() - dt.datetime.fromisoformat(last).date()).days if last else None,
+        "today": now.date().isoformat(),
         "right": right,
         "asked": asked,
         "recall": right / asked if asked else None,

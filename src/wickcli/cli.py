@@ -36,7 +36,8 @@ Examples:
   wick quiz -n 5 --mode free        a quick round, typing the answers
 
 \b
-Names are forgiving: case, accents, typos, nicknames and short titles resolve.
+Names are forgiving: case, accents, typos, nicknames, short titles, numbers in words;
+no quotes needed. Every word typed must be a word of the name, or wick declines and suggests.
 Exit codes: 0 answered, 1 not found / ambiguous / bad knowledge file, 2 usage error, 130 interrupted.
 """
 
@@ -299,7 +300,10 @@ def release_date(
 def timeline(
     ctx: typer.Context,
     order: Annotated[
-        Order, typer.Option("--order", "-o", help="story: in-universe order; release: as they came out.")
+        Order,
+        typer.Option(
+            "--order", "-o", case_sensitive=False, help="story: in-universe order; release: as they came out."
+        ),
     ] = Order.story,
     as_json: JsonOption = False,
 ) -> None:
@@ -579,14 +583,20 @@ def validate(
         str | None, typer.Argument(metavar="[FILE]", help="Knowledge file to check (default: the one in use).")
     ] = None,
 ) -> None:
-    """Check a knowledge file and print a summary, or every problem in it (exit 1).
+    """Check a knowledge file and print a summary and any warnings, or every problem in it (exit 1).
 
+    Warnings (on stderr) point at things the format allows but that are probably not meant.
     Example: wick validate my-franchise.yaml
     """
-    state = State(file) if file else _state(ctx)
-    franchise = state.franchise
+    from . import files, loader
+
+    path = file or _state(ctx).path or files.default_path()
+    franchise, warnings = loader.check(files.read_bytes(path), path)
+    for warning in warnings:
+        sys.stderr.write(f"Warning: {warning.render(path)}\n")
     summary = ", ".join(f"{n} {kind}" for kind, n in franchise.counts().items())
-    sys.stdout.write(f"ok: {franchise.path}: {summary}\n")
+    noted = f" ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})" if warnings else ""
+    sys.stdout.write(f"ok: {franchise.path}: {summary}{noted}\n")
 
 
 def _utf8_streams() -> None:

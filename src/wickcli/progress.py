@@ -374,7 +374,8 @@ class ProgressFile:
                 with self._locked():
                     parsed = self._read(now, repair=True)
             except OSError as exc:
-                self.warnings.append(f"could not save quiz progress in {self.folder}: {exc.strerror or exc}")
+                msg = _reason(self.folder, exc, "it")
+                self.warnings.append(f"could not save quiz progress in {self.folder}: {msg}")
         return parsed.progress
 
     def _read(self, now: dt.datetime, repair: bool = False) -> _Parsed:
@@ -385,7 +386,7 @@ class ProgressFile:
             return _Parsed({}, Progress(), [])
         except OSError as exc:
             self.unreadable = True
-            self.warnings.append(f"cannot read quiz history {self.path}: {exc.strerror or exc}")
+            self.warnings.append(f"cannot read quiz history {self.path}: {_reason(self.folder, exc)}")
             return _Parsed({}, Progress(), [])
         try:
             parsed = _parse(raw, self.franchise, now)
@@ -454,8 +455,17 @@ class ProgressFile:
                 self._write(parsed.sections, parsed.progress)
             return True
         except OSError as exc:
-            self.warnings.append(f"could not save quiz progress in {self.folder}: {exc.strerror or exc}")
+            self.warnings.append(f"could not save quiz progress in {self.folder}: {_reason(self.folder, exc, 'it')}")
             return False
+
+
+def _reason(folder: Path, exc: OSError, itself: str | None = None) -> str:
+    """Why a folder could not be used, in words: a file where a folder should be is named as such."""
+    if isinstance(exc, (FileExistsError, NotADirectoryError)):
+        for path in (folder, *folder.parents):
+            if path.exists() and not path.is_dir():
+                return f"{itself if itself and path == folder else path} is a file, not a folder"
+    return exc.strerror or str(exc)
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

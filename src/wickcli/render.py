@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -30,9 +33,29 @@ def new_console(**options: Any) -> Console:
     return console
 
 
+class _Table(Table):
+    """A table whose title wraps to the width it is given, not to the table's own (narrower) width."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        title = self.title
+        if not title:
+            yield from super().__rich_console__(console, options)
+            return
+        table_width = min(Measurement.get(console, options, self).maximum, options.max_width)
+        if Text(str(title)).cell_len <= table_width:
+            yield from super().__rich_console__(console, options)
+            return
+        yield Text(str(title), style=self.title_style or "")
+        self.title = None
+        try:
+            yield from super().__rich_console__(console, options)
+        finally:
+            self.title = title
+
+
 def _table(title: str | None, plain: bool, *columns: str) -> Table:
     """A table that draws boxes on a terminal and plain aligned columns in a pipe."""
-    table = Table(
+    table = _Table(
         title=title,
         title_justify="left" if plain else "center",
         title_style="" if plain else "bold",
@@ -104,43 +127,63 @@ def about(answer: Answer, plain: bool) -> RenderableType:
     return table
 
 
-def relative(days: int) -> str:
-    """How far a day is from today, in words: 'in 3 months', '10 years, 1 month ago'."""
-    if days == 0:
+def _plural(n: int, unit: str) -> str:
+    return f"{n} {unit}{'s' if n != 1 else ''}"
+
+
+def _whole_months(earlier: dt.date, later: dt.date) -> int:
+    """Whole months from one day to a later one: a month has passed when its day of the month is reached.
+
+    A day the month does not have counts as reached on its last day (Jan 31 to Feb 28 is one month).
+    """
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    last_day = calendar.monthrange(later.year, later.month)[1]
+    if later.day < earlier.day and later.day < last_day:
+        months -= 1
+    return months
+
+
+def relative(day: dt.date, today: dt.date) -> str:
+    """How far a day is from today, in words: 'in 3 weeks', '1 year, 5 months ago', never rounded up."""
+    if day == today:
         return "today"
-    n = abs(days)
-    if n < 45:
-        span = f"{n} day{'s' if n != 1 else ''}"
-    else:
-        months = round(n / 30.4375)
+    earlier, later = sorted((day, today))
+    months = _whole_months(earlier, later)
+    days = (later - earlier).days
+    if months:
         years, months = divmod(months, 12)
-        parts = [f"{years} year{'s' if years != 1 else ''}"] if years else []
+        parts = [_plural(years, "year")] if years else []
         if months:
-            parts.append(f"{months} month{'s' if months != 1 else ''}")
+            parts.append(_plural(months, "month"))
         span = ", ".join(parts)
-    return f"in {span}" if days > 0 else f"{span} ago"
+    elif days >= 14:
+        span = _plural(days // 7, "week")
+    else:
+        span = _plural(days, "day")
+    return f"in {span}" if day > today else f"{span} ago"
 
 
-def _when(release: dict[str, Any] | None) -> str:
+def _when(release: dict[str, Any] | None, today: dt.date) -> str:
     if not release:
         return "no date announced"
-    return f"{release['date']} ({relative(release['days_from_today'])})"
+    return f"{release['date']} ({relative(dt.date.fromisoformat(release['date']), today)})"
 
 
 def release_date(answer: Answer, plain: bool) -> RenderableType:
     """One work's dates, or every work's first date."""
+    today = dt.date.fromisoformat(answer["today"])
     if answer["answer"] == "release-dates":
         table = _table("Release dates", plain, "Work", "Date", "Where", "When")
         for row in answer["works"]:
             release = row["release"]
-            when = relative(release["days_from_today"]) if release else ""
+            when = relative(dt.date.fromisoformat(release["date"]), today) if release else ""
             if row["upcoming"]:
                 when = f"upcoming, {when}" if release else f"upcoming ({row['status']})"
             where = f"{release['region']} {release['medium']}" if release else ""
             table.add_row(row["work"]["name"], release["date"] if release else "no date", where, when)
         return table
     work = answer["work"]
-    lines = [Text(f"{_name(work)}: {_when(answer['release'])}", style="" if plain else "bold")]
+    lines = [Text(f"{_name(work)}: {_when(answer['release'], today)}", style="" if plain else "bold")]
     table = _table(None, plain, "Date", "Region", "Medium", "Note")
     for release in answer["releases"]:
         table.add_row(release["date"], release["region"], release["medium"], release["note"] or "")
@@ -155,6 +198,29 @@ def release_date(answer: Answer, plain: bool) -> RenderableType:
     if answer["streaming"]:
         parts.append(Text(f"Streams on: {', '.join(answer['streaming'])}"))
     return Group(*parts)
+
+
+def _shorten(name: str, width: int) -> str:
+    return name if len(name) <= width else name[: width - 1] + "…"
+
+
+def _labels(rows: list[dict[str, Any]], width: int) -> list[str]:
+    """A label of at most `width` characters per row, distinct where the names allow.
+
+    Each row may show its title or one of its aliases, whole if it fits, else cut short; the first
+    (title first, then aliases in file order) that no other row could also show wins.
+    """
+    names = [[row["work"]["name"], *row.get("aliases", ())] for row in rows]
+    candidates = [
+        list(dict.fromkeys([*(n for n in row if len(n) <= width), *(_shorten(n, width) for n in row)])) for row in names
+    ]
+    labels: list[str] = []
+    for i, own in enumerate(candidates):
+        others = {label for j, theirs in enumerate(candidates) if j != i for label in theirs}
+        unique = [c for c in own if c not in others]
+        free = [c for c in own if c not in labels]
+        labels.append((unique or free or own)[0])
+    return labels
 
 
 class _Chart:
@@ -183,10 +249,8 @@ class _Chart:
         header = Text(f"{'#':>{number_width}}  {label:<{name_width}}", style=self.style("bold"))
         header.append("".join(f"  {c:^3}" for c in columns), style=self.style("bold"))
         yield header
-        for i, row in enumerate(self.rows, 1):
+        for i, (row, name) in enumerate(zip(self.rows, _labels(self.rows, name_width), strict=True), 1):
             released = int(row["released"][:4]) if row["released"] else None
-            name = row["work"]["name"]
-            name = name if len(name) <= name_width else name[: name_width - 1] + "…"
             line = Text(f"{i:>{number_width}}  {name:<{name_width}}")
             for year in years:
                 line.append("   ")
@@ -199,17 +263,27 @@ class _Chart:
             yield line
 
 
+UNPLACED = {"story": "place in the story not yet known", "release": "release date not yet known"}
+
+
 def timeline(answer: Answer, plain: bool) -> RenderableType:
-    """Works in story or release order, then a chart of story order against release years."""
-    by_story = answer["order"] == "story"
+    """Works in story or release order, then those of unknown place, then a chart of story order against years."""
     table = _table(f"Timeline in {answer['order']} order", plain, "#", "Work", "Set", "Released")
     table.columns[3].min_width = 10
     for i, row in enumerate(answer["works"], 1):
-        released = row["released"] or row["status"].replace("-", " ")
-        table.add_row(str(i), _name(row["work"]), row["set"] or "unknown", released)
-    if not by_story:
+        table.add_row(str(i), _name(row["work"]), row["set"] or "unknown", _released(row))
+    if answer["unplaced"]:
+        table.add_section()
+        table.add_row("", Text(UNPLACED[answer["order"]], style="" if plain else "italic"), "", "")
+        for row in answer["unplaced"]:
+            table.add_row("", _name(row["work"]), row["set"] or "unknown", _released(row))
+    if answer["order"] != "story":
         return table
     return Group(table, Text(""), _Chart(answer["works"], plain))
+
+
+def _released(row: dict[str, Any]) -> str:
+    return row["released"] or str(row["status"]).replace("-", " ")
 
 
 def cast(answer: Answer, plain: bool) -> RenderableType:
@@ -329,9 +403,9 @@ def count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def ago(days: int) -> str:
-    """How long ago a day was: 'today', 'yesterday', '2 days ago'."""
-    return "yesterday" if days == 1 else relative(-days)
+def ago(day: dt.date, today: dt.date) -> str:
+    """How long ago a day was: 'today', 'yesterday', '2 days ago', '3 weeks ago'."""
+    return "yesterday" if (today - day).days == 1 else relative(day, today)
 
 
 def stats(answer: Answer, plain: bool) -> RenderableType:
@@ -341,8 +415,9 @@ def stats(answer: Answer, plain: bool) -> RenderableType:
     table = _table(f"Quiz progress: {answer['franchise']}", plain, "", "")
     table.show_header = False
     table.add_row("Rounds played", str(answer["rounds"]))
-    if answer["last_played_days"] is not None:
-        table.add_row("Last played", ago(answer["last_played_days"]))
+    if answer["last_played"]:
+        played = dt.datetime.fromisoformat(answer["last_played"]).date()
+        table.add_row("Last played", ago(played, dt.date.fromisoformat(answer["today"])))
     share = f" ({round(100 * answer['recall'])}%)" if answer["recall"] is not None else ""
     table.add_row("Recall rate", f"{answer['right']} of {count(answer['asked'], 'answer')} right{share}")
     for category, best in answer["best"].items():
