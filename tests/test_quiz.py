@@ -277,3 +277,30 @@ def test_difficulty_follows_how_well_known_a_fact_is(
 
 def test_only_the_requested_categories_are_made(franchise: Franchise) -> None:
     assert {q.category for q in quiz.all_questions(franchise, categories=["crew", "release"])} == {"crew", "release"}
+
+
+@pytest.mark.parametrize(
+    ("qid", "hints"),
+    [
+        (
+            "cast:jw1:john-wick:keanu-reeves",
+            ["Initials: K. R.", "Also in John Wick: Chapter 2 (2017).", "Starts: Kea… Ree…"],
+        ),
+        ("release:jw1", ["Initials: 2…", "The 2010s.", "Starts: 20…"]),
+        ("released-first:jw1:jw2", ["Initials: J. W.", "It came out in 2014.", "Starts: Jo… Wi…"]),
+        ("fact:jw4-two-delays", ["Initials: M. 2… 2…", "3 words, of 3, 2 and 4 letters.", "Starts: Ma… 21 20…"]),
+    ],
+)
+def test_hints_come_in_order_then_run_out(
+    franchise: Franchise, questions: dict[str, quiz.Question], qid: str, hints: list[str]
+) -> None:
+    given = [quiz.hint(questions[qid], franchise, n) for n in range(4)]
+    assert given == [*hints, None]
+
+
+@pytest.mark.parametrize(("hints", "points"), [(0, 1.0), (1, 0.75), (2, 0.5), (3, 0.25)])
+def test_a_hinted_right_answer_scores_less(
+    questions: dict[str, quiz.Question], resolver: Resolver, hints: int, points: float
+) -> None:
+    result = quiz.grade(questions["release:jw1"], "2014", resolver, mode="free", hints=hints)
+    assert (result.correct, result.points) == (True, points)

@@ -427,7 +427,7 @@ def grade(question: Question, given: str, resolver: Resolver, mode: str = "choic
         if index is None:
             return Grade(False, given)
         option = question.options[index]
-        return Grade(option == question.answer, given, read_as=f"{labels(question)[index]}) {option}")
+        return Grade(option == question.answer, f"{labels(question)[index]}) {option}")
     text = given.strip()
     if not normalise(text):
         return Grade(False, given, hints=hints)
@@ -524,12 +524,16 @@ def hint(question: Question, franchise: Franchise, taken: int) -> str | None:
     return hints[taken] if taken < len(hints) else None
 
 
+def _hint_words(answer: str) -> list[str]:
+    return [w for w in (w.strip(",.;:!?") for w in answer.split()) if w]
+
+
 def _initials(answer: str) -> str:
-    return "Initials: " + " ".join(f"{w[0]}." if not w[0].isdigit() else f"{w[0]}…" for w in answer.split())
+    return "Initials: " + " ".join(f"{w[0]}." if not w[0].isdigit() else f"{w[0]}…" for w in _hint_words(answer))
 
 
 def _first_letters(answer: str) -> str:
-    return "Starts: " + " ".join(w if len(w) <= 2 else f"{w[: (len(w) + 1) // 2]}…" for w in answer.split())
+    return "Starts: " + " ".join(w if len(w) <= 2 else f"{w[: (len(w) + 1) // 2]}…" for w in _hint_words(answer))
 
 
 def _context(question: Question, franchise: Franchise) -> str:
@@ -543,10 +547,9 @@ def _context(question: Question, franchise: Franchise) -> str:
         others = [w for w in dict.fromkeys(works) if w.id not in question.works]
         if others:
             return f"Also in {others[0].display_title}."
-        known = [w for w in dict.fromkeys(works)]
-        if known:
-            return f"Known from {known[0].display_title}."
     if question.category == "release" and question.answer.isdigit():
         return f"The {int(question.answer) // 10 * 10}s."
-    words = len(question.answer.split())
-    return "One word." if words == 1 else f"{words} words."
+    lengths = [str(len(w)) for w in _hint_words(question.answer)]
+    if len(lengths) == 1:
+        return f"One word of {lengths[0]} letters."
+    return f"{len(lengths)} words, of {', '.join(lengths[:-1])} and {lengths[-1]} letters."
