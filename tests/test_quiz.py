@@ -304,3 +304,21 @@ def test_a_hinted_right_answer_scores_less(
 ) -> None:
     result = quiz.grade(questions["release:jw1"], "2014", resolver, mode="free", hints=hints)
     assert (result.correct, result.points) == (True, points)
+
+
+def test_every_answer_and_accepted_form_grades_right(questions: dict[str, quiz.Question], resolver: Resolver) -> None:
+    refused = [
+        (q.id, a)
+        for q in questions.values()
+        if q.free
+        for a in (q.answer, *q.accept)
+        if not quiz.grade(q, a, resolver, mode="free").correct
+    ]
+    assert refused == []
+
+
+def test_no_wrong_option_grades_right_when_typed(questions: dict[str, quiz.Question], resolver: Resolver) -> None:
+    accepted = [
+        (q.id, d) for q in questions.values() for d in q.distractors if quiz.grade(q, d, resolver, mode="free").correct
+    ]
+    assert accepted == []
