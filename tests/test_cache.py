@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from wickcli import __version__, cache, complete, loader
 from wickcli.cli import app
 from wickcli.errors import DataFileError
+from wickcli.model import Work
 
 from .conftest import MINI, REAL
 
@@ -150,3 +151,17 @@ def test_completion_is_the_same_from_the_cache(
     first = list(complete.names(str(mini), typed, kinds))  # builds the cache, answers from the parsed file
     again = list(complete.names(str(mini), typed, kinds))  # answers from the cache
     assert first == again == expected
+
+
+def test_every_infobox_field_survives_the_cache(tmp_path: Path) -> None:
+    """The format's own example uses every field of a work; a cached load gives back the same records."""
+    from .test_schema import _example
+
+    path = tmp_path / "example.yaml"
+    path.write_text(_example(), encoding="utf-8")
+    cache.load(str(path))
+    stored = cache.load(str(path))
+    assert isinstance(stored, cache.StoredFranchise)
+    assert stored.works == loader.load(str(path)).works
+    assert stored.work("hl1").box_office[1].amount == 61_234_567
+    assert [f for f in Work._fields if not any(getattr(w, f) for w in stored.works)] == []

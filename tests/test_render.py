@@ -70,3 +70,32 @@ def test_piped_output_has_no_escape_codes_or_boxes(args: list[str]) -> None:
     assert "\x1b[" not in result.stdout
     assert "│" not in result.stdout
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "up_to", "shown"),
+    [
+        (73_800_000, "USD", None, "$73.8 million"),  # a round figure reads in millions
+        (20_000_000, "USD", 30_000_000, "$20–30 million"),  # a reported range
+        (43_037_835, "USD", None, "$43,037,835"),  # an exact figure stays exact
+        (900_000, "USD", None, "$900,000"),  # under a million is never "0.9 million"
+        (5_000_000, "EUR", None, "5 million EUR"),  # other currencies by their code
+    ],
+)
+def test_money(amount: int, currency: str, up_to: int | None, shown: str) -> None:
+    assert render.money(amount, currency, up_to) == shown
+
+
+@pytest.mark.parametrize(
+    ("query", "golden"),
+    [("HL1", "info_example_hl1_plain_80.txt"), ("Low Tide", "info_example_low_tide_plain_80.txt")],
+    ids=["film", "series"],
+)
+def test_work_card_shows_every_infobox_field(query: str, golden: str) -> None:
+    from wickcli import loader
+
+    from .test_schema import _example
+
+    example = loader.parse(_example().encode(), "example.yaml")
+    answer = answers.info(example, Resolver(example), query, TODAY, spoilers=False)
+    assert text(render.info(answer, plain=True), 80) == (GOLDEN / golden).read_text()

@@ -26,15 +26,21 @@ from typing import Any
 from . import __version__
 from .files import paused_gc, read_bytes
 from .model import (
+    Budget,
+    Certificate,
     Character,
     Credit,
     CrewCredit,
     DateChange,
+    Episode,
     Fact,
+    Filming,
     Franchise,
+    Gross,
     Person,
     Record,
     Release,
+    Score,
     Sequel,
     StoryPlace,
     Trailer,
@@ -42,7 +48,7 @@ from .model import (
 )
 from .resolve import STOPWORDS, Names
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 FULL_SCAN = 20_000
 """Up to this many names, fuzzy matching scores every one; beyond it, a prefilter picks candidates."""
 KIND_CODES = {"work": "w", "character": "c", "person": "p"}
@@ -376,12 +382,18 @@ def _encode_work(w: Work) -> list[Any]:
         w.distributors,
         w.streaming,
         [w.story.order, w.story.set],
-        [[r.date.isoformat(), r.region, r.medium, r.status, r.note, r.sources] for r in w.releases],
+        [[r.date.isoformat(), r.region, r.medium, r.status, r.note, r.sources, r.venue, r.service] for r in w.releases],
         [[c.date.isoformat(), c.reason, c.sources] for c in w.release_history],
         [[c.person, c.job, c.note, c.sources] for c in w.crew],
         [[t.date.isoformat(), t.label, t.sources] for t in w.trailers],
         [w.sequel.status, w.sequel.sources] if w.sequel else None,
         w.sources,
+        list(w.budget) if w.budget else None,
+        [[g.measure, g.amount, g.region, g.currency, _iso(g.as_of), g.note, g.sources] for g in w.box_office],
+        [[x.by, x.score, _iso(x.as_of), x.note, x.sources] for x in w.reception],
+        [list(c) for c in w.certificates],
+        [_iso(f.start), _iso(f.end), f.locations, f.note, f.sources] if (f := w.filming) else None,
+        [[e.number, e.title, _iso(e.date), e.note, e.sources] for e in w.episode_list],
     ]
 
 
@@ -400,12 +412,18 @@ def _work(w: list[Any]) -> Work:
         t(w[9]),
         t(w[10]),
         StoryPlace(*w[11]),
-        t(Release(dt.date.fromisoformat(r[0]), r[1], r[2], r[3], r[4], t(r[5])) for r in w[12]),
+        t(Release(dt.date.fromisoformat(r[0]), r[1], r[2], r[3], r[4], t(r[5]), r[6], r[7]) for r in w[12]),
         t(DateChange(dt.date.fromisoformat(c[0]), c[1], t(c[2])) for c in w[13]),
         t(CrewCredit(c[0], c[1], c[2], t(c[3])) for c in w[14]),
         t(Trailer(dt.date.fromisoformat(x[0]), x[1], t(x[2])) for x in w[15]),
         Sequel(w[16][0], t(w[16][1])) if w[16] else None,
         t(w[17]),
+        Budget(b[0], b[1], b[2], b[3], t(b[4])) if (b := w[18]) else None,
+        t(Gross(g[0], g[1], g[2], g[3], _day(g[4]), g[5], t(g[6])) for g in w[19]),
+        t(Score(x[0], x[1], _day(x[2]), x[3], t(x[4])) for x in w[20]),
+        t(Certificate(c[0], c[1], c[2], c[3], t(c[4])) for c in w[21]),
+        Filming(_day(f[0]), _day(f[1]), t(f[2]), f[3], t(f[4])) if (f := w[22]) else None,
+        t(Episode(e[0], e[1], _day(e[2]), e[3], t(e[4])) for e in w[23]),
     )
 
 
