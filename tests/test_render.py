@@ -79,6 +79,7 @@ def test_piped_output_has_no_escape_codes_or_boxes(args: list[str]) -> None:
         (20_000_000, "USD", 30_000_000, "$20–30 million"),  # a reported range
         (43_037_835, "USD", None, "$43,037,835"),  # an exact figure stays exact
         (900_000, "USD", None, "$900,000"),  # under a million is never "0.9 million"
+        (43_030_000, "USD", None, "$43.03 million"),  # a figure reported to the $10,000
         (5_000_000, "EUR", None, "5 million EUR"),  # other currencies by their code
     ],
 )

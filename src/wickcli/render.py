@@ -261,9 +261,9 @@ def _card(title: str, rows: list[tuple[str, str]], extra: list[RenderableType], 
 
 
 def money(amount: int, currency: str = "USD", up_to: int | None = None) -> str:
-    """An amount as people write it: '$73.8 million' for round figures, '$43,037,835' for exact ones."""
+    """An amount as people write it: '$73.8 million' for figures rounded to $10,000, '$43,037,835' for exact ones."""
     amounts = [amount] if up_to is None else [amount, up_to]
-    if all(a >= 1_000_000 and a % 100_000 == 0 for a in amounts):
+    if all(a >= 1_000_000 and a % 10_000 == 0 for a in amounts):
         shown = "–".join(f"{a / 1_000_000:g}" for a in amounts) + " million"
     else:
         shown = "–".join(f"{a:,}" for a in amounts)
