@@ -139,7 +139,7 @@ def release_date(answer: Answer, plain: bool) -> RenderableType:
     lines = [Text(f"{_name(work)}: {_when(answer['release'])}", style="" if plain else "bold")]
     table = _table(None, plain, "Date", "Region", "Medium", "Note")
     for release in answer["releases"]:
-        table.add_row(release["date"], release["region"], release["medium"], release["note"] or "")
+        table.add_row(release["date"], release["region"], release["medium"], _remark(release))
     parts: list[RenderableType] = [*lines]
     if answer["releases"]:
         parts.append(table)
@@ -275,11 +275,20 @@ def _extras(*parts: str | None) -> str:
     return f" ({'; '.join(shown)})" if shown else ""
 
 
+def _remark(release: dict[str, Any]) -> str:
+    """Where and on what a release happened, then its note: 'at Cineworld Leicester Square; world premiere'."""
+    parts = [
+        f"on {release['service']}" if release["service"] else "",
+        f"at {release['venue']}" if release["venue"] else "",
+    ]
+    return "; ".join(p for p in (*parts, release["note"] or "") if p)
+
+
 def _release_line(release: dict[str, Any]) -> str:
-    where = f" at {release['venue']}" if release["venue"] else ""
-    on = f" on {release['service']}" if release["service"] else ""
-    note = f" ({release['note']})" if release["note"] else ""
-    return f"{release['date']} {release['region']}, {release['medium'].replace('-', ' ')}{on}{where}{note}"
+    remark = _remark(release)
+    return f"{release['date']} {release['region']}, {release['medium'].replace('-', ' ')}" + (
+        f" ({remark})" if remark else ""
+    )
 
 
 def _certificate(certificate: dict[str, Any]) -> str:
@@ -313,7 +322,7 @@ def _filming(filming: dict[str, Any] | None) -> str:
     if not filming:
         return ""
     start, end = filming["start"], filming["end"]
-    when = f"{start or '?'} to {end or '?'}" if start or end else ""
+    when = f"{start} to {end}" if start and end else f"from {start}" if start else f"until {end}" if end else ""
     lines = [when, ", ".join(filming["locations"]), filming["note"] or ""]
     return "\n".join(line for line in lines if line)
 
