@@ -341,22 +341,24 @@ def info(franchise: Franchise, resolver: Resolver, query: str, today: dt.date, s
     return {"answer": "info", "query": query, "cards": cards}
 
 
-def stats(progress: Progress, path: str) -> Answer:
-    """Quiz progress in numbers."""
+def stats(progress: Progress, path: str, franchise: str, now: dt.datetime) -> Answer:
+    """Quiz progress in numbers: rounds, recall rate, best rounds, and questions due today and this week."""
     rounds = progress.rounds
-    right = sum(r.get("score", 0) for r in rounds)
-    asked = sum(r.get("asked", 0) for r in rounds)
-    boxes = {str(b): 0 for b in range(1, 6)}
-    for box in progress.boxes.values():
-        boxes[str(box["box"])] += 1
+    right = sum(r["score"] for r in rounds)
+    asked = sum(r["asked"] for r in rounds)
+    tonight = dt.datetime.combine(now.date(), dt.time.max, tzinfo=dt.UTC)
+    last = next((r["at"] for r in reversed(rounds) if "at" in r), None)
     return {
         "answer": "stats",
         "history_file": path,
+        "franchise": franchise,
         "rounds": len(rounds),
-        "last_played": rounds[-1].get("at") if rounds else None,
+        "last_played": last,
+        "today": now.date().isoformat(),
         "right": right,
         "asked": asked,
+        "recall": right / asked if asked else None,
         "best": {k: {"right": r, "asked": a} for k, (r, a) in sorted(progress.best().items())},
-        "boxes": boxes,
-        "due": len(progress.due(progress.boxes)),
+        "cards": len(progress.cards),
+        "due": {"today": len(progress.due(tonight)), "week": len(progress.due(tonight + dt.timedelta(days=7)))},
     }

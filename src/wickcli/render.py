@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
+from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from .answers import Answer
+
+if TYPE_CHECKING:
+    from .quiz import Grade, Question
 
 
 def new_console(**options: Any) -> Console:
@@ -470,18 +474,98 @@ def info(answer: Answer, plain: bool) -> RenderableType:
     return Group(*(cards[card["kind"]](card, plain) for card in answer["cards"]))
 
 
+def count(n: int, noun: str) -> str:
+    """A number with its noun: '1 question', '2 questions'."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def ago(day: dt.date, today: dt.date) -> str:
+    """How long ago a day was: 'today', 'yesterday', '2 days ago', '3 weeks ago'."""
+    return "yesterday" if (today - day).days == 1 else relative(day, today)
+
+
 def stats(answer: Answer, plain: bool) -> RenderableType:
-    """Quiz progress."""
+    """Quiz progress, in words."""
     if not answer["rounds"]:
         return Text("No quiz rounds yet: try wick quiz.")
-    table = _table("Quiz progress", plain, "", "")
+    table = _table(f"Quiz progress: {answer['franchise']}", plain, "", "")
     table.show_header = False
-    share = f" ({100 * answer['right'] // answer['asked']}%)" if answer["asked"] else ""
     table.add_row("Rounds played", str(answer["rounds"]))
-    table.add_row("Last played", answer["last_played"] or "")
-    table.add_row("Right answers", f"{answer['right']}/{answer['asked']}{share}")
+    if answer["last_played"]:
+        played = dt.datetime.fromisoformat(answer["last_played"]).date()
+        table.add_row("Last played", ago(played, dt.date.fromisoformat(answer["today"])))
+    share = f" ({round(100 * answer['recall'])}%)" if answer["recall"] is not None else ""
+    table.add_row("Recall rate", f"{answer['right']} of {count(answer['asked'], 'answer')} right{share}")
     for category, best in answer["best"].items():
-        table.add_row(f"Best {category}", f"{best['right']}/{best['asked']}")
-    table.add_row("Leitner boxes 1-5", " ".join(str(n) for n in answer["boxes"].values()))
-    table.add_row("Due for review", str(answer["due"]))
+        table.add_row(f"Best {category} round", f"{best['right']}/{best['asked']}")
+    due = answer["due"]
+    table.add_row("Due for review", f"{count(due['today'], 'question')} today, {due['week']} this week")
+    table.add_row("Questions seen", str(answer["cards"]))
     return table
+
+
+def question_panel(number: int, total: int, question: Question, plain: bool) -> RenderableType:
+    """A quiz question as a person sees it."""
+    from .quiz import labels
+
+    body = Text(question.prompt, style="" if plain else "bold")
+    for label, option in zip(labels(question), question.options, strict=False):
+        body.append(f"\n  {label}) ")
+        body.append(option)
+    title = f"Question {number}/{total} · {question.category} · {question.difficulty}"
+    if plain:
+        return Group(Text(title), body)
+    return Panel(body, title=Text(title), title_align="left")
+
+
+def feedback(question: Question, result: Grade, plain: bool) -> RenderableType:
+    """What a person is told after answering: right or wrong, how the answer was read, the source."""
+    if result.correct:
+        text = Text("Right!", style="" if plain else "bold green")
+        if result.hints:
+            text.append(f" ({count(result.hints, 'hint')}: {result.points:g} points)")
+    else:
+        text = Text("Wrong.", style="" if plain else "bold red")
+    if result.read_as:
+        text.append(f" Read {result.given.strip()!r} as {result.read_as}.")
+    if not result.correct:
+        text.append(f" The answer is {question.answer}.")
+    if question.sources:
+        text.append(f"\nSource: {question.sources[0]}", style="" if plain else "dim")
+    return Group(text, Text())
+
+
+def hint_line(hint: str | None, plain: bool) -> RenderableType:
+    """A hint, or that there are no more."""
+    return Text(f"Hint: {hint}" if hint else "No more hints.", style="" if plain else "yellow")
+
+
+def score_table(summary: Answer, plain: bool) -> RenderableType:
+    """Question, your answer, right answer and result, with the total."""
+    asked = summary["questions"]
+    total = f"{summary['points']:g}/{len(asked)}"
+    table = Table(
+        title=None if plain else f"Score: {total}",
+        box=None if plain else box.ROUNDED,
+        show_edge=not plain,
+        show_footer=True,
+    )
+    table.add_column("#", footer="")
+    table.add_column("Question", overflow="fold", footer="Total")
+    table.add_column("Your answer", overflow="fold", footer="")
+    table.add_column("Right answer", overflow="fold", footer="")
+    table.add_column("Result", footer=total)
+    for number, q in enumerate(asked, 1):
+        given = q["given"] + (f" ({q['read_as']})" if q["read_as"] else "")
+        result = ("right" if q["points"] == 1 else f"right ({q['points']:g})") if q["correct"] else "wrong"
+        table.add_row(Text(str(number)), Text(q["prompt"]), Text(given or "-"), Text(q["answer"]), Text(result))
+    return table
+
+
+def closing_lines(summary: Answer) -> list[str]:
+    """What is said after the table: a short round and the seed to replay."""
+    lines = []
+    if summary["asked"] < summary["planned"]:
+        lines.append(f"Round ended after {summary['asked']} of {count(summary['planned'], 'question')}.")
+    lines.append(f"Seed {summary['seed']}: replay this round with --seed {summary['seed']}.")
+    return lines
