@@ -157,7 +157,11 @@ WHO_PLAYS = [
     ("Doctor", "jw3", "Randall Duk Kim"),  # Parabellum's Italian press kit (Leone Film Group), on docslib.org
     ("Sommelier", "jw2", "Peter Serafinowicz"),
     ("Hex", "john-wick-hex", "Troy Baker"),  # https://www.gamesradar.com/john-wick-hex-release-date/
-    ("Charon", "john-wick-hex", "Lance Reddick"),  # https://www.pcgamer.com/john-wick-hex-has-an-october-release-date-and-a-new-trailer/  # https://en.wikipedia.org/wiki/John_Wick:_Chapter_2
+    (
+        "Charon",
+        "john-wick-hex",
+        "Lance Reddick",
+    ),  # https://www.pcgamer.com/john-wick-hex-has-an-october-release-date-and-a-new-trailer/  # https://en.wikipedia.org/wiki/John_Wick:_Chapter_2
     ("Winston", "the-continental", "Fflyn Edwards"),  # https://www.screenhub.com.au/?p=2624881
 ]
 

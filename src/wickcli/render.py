@@ -186,7 +186,7 @@ def release_date(answer: Answer, plain: bool) -> RenderableType:
     lines = [Text(f"{_name(work)}: {_when(answer['release'], today)}", style="" if plain else "bold")]
     table = _table(None, plain, "Date", "Region", "Medium", "Note")
     for release in answer["releases"]:
-        table.add_row(release["date"], release["region"], release["medium"], release["note"] or "")
+        table.add_row(release["date"], release["region"], release["medium"], _remark(release))
     parts: list[RenderableType] = [*lines]
     if answer["releases"]:
         parts.append(table)
@@ -338,24 +338,100 @@ def _card(title: str, rows: list[tuple[str, str]], extra: list[RenderableType], 
     return Panel(body, title=title, title_align="left", box=box.ROUNDED)
 
 
+def money(amount: int, currency: str = "USD", up_to: int | None = None) -> str:
+    """An amount as people write it: '$73.8 million' for figures rounded to $10,000, '$43,037,835' for exact ones."""
+    amounts = [amount] if up_to is None else [amount, up_to]
+    if all(a >= 1_000_000 and a % 10_000 == 0 for a in amounts):
+        shown = "–".join(f"{a / 1_000_000:g}" for a in amounts) + " million"
+    else:
+        shown = "–".join(f"{a:,}" for a in amounts)
+    return f"${shown}" if currency == "USD" else f"{shown} {currency}"
+
+
+def _extras(*parts: str | None) -> str:
+    shown = [p for p in parts if p]
+    return f" ({'; '.join(shown)})" if shown else ""
+
+
+def _remark(release: dict[str, Any]) -> str:
+    """Where and on what a release happened, then its note: 'at Cineworld Leicester Square; world premiere'."""
+    parts = [
+        f"on {release['service']}" if release["service"] else "",
+        f"at {release['venue']}" if release["venue"] else "",
+    ]
+    return "; ".join(p for p in (*parts, release["note"] or "") if p)
+
+
+def _release_line(release: dict[str, Any]) -> str:
+    remark = _remark(release)
+    return f"{release['date']} {release['region']}, {release['medium'].replace('-', ' ')}" + (
+        f" ({remark})" if remark else ""
+    )
+
+
+def _certificate(certificate: dict[str, Any]) -> str:
+    body = f" ({certificate['body']})" if certificate["body"] else ""
+    reason = f", {certificate['reason']}" if certificate["reason"] else ""
+    return f"{certificate['rating']} in {certificate['region']}{body}{reason}"
+
+
+def _budget(budget: dict[str, Any] | None) -> str:
+    if not budget:
+        return ""
+    return money(budget["amount"], budget["currency"], budget["up_to"]) + _extras(budget["note"])
+
+
+_MEASURES = {"opening-weekend": "opening weekend", "domestic": "domestic", "international": "international"}
+
+
+def _gross(gross: dict[str, Any]) -> str:
+    label = _MEASURES.get(gross["measure"], gross["measure"])
+    region = f", {gross['region']}" if gross["region"] else ""
+    reported = f"reported {gross['as_of']}" if gross["as_of"] else None
+    return f"{label}{region}: {money(gross['amount'], gross['currency'])}" + _extras(reported, gross["note"])
+
+
+def _score(score: dict[str, Any]) -> str:
+    reported = f"as of {score['as_of']}" if score["as_of"] else None
+    return f"{score['by']}: {score['score']}" + _extras(reported, score["note"])
+
+
+def _filming(filming: dict[str, Any] | None) -> str:
+    if not filming:
+        return ""
+    start, end = filming["start"], filming["end"]
+    when = f"{start} to {end}" if start and end else f"from {start}" if start else f"until {end}" if end else ""
+    lines = [when, ", ".join(filming["locations"]), filming["note"] or ""]
+    return "\n".join(line for line in lines if line)
+
+
 def _work_card(card: dict[str, Any], plain: bool) -> RenderableType:
     crew = "\n".join(
         f"{job}: {', '.join(p['name'] + _note(p) for p in people)}" for job, people in card["crew"].items()
     )
     release = card["release"]
+    episodes = "\n".join(
+        f"{e['number']}. {e['title']}" + (f", {e['date']}" if e["date"] else "") for e in card["episode_list"]
+    )
     rows = [
         ("Kind", f"{card['type']}, {card['status']}"),
         ("Also called", ", ".join(card["aliases"])),
         ("Released", f"{release['date']} ({release['region']}, {release['medium']})" if release else "not announced"),
+        ("Releases", "\n".join(_release_line(r) for r in card["releases"]) if len(card["releases"]) > 1 else ""),
         ("Earlier dates", ", ".join(c["date"] for c in card["earlier_dates"])),
         ("Runtime", f"{card['runtime']} min" if card["runtime"] else ""),
-        ("Episodes", str(card["episodes"] or "")),
+        ("Rated", "\n".join(_certificate(c) for c in card["certificates"])),
+        ("Episodes", episodes or str(card["episodes"] or "")),
         ("Set", card["set"] or ""),
         ("Synopsis", card["synopsis"] or ""),
         ("Crew", crew),
         ("Studios", ", ".join(card["studios"])),
         ("Distributor", ", ".join(card["distributors"])),
         ("Streams on", ", ".join(card["streaming"])),
+        ("Filming", _filming(card["filming"])),
+        ("Budget", _budget(card["budget"])),
+        ("Box office", "\n".join(_gross(g) for g in card["box_office"])),
+        ("Reception", "\n".join(_score(x) for x in card["reception"])),
         ("Sequel", card["sequel"] or ""),
     ]
     extra: list[RenderableType] = []
