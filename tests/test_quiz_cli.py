@@ -325,3 +325,15 @@ def test_json_at_a_terminal_puts_the_questions_on_stderr(tmp_path: Path) -> None
         summary = json.load(handle)
     assert (summary["answer"], summary["asked"]) == ("quiz", 2)
     assert [q["given"][:3] for q in summary["questions"]] == ["a) ", "b) "]
+
+
+def test_history_that_cannot_be_read_is_not_written_over(runner: CliRunner) -> None:
+    home = Path(os.environ["WICK_HOME"])
+    (home / "history.json").mkdir(parents=True)  # exists, but reading it fails (as a file left unreadable would)
+    result = runner.invoke(app, ["quiz", "--seed", "1", "-n", "1", "--answers", "-"], input="a\n")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"Warning: cannot read quiz history {home / 'history.json'}: Is a directory\n"
+        "Warning: this round was not saved, so that the history is not written over\n"
+    )
+    assert (home / "history.json").is_dir() and list((home / "history.json").iterdir()) == []
