@@ -327,7 +327,7 @@ class StoredNames(Names):
         """The name at a position, as written."""
         return self._row(i)[2]
 
-    def starting_with(self, prefix: str, kinds: Iterable[str]) -> Iterator[str]:
+    def starting_with(self, prefix: str, kinds: Iterable[str]) -> Iterator[tuple[str, str]]:
         """Names starting with a prefix, found by SQLite (LIKE ignores ASCII case; casefold settles the rest)."""
         codes = "".join(KIND_CODES[k] for k in kinds)
         pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -335,7 +335,7 @@ class StoredNames(Names):
         folded = prefix.casefold()
         for name, code in rows:
             if code in codes and name.casefold().startswith(folded):
-                yield name
+                yield name, KINDS[code]
 
     def candidates(self, key: str) -> list[int] | None:
         """For many names: the closest whole strings, plus every name sharing a word (or word start) with the query."""
