@@ -25,7 +25,7 @@ pytestmark = pytest.mark.usefixtures("shared_cache")
         ([], "the bo", CHARACTER, [("The Boogeyman", "character"), ("The Bowery King", "character")]),
         ([], "bow", CHARACTER, [("Bowery King", "character")]),  # a leading article may be left out
         (["santino"], "d'", CHARACTER, [("D'Antonio", "character")]),  # punctuation inside a word kept
-        (["john", "wick"], "(", WORK, [("(2014)", "work")]),  # a word that starts with punctuation
+        (["john", "wick"], "(2", WORK, [("(2014)", "work")]),  # a word that starts with punctuation
         (["john", "wick:", "chapter", "3"], "pa", WORK, [("Parabellum", "work"), ("Parabellum (2019)", "work")]),
         (["John Wick:"], "Chapter 4", WORK, [("Chapter 4", "work"), ("Chapter 4 (2023)", "work")]),
         ([], "sai", PERSON, [("Said Taghmaoui", "person")]),  # the spelling typed, when the file has it
