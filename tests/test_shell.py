@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -122,3 +128,99 @@ def resolved_id(runner: CliRunner, args: list[str]) -> str:
     assert result.exit_code == 0, result.output
     answer = json.loads(result.stdout)
     return next(answer[key]["id"] for key in ("character", "person", "work") if answer.get(key))
+
+
+class Shell:
+    """An interactive shell on a terminal with wick's completion loaded: type, press Tab, run the line."""
+
+    def __init__(self, name: str, tmp: Path, env: dict[str, str]) -> None:
+        pexpect = pytest.importorskip("pexpect")
+        self.args = tmp / f"{name}.args"
+        script = tmp / f"wick.{name}"
+        shown = subprocess.run(["wick", "--show-completion", name], capture_output=True, text=True, env=env, check=True)
+        script.write_text(shown.stdout)
+        # `show` stands in front of the completed line and writes the words the shell would pass to wick.
+        show = f"show() {{ printf '%s\\0' \"$@\" > {self.args}; }}"
+        args, setup = {
+            "bash": (["--norc", "--noprofile", "-i"], ["bind 'set bell-style none'", f"source {script}", show]),
+            "zsh": (["-f", "-i"], ["autoload -Uz compinit && compinit -u -D", f"source {script}", show]),
+            "fish": (
+                ["--no-config", "-i"],
+                [f"source {script}", f"function show; printf '%s\\0' $argv > {self.args}; end"],
+            ),
+        }[name]
+        self.child = pexpect.spawn(name, args, env=env, encoding="utf-8", dimensions=(50, 200), timeout=20)
+        for line in setup:
+            self.child.send(line + "\r")
+        self.child.send("printf 'RE%sDY\\n' A\r")
+        self.child.expect("READY")
+
+    def complete(self, typed: str) -> list[str] | None:
+        """The words of the line after Tab, as run on Enter; None if the shell did not run it."""
+        import pexpect
+
+        self.args.unlink(missing_ok=True)
+        # Keys typed during the completion wait their turn, as a person's would: Tab, then Ctrl-A, `show `, Enter.
+        self.child.send(typed + "\t\x01show \r")
+        deadline = time.monotonic() + 10
+        while not self.args.exists() and time.monotonic() < deadline:
+            with contextlib.suppress(pexpect.TIMEOUT):
+                self.child.read_nonblocking(100_000, timeout=0.05)  # keep the terminal drained
+        time.sleep(0.05)  # let printf finish writing
+        if not self.args.exists():
+            self.child.sendintr()
+            return None
+        return self.args.read_text(encoding="utf-8").split("\0")[:-1]
+
+
+@pytest.fixture(scope="module")
+def shells(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Shell]]:
+    started: dict[str, Shell] = {}
+    yield started
+    for shell in started.values():
+        shell.child.close(force=True)
+
+
+def _shell(shells: dict[str, Shell], name: str, tmp_path_factory: pytest.TempPathFactory) -> Shell:
+    if shutil.which(name) is None:
+        pytest.skip(f"{name} is not installed")
+    wick = Path(sys.executable).parent / "wick"
+    if not wick.exists():
+        pytest.skip("the wick command is not installed next to this Python")
+    if name not in shells:
+        tmp = tmp_path_factory.mktemp(name)
+        env = {"PATH": f"{wick.parent}:/usr/bin:/bin", "HOME": str(tmp), "WICK_CACHE": str(tmp / "cache")}
+        env |= {"TERM": "xterm", "LANG": "C.UTF-8", "NO_COLOR": "1"}
+        shells[name] = Shell(name, tmp, env)
+    return shells[name]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["bash", "zsh", "fish"])
+@pytest.mark.parametrize(
+    ("typed", "completed", "record"),
+    [
+        ("wick who-plays kea", ["Keanu Reeves"], "keanu-reeves"),
+        ("wick who-plays KEANU re", ["KEANU", "Reeves"], "keanu-reeves"),
+        ('wick who-plays "the bow', ["The Bowery King"], "the-bowery-king"),
+        ("wick who-plays 'santino d", ["Santino D'Antonio"], "santino-dantonio"),
+        ("wick who-plays santino d", ["santino", "D'Antonio"], "santino-dantonio"),
+        ("wick cast john wick \\(2", ["john", "wick", "(2014)"], "jw1"),
+        ("wick cast john wick: chapter 3 pa", ["john", "wick:", "chapter", "3", "Parabellum"], "jw3"),
+        ("wick roles sai", ["Said Taghmaoui"], "said-taghmaoui"),
+        ("wick who-plays winston --film conti", ["winston", "--film", "Continental"], "winston-scott"),
+    ],
+)
+def test_a_real_shell_completes_a_name_that_runs(
+    shells: dict[str, Shell],
+    tmp_path_factory: pytest.TempPathFactory,
+    runner: CliRunner,
+    name: str,
+    typed: str,
+    completed: list[str],
+    record: str,
+) -> None:
+    words = _shell(shells, name, tmp_path_factory).complete(typed)
+    command = typed.split()[1]
+    assert words == ["wick", command, *completed]
+    assert resolved_id(runner, words[1:]) == record
