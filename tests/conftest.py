@@ -41,3 +41,15 @@ def franchise() -> Franchise:
 def resolver(franchise: Franchise) -> Resolver:
     """A resolver over the shipped knowledge file."""
     return Resolver(franchise)
+
+
+@pytest.fixture(scope="session")
+def _cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture
+def shared_cache(monkeypatch: pytest.MonkeyPatch, _cache_dir: Path) -> Path:
+    """One cache of the shipped file for tests that only read it: building it for every test is slow."""
+    monkeypatch.setenv("WICK_CACHE", str(_cache_dir))
+    return _cache_dir

@@ -234,17 +234,21 @@ def test_every_lookup_answers_the_same_with_and_without_cache(args: list[str], m
 @pytest.mark.parametrize(
     ("typed", "kinds", "expected"),
     [
-        ("t", ("character", "person"), ["the Keeper", "tom Gray", "tommy"]),
-        ("CL", ("person",), ["CLéo Marchetti"]),
-        ("low", ("work",), ["low Tide"]),
+        (
+            "t",
+            ("character", "person"),
+            [("The Keeper", "character"), ("Tom Gray", "character"), ("Tommy", "character")],
+        ),
+        ("CL", ("person",), [("Cléo Marchetti", "person")]),
+        ("low", ("work",), [("Low Tide", "work")]),
         ("zz", ("work", "character", "person"), []),
     ],
 )
 def test_completion_is_the_same_from_the_cache(
-    mini: Path, typed: str, kinds: tuple[str, ...], expected: list[str]
+    mini: Path, typed: str, kinds: tuple[str, ...], expected: list[tuple[str, str]]
 ) -> None:
-    first = list(complete.names(str(mini), typed, kinds))  # builds the cache, answers from the parsed file
-    again = list(complete.names(str(mini), typed, kinds))  # answers from the cache
+    first = complete.names(str(mini), [], typed, kinds)  # builds the cache, answers from the parsed file
+    again = complete.names(str(mini), [], typed, kinds)  # answers from the cache
     assert first == again == expected
 
 

@@ -452,17 +452,17 @@ class StoredNames(Names):
         """The name at a position, as written."""
         return self._row(i)[2]
 
-    def starting_with(self, prefix: str, kinds: Iterable[str]) -> Iterator[str]:
+    def starting_with(self, prefix: str, kinds: Iterable[str]) -> Iterator[tuple[str, str]]:
         """Names starting with a prefix, found by SQLite (LIKE ignores ASCII case; casefold settles the rest)."""
         wanted = list(kinds)
 
-        def read() -> list[str]:
+        def read() -> list[tuple[str, str]]:
             codes = "".join(KIND_CODES[k] for k in wanted)
             pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             query = "SELECT name, kind FROM names WHERE name LIKE ? ESCAPE '\\' ORDER BY pos"
             folded = prefix.casefold()
             rows = self.db.execute(query, (pattern,))
-            return [name for name, code in rows if code in codes and name.casefold().startswith(folded)]
+            return [(name, KINDS[code]) for name, code in rows if code in codes and name.casefold().startswith(folded)]
 
         return iter(self._read(read, lambda n: list(n.starting_with(prefix, wanted))))
 

@@ -11,13 +11,13 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from . import __version__
+from . import __version__, shell
 from .errors import Ambiguous, DataFileError, NotFound, UsageError, WickError, WrongKind
 
 if TYPE_CHECKING:
@@ -49,7 +49,9 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    add_completion=False,  # wick's own options below take the shell's name
 )
+shell.register()
 
 
 class State:
@@ -78,32 +80,10 @@ class Order(enum.StrEnum):
     release = "release"
 
 
-def _complete(ctx: typer.Context, incomplete: str, kinds: tuple[str, ...]) -> Iterator[str]:
-    """Names of the wanted kinds that start with what was typed, in any case."""
-    from . import complete
-
-    data = ctx.find_root().params.get("data")
-    yield from complete.names(data, incomplete, kinds)
-
-
-def complete_characters(ctx: typer.Context, incomplete: str) -> Iterator[str]:
-    """Complete character and person names."""
-    return _complete(ctx, incomplete, ("character", "person"))
-
-
-def complete_people(ctx: typer.Context, incomplete: str) -> Iterator[str]:
-    """Complete person names."""
-    return _complete(ctx, incomplete, ("person",))
-
-
-def complete_works(ctx: typer.Context, incomplete: str) -> Iterator[str]:
-    """Complete work titles and aliases."""
-    return _complete(ctx, incomplete, ("work",))
-
-
-def complete_names(ctx: typer.Context, incomplete: str) -> Iterator[str]:
-    """Complete any name."""
-    return _complete(ctx, incomplete, ("work", "character", "person"))
+CHARACTER = shell.Name("character", "person")
+PERSON = shell.Name("person")
+WORK = shell.Name("work")
+ANY = shell.Name("work", "character", "person")
 
 
 def _state(ctx: typer.Context) -> State:
@@ -205,6 +185,28 @@ def main_options(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    install_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--install-completion",
+            metavar="[SHELL]",
+            callback=shell.install_script,
+            expose_value=False,
+            is_eager=True,
+            help="Install completion for a shell (bash, zsh or fish; the current one if left out).",
+        ),
+    ] = None,
+    show_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--show-completion",
+            metavar="[SHELL]",
+            callback=shell.show,
+            expose_value=False,
+            is_eager=True,
+            help="Print the completion script for a shell (bash, zsh or fish; the current one if left out).",
+        ),
+    ] = None,
 ) -> None:
     """Choose the knowledge file every command reads."""
     ctx.obj = State(data)
@@ -219,11 +221,11 @@ def who_plays(
         typer.Argument(
             metavar="CHARACTER...",
             help="A character (or an actor, to list their roles); quotes are optional.",
-            autocompletion=complete_characters,
+            click_type=CHARACTER,
         ),
     ],
     film: Annotated[
-        str | None, typer.Option("--film", "-f", metavar="TITLE", help="Only this work.", autocompletion=complete_works)
+        str | None, typer.Option("--film", "-f", metavar="TITLE", help="Only this work.", click_type=WORK)
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -243,9 +245,7 @@ def roles(
     ctx: typer.Context,
     person: Annotated[
         list[str],
-        typer.Argument(
-            metavar="PERSON...", help="An actor or crew member; quotes are optional.", autocompletion=complete_people
-        ),
+        typer.Argument(metavar="PERSON...", help="An actor or crew member; quotes are optional.", click_type=PERSON),
     ],
     as_json: JsonOption = False,
 ) -> None:
@@ -279,7 +279,7 @@ def release_date(
         typer.Argument(
             metavar="[TITLE...]",
             help="A film or series (quotes are optional); leave out for every work.",
-            autocompletion=complete_works,
+            click_type=WORK,
         ),
     ] = None,
     as_json: JsonOption = False,
@@ -322,9 +322,7 @@ def cast(
     ctx: typer.Context,
     title: Annotated[
         list[str],
-        typer.Argument(
-            metavar="TITLE...", help="A film or series; quotes are optional.", autocompletion=complete_works
-        ),
+        typer.Argument(metavar="TITLE...", help="A film or series; quotes are optional.", click_type=WORK),
     ],
     as_json: JsonOption = False,
 ) -> None:
@@ -344,9 +342,7 @@ def info(
     ctx: typer.Context,
     name: Annotated[
         list[str],
-        typer.Argument(
-            metavar="NAME...", help="Any work, character or person; quotes are optional.", autocompletion=complete_names
-        ),
+        typer.Argument(metavar="NAME...", help="Any work, character or person; quotes are optional.", click_type=ANY),
     ],
     spoilers: Annotated[bool, typer.Option("--spoilers/--no-spoilers", help="Show facts that reveal a plot.")] = True,
     as_json: JsonOption = False,
@@ -444,7 +440,7 @@ def quiz(
     ] = Mode.choice,
     seen_through: Annotated[
         str | None,
-        typer.Option(metavar="TITLE", help="Nothing that spoils works after this one.", autocompletion=complete_works),
+        typer.Option(metavar="TITLE", help="Nothing that spoils works after this one.", click_type=WORK),
     ] = None,
     answers: Annotated[
         str | None, typer.Option(metavar="FILE", help="Answers, one per line ('-' for stdin): play without prompts.")
@@ -610,4 +606,4 @@ def _utf8_streams() -> None:
 def main() -> None:
     """Console entry point."""
     _utf8_streams()
-    app()
+    app(args=shell.name_the_shell(sys.argv[1:]))

@@ -1,15 +1,101 @@
-"""Shell completion: names from the knowledge file, through the cache so every Tab stays fast."""
+"""Shell completion: names from the knowledge file, through the cache so every Tab stays fast.
+
+A name may be typed as several words (``wick who-plays keanu reeves``), as one quoted word, or
+a mix, so a completion replaces only the shell word being typed: it is the rest of the name from
+that word on, in the name's own spelling and case. The words typed before it must be the name's
+first words (case, accents and punctuation aside); the word being typed must start the next one.
+Quoting the completion for the shell is the shell's job in zsh and fish, and ``bash_word``'s in bash,
+which inserts what it is given as it is.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+ARTICLES = ("the", "a", "an")
+"""A name's leading article may be left out when typing it ("bowery" completes "The Bowery King")."""
+BASH_SPECIAL = frozenset(" \t\n\\'\"`$|&;()<>*?[]{}#~!^=,:")
+"""Characters bash would read as syntax (or word breaks) in an unquoted word; a backslash makes each literal."""
+BASH_IN_DOUBLE_QUOTES = frozenset('\\"`$')
+"""Characters that keep a meaning inside double quotes."""
 
 
-def names(data: str | None, incomplete: str, kinds: tuple[str, ...]) -> Iterator[str]:
-    """Names and aliases of the given kinds that start with what was typed, in any case.
+def _loose(word: str, accents: bool = True) -> str:
+    """A word without case (and accents, unless kept), punctuation kept: what a partly typed word is compared with."""
+    folded = word.casefold()
+    if folded.isascii() or not accents:
+        return folded
+    return "".join(ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch))
 
-    The shell keeps only candidates that start with the typed text exactly, so a match is
-    returned with the typed prefix as it was typed ("win" completes to "winston Scott").
+
+def _strict(word: str) -> str:
+    """A word without case, accents or punctuation: what a fully typed word must equal."""
+    return "".join(ch for ch in _loose(word) if ch.isalnum())
+
+
+def _follow(words: Sequence[str], start: int, typed: Iterable[str]) -> int | None:
+    """Where the name's words continue after the typed words, matched from ``start``; None if they differ.
+
+    Words that are only punctuation ("–", ":") may be typed or left out on either side.
+    """
+    i = start
+    for word in typed:
+        wanted = _strict(word)
+        if not wanted:
+            continue
+        while i < len(words) and not _strict(words[i]):
+            i += 1
+        if i == len(words) or _strict(words[i]) != wanted:
+            return None
+        i += 1
+    return i
+
+
+def _rest(name: str, before: Sequence[str], current: str, accents: bool) -> str | None:
+    """The rest of a name from the shell word being typed, or None if the typed words do not start it.
+
+    The word being typed is compared ignoring case, and accents too unless ``accents`` is False.
+    """
+    words = name.split()
+    done = [word for text in before for word in text.split()]
+    typed = current.split()
+    partial = "" if not typed or current[-1:].isspace() else typed.pop()
+    starts = [0, 1] if len(words) > 1 and _strict(words[0]) in ARTICLES else [0]
+    for start in starts:
+        here = _follow(words, start, done)
+        end = None if here is None else _follow(words, here, typed)
+        if here is None or end is None:
+            continue
+        if partial:
+            wanted = _loose(partial, accents)
+            while end < len(words) and not _loose(words[end], accents).startswith(wanted) and not _strict(words[end]):
+                end += 1  # a punctuation word the person skipped
+            if end == len(words) or not _loose(words[end], accents).startswith(wanted):
+                continue
+            if not typed:
+                here = end  # the completion starts with what is being typed
+        elif end == len(words) and here == end:
+            continue  # the name is typed in full: nothing to add
+        return " ".join(words[here:])
+    return None
+
+
+def _prefixes(before: Sequence[str], current: str) -> list[str]:
+    """What a name must start with to be worth checking: its first letter, after any article.
+
+    Only an ASCII first letter narrows the search (SQLite's LIKE ignores only ASCII case).
+    """
+    first = next((w for w in (*before, current) if w.strip()), "").lstrip()[:1]
+    if not (first.isascii() and first.isalnum()):
+        return [""]
+    return [first, *(f"{article} {first}" for article in ARTICLES)]
+
+
+def names(data: str | None, before: Sequence[str], current: str, kinds: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Completions of a name of these kinds, each with the kinds of record it names.
+
+    ``before`` holds the shell words of the name already typed, ``current`` the word being typed.
     """
     from . import cache, files
     from .errors import WickError
@@ -17,12 +103,37 @@ def names(data: str | None, incomplete: str, kinds: tuple[str, ...]) -> Iterator
     try:
         franchise = cache.load(data or files.default_path(), warn=lambda message: None)
     except WickError:
-        return
+        return []
     from .resolve import Resolver
 
-    seen: set[str] = set()
-    for name in Resolver(franchise).names.starting_with(incomplete, kinds):
-        shown = incomplete + name[len(incomplete) :]
-        if shown not in seen:
-            seen.add(shown)
-            yield shown
+    names = Resolver(franchise).names
+    rows = [row for prefix in _prefixes(before, current) for row in names.starting_with(prefix, kinds)]
+    found: dict[str, list[str]] = {}
+    # Accents are ignored only when nothing matches with them: "sai" is "Said", not also "Saïd".
+    for accents in (False, True):
+        for name, kind in rows:
+            rest = _rest(name, before, current, accents)
+            if rest is not None and kind not in found.setdefault(rest, []):
+                found[rest].append(kind)
+        if found:
+            break
+    return [(rest, ", ".join(found_kinds)) for rest, found_kinds in found.items()]
+
+
+def bash_word(text: str, typed: str) -> str:
+    """A completion as bash must insert it in place of the word typed so far, which may open a quote.
+
+    bash inserts a completion as it is, after the opening quote if the word has one, and closes
+    that quote itself when the completion is the only one.
+    """
+    if typed[:1] == "'":
+        return text.replace("'", "'\\''")
+    if typed[:1] == '"':
+        return "".join("\\" + ch if ch in BASH_IN_DOUBLE_QUOTES else ch for ch in text)
+    return "".join("\\" + ch if ch in BASH_SPECIAL else ch for ch in text)
+
+
+def zsh_entry(text: str, description: str | None) -> str:
+    """A completion as one entry of a zsh ``_describe`` list: ``value:description``, colons in the value escaped."""
+    value = text.replace("\\", "\\\\").replace(":", "\\:")
+    return f"{value}:{description}" if description else value

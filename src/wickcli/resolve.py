@@ -277,13 +277,13 @@ class Names:
         """The kind of the record named at a position."""
         return self.kinds[i]
 
-    def starting_with(self, prefix: str, kinds: Iterable[str]) -> Iterator[str]:
-        """Names of records of these kinds that start with a prefix, ignoring case."""
+    def starting_with(self, prefix: str, kinds: Iterable[str]) -> Iterator[tuple[str, str]]:
+        """Names of records of these kinds that start with a prefix, ignoring case, each with its kind."""
         wanted = set(kinds)
         folded = prefix.casefold()
         for i, kind in enumerate(self.kinds):
             if kind in wanted and self.names[i].casefold().startswith(folded):
-                yield self.names[i]
+                yield self.names[i], kind
 
     def candidates(self, key: str) -> list[int] | None:
         """Positions worth a whole-string score for suggestions, or None to score every name."""
