@@ -417,3 +417,50 @@ def test_known_info(query: str, path: tuple[str, ...], expected: object) -> None
     if isinstance(expected, list):
         value = [p["name"] for p in value]
     assert value == expected
+
+
+FACTS_ON_WORKS = [
+    # (work, fact id)  # source of the fact
+    (
+        "John Wick (2014)",
+        "jw1-original-title-scorn",
+    ),  # https://independent.co.uk/arts-entertainment/films/news/john-wick-keanu-reeves-name-parabellum-derek-kolstad-a9538136.html
+    (
+        "John Wick (2014)",
+        "anime-prequel-impossible-task",
+    ),  # https://www.thewrap.com/john-wick-animated-prequel-keanu-reeves-shannon-tindle/
+    (
+        "John Wick (2014)",
+        "real-john-wick-wick-building-systems",
+    ),  # https://www.wickbuildings.com/blog/john-f-wick-retrospective/
+    (
+        "Caine",
+        "caine-spinoff-donnie-yen-directs",
+    ),  # https://www.thewrap.com/john-wick-caine-spinoff-donnie-yen-directing-starring/
+    (
+        "The Continental",
+        "continental-shot-in-budapest",
+    ),  # https://origostudios.com/the-continental-unleashing-hollywood-ambitions-at-origo-studios-in-budapest
+]
+
+
+@pytest.mark.parametrize(("work", "fact"), FACTS_ON_WORKS)
+def test_facts_about_a_work_show_with_it(work: str, fact: str) -> None:
+    cards = run("info", work)["cards"]
+    card = next(c for c in cards if c["kind"] == "work")
+    assert fact in [f["id"] for f in card["facts"]]
+
+
+def test_merged_twin_facts_are_gone(franchise: Franchise) -> None:
+    ids = {f.id for f in franchise.facts}
+    twins = {
+        "stahelski-keanu-matrix-stunt-double",
+        "jw-retitled-because-keanu-said-john-wick",
+        "john-wick-birth-name-jardani-jovonovich",
+        "john-wick-belarusian-ruska-roma-orphan",
+        "jw1-opening-weekend-2",
+        "ballerina-delayed-to-2025",
+        "jw4-ends-at-johns-grave",
+    }
+    assert ids & twins == set()
+    assert [f.spoils for f in franchise.facts if f.id == "ruska-roma-origins"] == ["jw3"]
