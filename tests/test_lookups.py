@@ -83,18 +83,37 @@ def test_release_dates_of_every_work_in_release_order(runner: CliRunner) -> None
 def test_timeline_story_order(runner: CliRunner) -> None:
     answer = run(runner, "timeline")
     released = [w["work"]["id"] for w in answer["works"] if w["status"] == "released"]
-    # The games and the comic have no place in the story order: they follow, in release order.
-    assert released == [
-        "the-continental",
-        "jw1",
-        "jw2",
-        "jw3",
-        "ballerina",
-        "jw4",
-        "john-wick-chronicles",
-        "john-wick-comic",
-        "john-wick-hex",
-    ]
+    # The games and the comic have no place in the story order: they are listed apart (below).
+    assert released == ["the-continental", "jw1", "jw2", "jw3", "ballerina", "jw4"]
+
+
+@pytest.mark.parametrize(
+    ("order", "unplaced"),
+    [
+        (
+            "story",
+            [
+                "john-wick-chronicles",
+                "john-wick-comic",
+                "john-wick-hex",
+                "jw5",
+                "caine-spinoff",
+                "under-the-high-table",
+            ],
+        ),
+        ("release", ["jw5", "caine-spinoff", "jw-anime", "jw-game", "under-the-high-table"]),
+    ],
+    ids=["story: no order in the file", "release: no date yet"],
+)
+def test_timeline_keeps_works_of_unknown_place_apart(runner: CliRunner, order: str, unplaced: list[str]) -> None:
+    answer = run(runner, "timeline", "--order", order)
+    assert [w["work"]["id"] for w in answer["unplaced"]] == unplaced
+    assert not {w["work"]["id"] for w in answer["works"]} & set(unplaced)
+
+
+@pytest.mark.parametrize("order", ["Release", "RELEASE", "release"])
+def test_timeline_order_in_any_case(runner: CliRunner, order: str) -> None:
+    assert run(runner, "timeline", "-o", order)["order"] == "release"
 
 
 def test_timeline_release_order(runner: CliRunner) -> None:
