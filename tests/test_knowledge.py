@@ -28,6 +28,141 @@ def test_every_record_has_a_source(franchise: Franchise) -> None:
     assert [r for r in records if not r.sources] == []
 
 
+# Hosts that are not acceptable as a record's only support: copies of Wikipedia on other hosts,
+# scraper and content-farm sites, piracy sites, machine-written summaries and personal blogs.
+REFUSED_HOSTS = {
+    "wikimili.com",  # Wikipedia mirror
+    "db0nus869y26v.cloudfront.net",  # Wikipedia mirror
+    "wiki.golden.com",  # copied encyclopedia entries
+    "theinfolist.com",  # Wikipedia mirror
+    "english.turkcebilgi.com",  # Wikipedia mirror
+    "www.worddisk.com",  # Wikipedia mirror
+    "worddisk.com",  # Wikipedia mirror
+    "kiwix.xelfin.net",  # Wikipedia mirror
+    "encyclopedia.datana.cloud",  # Wikipedia mirror
+    "wiki.gravy.cc",  # Wikipedia mirror
+    "wikipedianews.com",  # scraper despite the name
+    "wikisum.wiki",  # machine-written summaries
+    "mrsgiggles.com",  # personal review blog
+    "www.celebritynooz.com",  # content farm
+    "cs.nobleorderbrewing.com",  # scraper
+    "nl.nobleorderbrewing.com",  # scraper
+    "www.movierulz-movierulz.in",  # piracy site
+    "4kmoviescinemahd.com",  # piracy site
+    "old.billionaireclubcollc.com",  # scraper
+    "cebumojubelo.pages.dev",  # scraper
+    "amazing.worldnownewses.com",  # scraper
+    "usdinrusd.com",  # scraper
+    "hindiyojna.com",  # content farm
+    "tnews.xem.plus",  # scraper
+    "unlistmy.info",  # scraper
+    "emc.edu.vn",  # scraper
+    "movieanywhere.xyz",  # scraper
+    "kingka.info",  # scraper
+    "gamersroom.info",  # scraper
+    "cotingihay24.com",  # scraper
+    "d1softballnews.com",  # scraper
+    "hamlakitchen.com",  # content farm
+    "movieposters2.com",  # content farm
+    "asapland.com",  # content farm
+    "bodysize.org",  # content farm
+    "kahawatungu.com",  # content farm
+    "thousif.com",  # content farm
+    "my.bfn.today",  # content farm
+    "vhorernews24.com",  # content farm
+    "lloyddbooks.com",  # content farm
+    "kaist455.com",  # scraper
+    "virtualmich.com",  # content farm
+    "info-cast.com",  # content farm
+    "startefacts.com",  # content farm
+    "fandorable.com",  # content farm
+    "karwar.net",  # content farm
+    "dekoronline.net",  # content farm
+    "quotesimpire.com",  # content farm
+    "entertainmentnewsboom.com",  # content farm
+    "wayarcdaily.com",  # content farm
+    "mmw.news",  # content farm
+    "heavenslie.com",  # personal page
+    "friendzpoints.blogspot.com",  # personal blog
+    "pergelator.blogspot.com",  # personal blog
+    "filmcombatsyndicate.blogspot.com",  # personal blog
+    "passionecimenaemotori.blogspot.com",  # personal blog
+    "moviemaven1.blogspot.com",  # personal blog
+    "odeononline.blogspot.com",  # personal blog
+    "saskiavanthoff.wordpress.com",  # personal blog
+    "solanaism.wordpress.com",  # personal blog
+    "petekirkpatrickreviews.wordpress.com",  # personal blog
+    "derricklferguson.com",  # personal blog
+    "ted-trafton.squarespace.com",  # personal blog
+    "kascewelove.blogg.se",  # personal blog
+    "emilee2216.pixnet.net",  # personal blog
+    "warren-watched-a-movie.com",  # personal blog
+    "movieswithmark.com",  # personal blog
+    "ryansmoviereviews.com",  # personal blog
+    "moviefilmreview.com",  # personal blog
+    "celebqueries.com",  # content farm
+    "hotlifestylenews.com",  # content farm
+    "moviecricket.net",  # content farm
+    "videoreviews.org",  # content farm
+    "www.thelastthingisee.com",  # personal blog
+    "whiterocklakeweekly.com",  # content farm
+    "kanguret.com",  # content farm
+    "pointer-sport.com",  # content farm
+    "mulderville.net",  # personal blog
+    "actionewz.com",  # content farm
+    "gamersrd.com",  # content farm
+    "usanews.net",  # content farm
+    "hroop.com",  # content farm
+    "spoilertown.com",  # content farm
+    "ymi.today",  # content farm
+    "particle.news",  # machine-written summaries
+    "digirefera.com",  # content farm
+    "interestingauthors.com",  # content farm
+    "endingexplained.news",  # content farm
+    "www.movieslantern.com",  # content farm
+    "idiomstudio.com",  # content farm
+    "inspodaily.co.uk",  # content farm
+    "sentientpost.com",  # content farm
+    "catsclem.nl",  # personal blog
+    "daysoftheyear.com",  # content farm
+    "thespottedcatmagazine.com",  # content farm
+    "www.eastcoastdaily.in",  # content farm
+    "eatsip365.com",  # machine-written content farm
+    "winenfood.com",  # machine-written content farm
+    "visualfoodie.com",  # machine-written content farm
+    "weveseenthat.com",  # personal blog
+    "oneroomwithaview.com",  # personal blog
+    "filmmusiccentral.com",  # personal blog
+    "www.filmmining101.com",  # personal blog
+    "fugitives.com",  # personal blog
+    "phawker.com",  # personal blog
+    "ageofthegeek.org",  # personal blog
+    "brandstofans.substack.com",  # personal newsletter
+    "movienewslive.com",  # content farm
+    "news.unicaus.in",  # content farm
+    "arynews.tv",  # aggregated copy
+    "breakingon.com",  # content farm
+    "awesomefriday.ca",  # personal blog
+    "timewarnerent.com",  # scraper copying No Film School
+    "movizark.com",  # content farm
+    "lylesmoviefiles.com",  # personal blog
+    "reference.com",  # content farm
+    "www.reference.com",  # content farm
+}
+
+
+def _host(url: str) -> str:
+    return url.split("/")[2].lower()
+
+
+def test_no_record_rests_only_on_refused_hosts(franchise: Franchise) -> None:
+    records: list[Any] = [*franchise.records(), *franchise.credits, *franchise.facts]
+    records += [item for w in franchise.works for item in (*w.releases, *w.crew, *w.trailers, *w.release_history)]
+    records += [w.sequel for w in franchise.works if w.sequel]
+    weak = [r for r in records if r.sources and all(_host(u) in REFUSED_HOSTS for u in r.sources)]
+    assert [getattr(r, "id", r) for r in weak] == []
+
+
 def test_names_of_different_records_of_one_kind_never_collide(franchise: Franchise) -> None:
     owners: dict[tuple[str, str], str] = {}
     clashes = []
@@ -113,26 +248,22 @@ WHO_PLAYS = [
         "jw4",
         "Bill Skarsgård",
     ),  # https://www.slashfilm.com/1181346/in-john-wick-4-bill-skarsgards-marquis-will-wield-the-most-evil-weapon-of-all-bureaucracy/
-    ("Sofia", "jw3", "Halle Berry"),  # https://www.celebritynooz.com/Review.aspx/John_Wick_Chapter_3__Parabellum
+    ("Sofia", "jw3", "Halle Berry"),  # Parabellum's Italian press kit (Leone Film Group), on docslib.org
     (
         "Bowery King",
         "jw2",
         "Laurence Fishburne",
     ),  # https://monkeysfightingrobots.co/keanu-reeves-laurence-fishburne-reunite-in-john-wick-chapter-two-photo/
-    ("Viggo", "jw1", "Michael Nyqvist"),  # https://mrsgiggles.com/john-wick-2014
-    ("Iosef", "jw1", "Alfie Allen"),  # https://mrsgiggles.com/john-wick-2014
-    ("Helen", "jw1", "Bridget Moynahan"),  # https://mrsgiggles.com/john-wick-2014
-    (
-        "The Director",
-        "jw3",
-        "Anjelica Huston",
-    ),  # https://www.celebritynooz.com/Review.aspx/John_Wick_Chapter_3__Parabellum
+    ("Viggo", "jw1", "Michael Nyqvist"),  # https://en.wikipedia.org/wiki/John_Wick_(film)
+    ("Iosef", "jw1", "Alfie Allen"),  # https://en.wikipedia.org/wiki/John_Wick_(film)
+    ("Helen", "jw1", "Bridget Moynahan"),  # https://en.wikipedia.org/wiki/John_Wick_(film)
+    ("The Director", "jw3", "Anjelica Huston"),  # Parabellum's Italian press kit (Leone Film Group), on docslib.org
     (
         "Cormac",
         "the-continental",
         "Mel Gibson",
     ),  # https://people.com/mel-gibson-joins-the-john-wick-universe-in-action-packed-trailer-for-prequel-series-the-continental-7574439
-    ("Zero", "jw3", "Mark Dacascos"),  # https://www.celebritynooz.com/Review.aspx/John_Wick_Chapter_3__Parabellum
+    ("Zero", "jw3", "Mark Dacascos"),  # Parabellum's Italian press kit (Leone Film Group), on docslib.org
     (
         "Adjudicator",
         "jw3",
@@ -141,9 +272,13 @@ WHO_PLAYS = [
     ("Santino", "jw2", "Riccardo Scamarcio"),  # http://www.chch.com/john-wick-chapter-2/
     ("Ares", "jw2", "Ruby Rose"),  # https://celebqueries.com/why-was-ruby-rose-mute-in-john-wick/
     ("Cassian", "jw2", "Common"),  # https://en.wikipedia.org/wiki/John_Wick:_Chapter_2
-    ("Killa", "jw4", "Scott Adkins"),  # http://ted-trafton.squarespace.com/review/john-wick-chapter-4
-    ("Koji", "jw4", "Hiroyuki Sanada"),  # http://ted-trafton.squarespace.com/review/john-wick-chapter-4
-    ("Tracker", "jw4", "Shamier Anderson"),  # http://ted-trafton.squarespace.com/review/john-wick-chapter-4
+    ("Killa", "jw4", "Scott Adkins"),  # https://en.wikipedia.org/wiki/John_Wick:_Chapter_4
+    (
+        "Koji",
+        "jw4",
+        "Hiroyuki Sanada",
+    ),  # https://www.latimes.com/entertainment-arts/movies/story/2023-03-24/john-wick-4-action-stars-donnie-yen-hiroyuki-sanada-rina-sawayama
+    ("Tracker", "jw4", "Shamier Anderson"),  # https://en.wikipedia.org/wiki/John_Wick:_Chapter_4
     (
         "Akira",
         "jw4",
@@ -155,13 +290,13 @@ WHO_PLAYS = [
     ("Addy", "jw1", "Bridget Regan"),  # https://en.wikipedia.org/wiki/John_Wick_(film)
     ("The Doctor", "jw1", "Randall Duk Kim"),  # https://en.wikipedia.org/wiki/John_Wick_(film)
     ("Doctor", "jw3", "Randall Duk Kim"),  # Parabellum's Italian press kit (Leone Film Group), on docslib.org
-    ("Sommelier", "jw2", "Peter Serafinowicz"),
+    ("Sommelier", "jw2", "Peter Serafinowicz"),  # https://en.wikipedia.org/wiki/John_Wick:_Chapter_2
     ("Hex", "john-wick-hex", "Troy Baker"),  # https://www.gamesradar.com/john-wick-hex-release-date/
     (
         "Charon",
         "john-wick-hex",
         "Lance Reddick",
-    ),  # https://www.pcgamer.com/john-wick-hex-has-an-october-release-date-and-a-new-trailer/  # https://en.wikipedia.org/wiki/John_Wick:_Chapter_2
+    ),  # https://www.pcgamer.com/john-wick-hex-has-an-october-release-date-and-a-new-trailer/
     ("Winston", "the-continental", "Fflyn Edwards"),  # https://www.screenhub.com.au/?p=2624881
 ]
 
@@ -282,3 +417,50 @@ def test_known_info(query: str, path: tuple[str, ...], expected: object) -> None
     if isinstance(expected, list):
         value = [p["name"] for p in value]
     assert value == expected
+
+
+FACTS_ON_WORKS = [
+    # (work, fact id)  # source of the fact
+    (
+        "John Wick (2014)",
+        "jw1-original-title-scorn",
+    ),  # https://independent.co.uk/arts-entertainment/films/news/john-wick-keanu-reeves-name-parabellum-derek-kolstad-a9538136.html
+    (
+        "John Wick (2014)",
+        "anime-prequel-impossible-task",
+    ),  # https://www.thewrap.com/john-wick-animated-prequel-keanu-reeves-shannon-tindle/
+    (
+        "John Wick (2014)",
+        "real-john-wick-wick-building-systems",
+    ),  # https://www.wickbuildings.com/blog/john-f-wick-retrospective/
+    (
+        "Caine",
+        "caine-spinoff-donnie-yen-directs",
+    ),  # https://www.thewrap.com/john-wick-caine-spinoff-donnie-yen-directing-starring/
+    (
+        "The Continental",
+        "continental-shot-in-budapest",
+    ),  # https://origostudios.com/the-continental-unleashing-hollywood-ambitions-at-origo-studios-in-budapest
+]
+
+
+@pytest.mark.parametrize(("work", "fact"), FACTS_ON_WORKS)
+def test_facts_about_a_work_show_with_it(work: str, fact: str) -> None:
+    cards = run("info", work)["cards"]
+    card = next(c for c in cards if c["kind"] == "work")
+    assert fact in [f["id"] for f in card["facts"]]
+
+
+def test_merged_twin_facts_are_gone(franchise: Franchise) -> None:
+    ids = {f.id for f in franchise.facts}
+    twins = {
+        "stahelski-keanu-matrix-stunt-double",
+        "jw-retitled-because-keanu-said-john-wick",
+        "john-wick-birth-name-jardani-jovonovich",
+        "john-wick-belarusian-ruska-roma-orphan",
+        "jw1-opening-weekend-2",
+        "ballerina-delayed-to-2025",
+        "jw4-ends-at-johns-grave",
+    }
+    assert ids & twins == set()
+    assert [f.spoils for f in franchise.facts if f.id == "ruska-roma-origins"] == ["jw3"]

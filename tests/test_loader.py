@@ -73,7 +73,7 @@ BAD_FILES = [
             "15:49: works[0].filming.locations: expected a list, got 'New York'",
             "17:9: works[0].episode_list[0]: missing required key 'number'",
             "19:48: works[0].releases[0].medium: expected one of theatrical, streaming, premiere, tv, digital, "
-            "home-media; got 'bluray'",
+            "home-media, print; got 'bluray'",
         ],
     ),
     ("list_root", ["1:1: expected a mapping, got a list"]),

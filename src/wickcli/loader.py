@@ -306,7 +306,7 @@ def _unknown_key(key: str, known: dict[str, Conv]) -> str:
 SOURCES = seq(url)
 NAMES = seq(text)
 WORK_KINDS = ("film", "series", "anime", "game", "other")
-MEDIA = ("theatrical", "streaming", "premiere", "tv", "digital", "home-media")
+MEDIA = ("theatrical", "streaming", "premiere", "tv", "digital", "home-media", "print")
 BOX_OFFICE_MEASURES = ("opening-weekend", "domestic", "international", "worldwide")
 WORK_STATUSES = (
     "released",
