@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections import Counter
 from typing import Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.measure import Measurement
+from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -33,20 +35,23 @@ class _Table(Table):
     """A table whose title wraps to the width it is given, not to the table's own (narrower) width."""
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        title = self.title
-        if not title:
-            yield from super().__rich_console__(console, options)
-            return
-        table_width = min(Measurement.get(console, options, self).maximum, options.max_width)
-        if Text(str(title)).cell_len <= table_width:
-            yield from super().__rich_console__(console, options)
-            return
-        yield Text(str(title), style=self.title_style or "")
-        self.title = None
+        title, self.title = self.title, None
         try:
-            yield from super().__rich_console__(console, options)
+            body = [s for s in super().__rich_console__(console, options) if isinstance(s, Segment)]
         finally:
             self.title = title
+        if title:
+            first_line = next(iter(Segment.split_lines(body)), [])
+            table_width = Segment.get_line_length(first_line)
+            if isinstance(title, Text):
+                text = title.copy()
+            else:  # a title is text, never markup
+                text = Text(title, style=Style.pick_first(self.title_style, "table.title"))
+            if text.cell_len <= table_width:
+                yield from console.render(text, options.update(width=table_width, justify=self.title_justify))
+            else:
+                yield text  # wider than the table: wrapped at the width the table was given
+        yield from body
 
 
 def _table(title: str | None, plain: bool, *columns: str) -> Table:
@@ -210,12 +215,14 @@ def _labels(rows: list[dict[str, Any]], width: int) -> list[str]:
     candidates = [
         list(dict.fromkeys([*(n for n in row if len(n) <= width), *(_shorten(n, width) for n in row)])) for row in names
     ]
+    rows_showing = Counter(c for own in candidates for c in own)
     labels: list[str] = []
-    for i, own in enumerate(candidates):
-        others = {label for j, theirs in enumerate(candidates) if j != i for label in theirs}
-        unique = [c for c in own if c not in others]
-        free = [c for c in own if c not in labels]
+    taken: set[str] = set()
+    for own in candidates:
+        unique = [c for c in own if rows_showing[c] == 1]
+        free = [c for c in own if c not in taken]
         labels.append((unique or free or own)[0])
+        taken.add(labels[-1])
     return labels
 
 
