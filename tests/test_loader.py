@@ -59,6 +59,23 @@ BAD_FILES = [
             "11:20: works[1].story.order: expected a whole number, got 'first'",
         ],
     ),
+    (
+        "infobox",
+        [
+            "7:22: works[0].budget.amount: expected a whole number, got '20 million'",
+            "9:19: works[0].box_office[0].measure: expected one of opening-weekend, domestic, international, "
+            "worldwide; got 'weekend'",
+            "10:53: works[0].box_office[1].currency: expected a currency code like USD, got 'dollars'",
+            "10:69: works[0].box_office[1].as_of: 2014-13-01 is not a real date",
+            "12:9: works[0].reception[0]: missing required key 'score'",
+            "14:33: works[0].certificates[0].board: unknown key 'board'",
+            "15:22: works[0].filming.start: expected a date like 2025-06-06, got 'September 2013'",
+            "15:49: works[0].filming.locations: expected a list, got 'New York'",
+            "17:9: works[0].episode_list[0]: missing required key 'number'",
+            "19:48: works[0].releases[0].medium: expected one of theatrical, streaming, premiere, tv, digital, "
+            "home-media; got 'bluray'",
+        ],
+    ),
     ("list_root", ["1:1: expected a mapping, got a list"]),
     ("python_tag", ["1:12: franchise: unsupported YAML tag !!python/object/apply:os.system"]),
     (
@@ -74,7 +91,10 @@ BAD_FILES = [
             "YAML aliases are not supported, write the value out"
         ],
     ),
-    ("choices_with_answer", ["9:23: facts[0].choices[1]: '2001' is the answer; choices are the wrong answers to offer"]),
+    (
+        "choices_with_answer",
+        ["9:23: facts[0].choices[1]: '2001' is the answer; choices are the wrong answers to offer"],
+    ),
     (
         "colon_in_text",
         [

@@ -57,7 +57,10 @@ def test_timeline_lists_works_of_unknown_place_unnumbered(franchise: Franchise) 
     lines = text(render.timeline(answers.timeline(franchise, "story"), plain=True), 120).splitlines()
     heading = [line.strip() for line in lines].index("place in the story not yet known")
     assert lines[heading - 1].split()[:4] == ["8", "John", "Wick:", "Chapter"]
-    assert [line.strip().split("  ")[0] for line in lines[heading + 1 : heading + 4]] == [
+    assert [line.strip().split("  ")[0] for line in lines[heading + 1 : heading + 7]] == [
+        "John Wick Chronicles (2017)",
+        "John Wick (Dynamite comic series) (2017)",
+        "John Wick Hex (2019)",
         "John Wick: Chapter 5 (in development)",
         "Caine (untitled John Wick spinoff) (in development)",
         "John Wick: Under the High Table (in development)",
@@ -102,9 +105,7 @@ RELATIVE = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("day", "today", "words"), [r[:3] for r in RELATIVE], ids=[r[3] for r in RELATIVE]
-)
+@pytest.mark.parametrize(("day", "today", "words"), [r[:3] for r in RELATIVE], ids=[r[3] for r in RELATIVE])
 def test_relative_dates_count_whole_months(day: str, today: str, words: str) -> None:
     assert render.relative(dt.date.fromisoformat(day), dt.date.fromisoformat(today)) == words
 
@@ -114,7 +115,9 @@ def test_release_date_ago_uses_wick_today() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "wickcli", "release-date", "jw3"], capture_output=True, text=True, env=env, check=True
     )
-    assert result.stdout.splitlines()[0] == "John Wick: Chapter 3 – Parabellum (2019): 2019-05-17 (7 years, 6 months ago)"
+    assert (
+        result.stdout.splitlines()[0] == "John Wick: Chapter 3 – Parabellum (2019): 2019-05-17 (7 years, 6 months ago)"
+    )
 
 
 @pytest.mark.parametrize("args", [["timeline"], ["who-plays", "Rooney"], ["info", "John Wick"], ["search", "a"]])
@@ -126,3 +129,33 @@ def test_piped_output_has_no_escape_codes_or_boxes(args: list[str]) -> None:
     assert "\x1b[" not in result.stdout
     assert "│" not in result.stdout
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "up_to", "shown"),
+    [
+        (73_800_000, "USD", None, "$73.8 million"),  # a round figure reads in millions
+        (20_000_000, "USD", 30_000_000, "$20–30 million"),  # a reported range
+        (43_037_835, "USD", None, "$43,037,835"),  # an exact figure stays exact
+        (900_000, "USD", None, "$900,000"),  # under a million is never "0.9 million"
+        (43_030_000, "USD", None, "$43.03 million"),  # a figure reported to the $10,000
+        (5_000_000, "EUR", None, "5 million EUR"),  # other currencies by their code
+    ],
+)
+def test_money(amount: int, currency: str, up_to: int | None, shown: str) -> None:
+    assert render.money(amount, currency, up_to) == shown
+
+
+@pytest.mark.parametrize(
+    ("query", "golden"),
+    [("HL1", "info_example_hl1_plain_80.txt"), ("Low Tide", "info_example_low_tide_plain_80.txt")],
+    ids=["film", "series"],
+)
+def test_work_card_shows_every_infobox_field(query: str, golden: str) -> None:
+    from wickcli import loader
+
+    from .test_schema import _example
+
+    example = loader.parse(_example().encode(), "example.yaml")
+    answer = answers.info(example, Resolver(example), query, TODAY, spoilers=False)
+    assert text(render.info(answer, plain=True), 80) == (GOLDEN / golden).read_text()

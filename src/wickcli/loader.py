@@ -18,14 +18,20 @@ import yaml
 from .errors import DataFileError, Problem
 from .files import default_path, paused_gc, read_bytes
 from .model import (
+    Budget,
+    Certificate,
     Character,
     Credit,
     CrewCredit,
     DateChange,
+    Episode,
     Fact,
+    Filming,
     Franchise,
+    Gross,
     Person,
     Release,
+    Score,
     Sequel,
     StoryPlace,
     Trailer,
@@ -46,6 +52,7 @@ _SCALAR_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _DATE}
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _URL = re.compile(r"https?://\S+\Z")
+_CURRENCY = re.compile(r"[A-Z]{3}\Z")
 
 INVALID: Any = object()
 """Marks a value that failed validation; its problem is already recorded."""
@@ -176,6 +183,14 @@ def url(node: yaml.Node, where: str, ctx: _Ctx) -> Any:
     return ctx.fail(node, where, f"expected an http(s) URL, got {value!r}")
 
 
+def currency(node: yaml.Node, where: str, ctx: _Ctx) -> Any:
+    """An ISO 4217 currency code: USD, EUR, GBP."""
+    value = text(node, where, ctx)
+    if value is INVALID or _CURRENCY.match(value):
+        return value
+    return ctx.fail(node, where, f"expected a currency code like USD, got {value!r}")
+
+
 def choice(*allowed: str) -> Conv:
     """Text from a fixed vocabulary."""
 
@@ -291,6 +306,8 @@ def _unknown_key(key: str, known: dict[str, Conv]) -> str:
 SOURCES = seq(url)
 NAMES = seq(text)
 WORK_KINDS = ("film", "series", "anime", "game", "other")
+MEDIA = ("theatrical", "streaming", "premiere", "tv", "digital", "home-media")
+BOX_OFFICE_MEASURES = ("opening-weekend", "domestic", "international", "worldwide")
 WORK_STATUSES = (
     "released",
     "announced",
@@ -306,9 +323,11 @@ RELEASE = Spec(
     {
         "date": date,
         "region": text,
-        "medium": choice("theatrical", "streaming", "premiere", "tv", "home-media"),
+        "medium": choice(*MEDIA),
         "status": choice("released", "scheduled"),
         "note": text,
+        "venue": text,
+        "service": text,
         "sources": SOURCES,
     },
     frozenset({"date", "region", "medium"}),
@@ -320,6 +339,38 @@ CREW = Spec(
 TRAILER = Spec(Trailer, {"date": date, "label": text, "sources": SOURCES}, frozenset({"date", "label"}))
 SEQUEL = Spec(Sequel, {"status": text, "sources": SOURCES}, frozenset({"status"}))
 STORY = Spec(StoryPlace, {"order": integer, "set": text})
+BUDGET = Spec(
+    Budget,
+    {"amount": integer, "up_to": integer, "currency": currency, "note": text, "sources": SOURCES},
+    frozenset({"amount"}),
+)
+GROSS = Spec(
+    Gross,
+    {
+        "measure": choice(*BOX_OFFICE_MEASURES),
+        "amount": integer,
+        "region": text,
+        "currency": currency,
+        "as_of": date,
+        "note": text,
+        "sources": SOURCES,
+    },
+    frozenset({"measure", "amount"}),
+)
+SCORE = Spec(
+    Score, {"by": text, "score": text, "as_of": date, "note": text, "sources": SOURCES}, frozenset({"by", "score"})
+)
+CERTIFICATE = Spec(
+    Certificate,
+    {"region": text, "rating": text, "body": text, "reason": text, "sources": SOURCES},
+    frozenset({"region", "rating"}),
+)
+FILMING = Spec(Filming, {"start": date, "end": date, "locations": NAMES, "note": text, "sources": SOURCES})
+EPISODE = Spec(
+    Episode,
+    {"number": integer, "title": text, "date": date, "note": text, "sources": SOURCES},
+    frozenset({"number", "title"}),
+)
 
 WORK = Spec(
     Work,
@@ -341,6 +392,12 @@ WORK = Spec(
         "crew": seq(CREW),
         "trailers": seq(TRAILER),
         "sequel": SEQUEL,
+        "budget": BUDGET,
+        "box_office": seq(GROSS),
+        "reception": seq(SCORE),
+        "certificates": seq(CERTIFICATE),
+        "filming": FILMING,
+        "episode_list": seq(EPISODE),
         "sources": SOURCES,
     },
     frozenset({"id", "title", "kind", "status"}),

@@ -5,16 +5,20 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.panel import Panel
 from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
 from .answers import Answer
+
+if TYPE_CHECKING:
+    from .quiz import Grade, Question
 
 
 def new_console(**options: Any) -> Console:
@@ -187,7 +191,7 @@ def release_date(answer: Answer, plain: bool) -> RenderableType:
     lines = [Text(f"{_name(work)}: {_when(answer['release'], today)}", style="" if plain else "bold")]
     table = _table(None, plain, "Date", "Region", "Medium", "Note")
     for release in answer["releases"]:
-        table.add_row(release["date"], release["region"], release["medium"], release["note"] or "")
+        table.add_row(release["date"], release["region"], release["medium"], _remark(release))
     parts: list[RenderableType] = [*lines]
     if answer["releases"]:
         parts.append(table)
@@ -341,24 +345,100 @@ def _card(title: str, rows: list[tuple[str, str]], extra: list[RenderableType], 
     return Panel(body, title=title, title_align="left", box=box.ROUNDED)
 
 
+def money(amount: int, currency: str = "USD", up_to: int | None = None) -> str:
+    """An amount as people write it: '$73.8 million' for figures rounded to $10,000, '$43,037,835' for exact ones."""
+    amounts = [amount] if up_to is None else [amount, up_to]
+    if all(a >= 1_000_000 and a % 10_000 == 0 for a in amounts):
+        shown = "–".join(f"{a / 1_000_000:g}" for a in amounts) + " million"
+    else:
+        shown = "–".join(f"{a:,}" for a in amounts)
+    return f"${shown}" if currency == "USD" else f"{shown} {currency}"
+
+
+def _extras(*parts: str | None) -> str:
+    shown = [p for p in parts if p]
+    return f" ({'; '.join(shown)})" if shown else ""
+
+
+def _remark(release: dict[str, Any]) -> str:
+    """Where and on what a release happened, then its note: 'at Cineworld Leicester Square; world premiere'."""
+    parts = [
+        f"on {release['service']}" if release["service"] else "",
+        f"at {release['venue']}" if release["venue"] else "",
+    ]
+    return "; ".join(p for p in (*parts, release["note"] or "") if p)
+
+
+def _release_line(release: dict[str, Any]) -> str:
+    remark = _remark(release)
+    return f"{release['date']} {release['region']}, {release['medium'].replace('-', ' ')}" + (
+        f" ({remark})" if remark else ""
+    )
+
+
+def _certificate(certificate: dict[str, Any]) -> str:
+    body = f" ({certificate['body']})" if certificate["body"] else ""
+    reason = f", {certificate['reason']}" if certificate["reason"] else ""
+    return f"{certificate['rating']} in {certificate['region']}{body}{reason}"
+
+
+def _budget(budget: dict[str, Any] | None) -> str:
+    if not budget:
+        return ""
+    return money(budget["amount"], budget["currency"], budget["up_to"]) + _extras(budget["note"])
+
+
+_MEASURES = {"opening-weekend": "opening weekend", "domestic": "domestic", "international": "international"}
+
+
+def _gross(gross: dict[str, Any]) -> str:
+    label = _MEASURES.get(gross["measure"], gross["measure"])
+    region = f", {gross['region']}" if gross["region"] else ""
+    reported = f"reported {gross['as_of']}" if gross["as_of"] else None
+    return f"{label}{region}: {money(gross['amount'], gross['currency'])}" + _extras(reported, gross["note"])
+
+
+def _score(score: dict[str, Any]) -> str:
+    reported = f"as of {score['as_of']}" if score["as_of"] else None
+    return f"{score['by']}: {score['score']}" + _extras(reported, score["note"])
+
+
+def _filming(filming: dict[str, Any] | None) -> str:
+    if not filming:
+        return ""
+    start, end = filming["start"], filming["end"]
+    when = f"{start} to {end}" if start and end else f"from {start}" if start else f"until {end}" if end else ""
+    lines = [when, ", ".join(filming["locations"]), filming["note"] or ""]
+    return "\n".join(line for line in lines if line)
+
+
 def _work_card(card: dict[str, Any], plain: bool) -> RenderableType:
     crew = "\n".join(
         f"{job}: {', '.join(p['name'] + _note(p) for p in people)}" for job, people in card["crew"].items()
     )
     release = card["release"]
+    episodes = "\n".join(
+        f"{e['number']}. {e['title']}" + (f", {e['date']}" if e["date"] else "") for e in card["episode_list"]
+    )
     rows = [
         ("Kind", f"{card['type']}, {card['status']}"),
         ("Also called", ", ".join(card["aliases"])),
         ("Released", f"{release['date']} ({release['region']}, {release['medium']})" if release else "not announced"),
+        ("Releases", "\n".join(_release_line(r) for r in card["releases"]) if len(card["releases"]) > 1 else ""),
         ("Earlier dates", ", ".join(c["date"] for c in card["earlier_dates"])),
         ("Runtime", f"{card['runtime']} min" if card["runtime"] else ""),
-        ("Episodes", str(card["episodes"] or "")),
+        ("Rated", "\n".join(_certificate(c) for c in card["certificates"])),
+        ("Episodes", episodes or str(card["episodes"] or "")),
         ("Set", card["set"] or ""),
         ("Synopsis", card["synopsis"] or ""),
         ("Crew", crew),
         ("Studios", ", ".join(card["studios"])),
         ("Distributor", ", ".join(card["distributors"])),
         ("Streams on", ", ".join(card["streaming"])),
+        ("Filming", _filming(card["filming"])),
+        ("Budget", _budget(card["budget"])),
+        ("Box office", "\n".join(_gross(g) for g in card["box_office"])),
+        ("Reception", "\n".join(_score(x) for x in card["reception"])),
         ("Sequel", card["sequel"] or ""),
     ]
     extra: list[RenderableType] = []
@@ -401,18 +481,98 @@ def info(answer: Answer, plain: bool) -> RenderableType:
     return Group(*(cards[card["kind"]](card, plain) for card in answer["cards"]))
 
 
+def count(n: int, noun: str) -> str:
+    """A number with its noun: '1 question', '2 questions'."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def ago(day: dt.date, today: dt.date) -> str:
+    """How long ago a day was: 'today', 'yesterday', '2 days ago', '3 weeks ago'."""
+    return "yesterday" if (today - day).days == 1 else relative(day, today)
+
+
 def stats(answer: Answer, plain: bool) -> RenderableType:
-    """Quiz progress."""
+    """Quiz progress, in words."""
     if not answer["rounds"]:
         return Text("No quiz rounds yet: try wick quiz.")
-    table = _table("Quiz progress", plain, "", "")
+    table = _table(f"Quiz progress: {answer['franchise']}", plain, "", "")
     table.show_header = False
-    share = f" ({100 * answer['right'] // answer['asked']}%)" if answer["asked"] else ""
     table.add_row("Rounds played", str(answer["rounds"]))
-    table.add_row("Last played", answer["last_played"] or "")
-    table.add_row("Right answers", f"{answer['right']}/{answer['asked']}{share}")
+    if answer["last_played"]:
+        played = dt.datetime.fromisoformat(answer["last_played"]).date()
+        table.add_row("Last played", ago(played, dt.date.fromisoformat(answer["today"])))
+    share = f" ({round(100 * answer['recall'])}%)" if answer["recall"] is not None else ""
+    table.add_row("Recall rate", f"{answer['right']} of {count(answer['asked'], 'answer')} right{share}")
     for category, best in answer["best"].items():
-        table.add_row(f"Best {category}", f"{best['right']}/{best['asked']}")
-    table.add_row("Leitner boxes 1-5", " ".join(str(n) for n in answer["boxes"].values()))
-    table.add_row("Due for review", str(answer["due"]))
+        table.add_row(f"Best {category} round", f"{best['right']}/{best['asked']}")
+    due = answer["due"]
+    table.add_row("Due for review", f"{count(due['today'], 'question')} today, {due['week']} this week")
+    table.add_row("Questions seen", str(answer["cards"]))
     return table
+
+
+def question_panel(number: int, total: int, question: Question, plain: bool) -> RenderableType:
+    """A quiz question as a person sees it."""
+    from .quiz import labels
+
+    body = Text(question.prompt, style="" if plain else "bold")
+    for label, option in zip(labels(question), question.options, strict=False):
+        body.append(f"\n  {label}) ")
+        body.append(option)
+    title = f"Question {number}/{total} · {question.category} · {question.difficulty}"
+    if plain:
+        return Group(Text(title), body)
+    return Panel(body, title=Text(title), title_align="left")
+
+
+def feedback(question: Question, result: Grade, plain: bool) -> RenderableType:
+    """What a person is told after answering: right or wrong, how the answer was read, the source."""
+    if result.correct:
+        text = Text("Right!", style="" if plain else "bold green")
+        if result.hints:
+            text.append(f" ({count(result.hints, 'hint')}: {result.points:g} points)")
+    else:
+        text = Text("Wrong.", style="" if plain else "bold red")
+    if result.read_as:
+        text.append(f" Read {result.given.strip()!r} as {result.read_as}.")
+    if not result.correct:
+        text.append(f" The answer is {question.answer}.")
+    if question.sources:
+        text.append(f"\nSource: {question.sources[0]}", style="" if plain else "dim")
+    return Group(text, Text())
+
+
+def hint_line(hint: str | None, plain: bool) -> RenderableType:
+    """A hint, or that there are no more."""
+    return Text(f"Hint: {hint}" if hint else "No more hints.", style="" if plain else "yellow")
+
+
+def score_table(summary: Answer, plain: bool) -> RenderableType:
+    """Question, your answer, right answer and result, with the total."""
+    asked = summary["questions"]
+    total = f"{summary['points']:g}/{len(asked)}"
+    table = Table(
+        title=None if plain else f"Score: {total}",
+        box=None if plain else box.ROUNDED,
+        show_edge=not plain,
+        show_footer=True,
+    )
+    table.add_column("#", footer="")
+    table.add_column("Question", overflow="fold", footer="Total")
+    table.add_column("Your answer", overflow="fold", footer="")
+    table.add_column("Right answer", overflow="fold", footer="")
+    table.add_column("Result", footer=total)
+    for number, q in enumerate(asked, 1):
+        given = q["given"] + (f" ({q['read_as']})" if q["read_as"] else "")
+        result = ("right" if q["points"] == 1 else f"right ({q['points']:g})") if q["correct"] else "wrong"
+        table.add_row(Text(str(number)), Text(q["prompt"]), Text(given or "-"), Text(q["answer"]), Text(result))
+    return table
+
+
+def closing_lines(summary: Answer) -> list[str]:
+    """What is said after the table: a short round and the seed to replay."""
+    lines = []
+    if summary["asked"] < summary["planned"]:
+        lines.append(f"Round ended after {summary['asked']} of {count(summary['planned'], 'question')}.")
+    lines.append(f"Seed {summary['seed']}: replay this round with --seed {summary['seed']}.")
+    return lines
