@@ -209,24 +209,33 @@ def _shorten(name: str, width: int) -> str:
     return name if len(name) <= width else name[: width - 1] + "…"
 
 
+def _cut_middle(name: str, width: int) -> list[str]:
+    """A long name with its middle left out, keeping less of the start each time: 'John …2', 'Joh…r 2'."""
+    if len(name) <= width or width < 3:
+        return []
+    return [name[:keep] + "…" + name[len(name) - (width - 1 - keep) :] for keep in range(width - 2, 0, -1)]
+
+
 def _labels(rows: list[dict[str, Any]], width: int) -> list[str]:
     """A label of at most `width` characters per row, distinct where the names allow.
 
-    Each row may show its title or one of its aliases, whole if it fits, else cut short; the first
-    (title first, then aliases in file order) that no other row could also show wins.
+    Each row shows its title or one of its aliases, whole if it fits, else cut short at the end:
+    the first of these (title first, then aliases in file order) that no other row could show.
+    Rows left with the same label show their titles with the middle left out instead, where that
+    tells them apart; rows nothing tells apart show the same label.
     """
-    names = [[row["work"]["name"], *row.get("aliases", ())] for row in rows]
-    candidates = [
-        list(dict.fromkeys([*(n for n in row if len(n) <= width), *(_shorten(n, width) for n in row)])) for row in names
-    ]
-    rows_showing = Counter(c for own in candidates for c in own)
-    labels: list[str] = []
-    taken: set[str] = set()
-    for own in candidates:
-        unique = [c for c in own if rows_showing[c] == 1]
-        free = [c for c in own if c not in taken]
-        labels.append((unique or free or own)[0])
-        taken.add(labels[-1])
+    candidates = []
+    for row in rows:
+        names = [row["work"]["name"], *row.get("aliases", ())]
+        whole = [n for n in names if len(n) <= width]
+        candidates.append(list(dict.fromkeys([*whole, *(_shorten(n, width) for n in names)])))
+    shown_by = Counter(c for own in candidates for c in own)
+    labels = [next((c for c in own if shown_by[c] == 1), own[0]) for own in candidates]
+    repeated = Counter(labels)
+    middles = {i: _cut_middle(row["work"]["name"], width) for i, row in enumerate(rows) if repeated[labels[i]] > 1}
+    middle_shown_by = Counter(c for cuts in middles.values() for c in dict.fromkeys(cuts))
+    for i, cuts in middles.items():
+        labels[i] = next((c for c in cuts if middle_shown_by[c] == 1 and c not in repeated), labels[i])
     return labels
 
 
