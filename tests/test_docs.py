@@ -5,11 +5,14 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import shlex
 import subprocess
 import sys
 from typing import Any
 
 import pytest
+import typer
+from typer.core import TyperGroup
 from typer.testing import CliRunner
 
 from wickcli import cache, files
@@ -75,6 +78,41 @@ def test_quoted_commands_show_their_real_output(doc: str) -> None:
     text = (ROOT / doc).read_text()
     assert "$ wick " in text
     assert script.refresh(text, script.sample_env()) == text, "run python scripts/readme_images.py"
+
+
+DOCS = ["README.md", *(f"docs/{p.name}" for p in sorted((ROOT / "docs").glob("*.md")))]
+
+
+def _quoted_commands() -> list[str]:
+    """Every wick command the docs quote: inline code and shell lines, without placeholders or pipes."""
+    found: list[str] = []
+    for doc in DOCS:
+        text = (ROOT / doc).read_text()
+        spans = re.findall(r"`(wick [^`]*)`", text)
+        shell = re.findall(
+            r"^\s*(?:\$ )?(wick .*)$", "\n".join(re.findall(r"```(?:sh|console)\n(.*?)```", text, re.S)), re.M
+        )
+        for command in [*spans, *shell]:
+            command = re.sub(r"\[[^]]*\]|\.\.\.| COMMAND", "", command)  # optional parts, placeholders
+            command = re.split(r"\\?\||  #", command)[0].strip()  # before any pipe or comment
+            if "--install-completion" not in command:  # parsing it would install completion
+                found.append(command)
+    return sorted(set(found))
+
+
+@pytest.mark.parametrize("command", _quoted_commands())
+def test_every_quoted_command_parses(command: str) -> None:
+    group = typer.main.get_command(app)
+    assert isinstance(group, TyperGroup)
+    with group.make_context("wick", shlex.split(command)[1:]) as ctx:
+        rest = [*ctx._protected_args, *ctx.args]  # the subcommand's name, then its arguments
+        if rest:
+            sub = group.get_command(ctx, rest[0])
+            assert sub is not None, f"no command {rest[0]!r}"
+            try:
+                sub.make_context(rest[0], rest[1:], parent=ctx).close()
+            except Exception as error:  # prose may name a command and an option without the argument
+                assert type(error).__name__ == "MissingParameter", error
 
 
 def test_readme_says_how_the_cache_is_stored() -> None:

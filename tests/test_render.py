@@ -39,6 +39,30 @@ def test_timeline_degrades_at_40_columns(franchise: Franchise) -> None:
     assert len({line.split("  ")[1] for line in chart}) == 8  # every work keeps a label of its own
 
 
+@pytest.mark.parametrize(
+    ("names", "labels"),
+    [
+        ([["Harbor Lights"], ["Low Tide"]], ["Harbor…", "Low Ti…"]),
+        ([["Harbor Lights", "HL1"], ["Low Tide"]], ["HL1", "Low Ti…"]),
+        ([["Harbor Lights", "Harbor"], ["Harbor Lights: Low Tide", "Low Tide"]], ["Harbor", "Low Ti…"]),
+        ([["John Wick: Chapter 2"], ["John Wick: Chapter 4"]], ["John …2", "John …4"]),
+        ([["Saga: Part 10"], ["Saga: Part 11"], ["Saga: Part 21"]], ["Saga:…0", "Saga…11", "Saga…21"]),
+        ([["Same title"], ["Same title"]], ["Same t…", "Same t…"]),
+    ],
+    ids=[
+        "cut at the end",
+        "an alias that fits comes before a cut title",
+        "a cut alias when the cut titles are alike",
+        "titles alike but for the end",
+        "alike ends too",
+        "nothing tells them apart",
+    ],
+)
+def test_chart_labels_stay_distinct(names: list[list[str]], labels: list[str]) -> None:
+    rows = [{"work": {"name": title}, "aliases": aliases} for title, *aliases in names]
+    assert render._labels(rows, 7) == labels
+
+
 def test_long_title_wraps_to_the_terminal_not_the_table(franchise: Franchise) -> None:
     answer = answers.cast(franchise, Resolver(franchise), "jw5")
     assert text(render.cast(answer, plain=False), 80) == (GOLDEN / "cast_jw5_80.txt").read_text()

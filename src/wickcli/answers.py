@@ -181,14 +181,11 @@ def timeline(franchise: Franchise, order: str) -> Answer:
     """Works in story or release order; works whose place in that order is unknown apart, after them."""
     by_story = order == "story"
     works = franchise.works_by_story if by_story else franchise.works_by_release
-    placed = [w for w in works if (w.story.order is not None if by_story else w.first_release is not None)]
-    unplaced = [w for w in works if w not in placed]
-    return {
-        "answer": "timeline",
-        "order": order,
-        "works": [_timeline_row(franchise, w) for w in placed],
-        "unplaced": [_timeline_row(franchise, w) for w in unplaced],
-    }
+    rows: dict[bool, list[Answer]] = {True: [], False: []}
+    for work in works:
+        placed = work.story.order is not None if by_story else work.first_release is not None
+        rows[placed].append(_timeline_row(franchise, work))
+    return {"answer": "timeline", "order": order, "works": rows[True], "unplaced": rows[False]}
 
 
 def cast(franchise: Franchise, resolver: Resolver, query: str) -> Answer:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.measure import Measurement
 from rich.panel import Panel
+from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -37,20 +39,23 @@ class _Table(Table):
     """A table whose title wraps to the width it is given, not to the table's own (narrower) width."""
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        title = self.title
-        if not title:
-            yield from super().__rich_console__(console, options)
-            return
-        table_width = min(Measurement.get(console, options, self).maximum, options.max_width)
-        if Text(str(title)).cell_len <= table_width:
-            yield from super().__rich_console__(console, options)
-            return
-        yield Text(str(title), style=self.title_style or "")
-        self.title = None
+        title, self.title = self.title, None
         try:
-            yield from super().__rich_console__(console, options)
+            body = [s for s in super().__rich_console__(console, options) if isinstance(s, Segment)]
         finally:
             self.title = title
+        if title:
+            first_line = next(iter(Segment.split_lines(body)), [])
+            table_width = Segment.get_line_length(first_line)
+            if isinstance(title, Text):
+                text = title.copy()
+            else:  # a title is text, never markup
+                text = Text(title, style=Style.pick_first(self.title_style, "table.title"))
+            if text.cell_len <= table_width:
+                yield from console.render(text, options.update(width=table_width, justify=self.title_justify))
+            else:
+                yield text  # wider than the table: wrapped at the width the table was given
+        yield from body
 
 
 def _table(title: str | None, plain: bool, *columns: str) -> Table:
@@ -204,22 +209,33 @@ def _shorten(name: str, width: int) -> str:
     return name if len(name) <= width else name[: width - 1] + "…"
 
 
+def _cut_middle(name: str, width: int) -> list[str]:
+    """A long name with its middle left out, keeping less of the start each time: 'John …2', 'Joh…r 2'."""
+    if len(name) <= width or width < 3:
+        return []
+    return [name[:keep] + "…" + name[len(name) - (width - 1 - keep) :] for keep in range(width - 2, 0, -1)]
+
+
 def _labels(rows: list[dict[str, Any]], width: int) -> list[str]:
     """A label of at most `width` characters per row, distinct where the names allow.
 
-    Each row may show its title or one of its aliases, whole if it fits, else cut short; the first
-    (title first, then aliases in file order) that no other row could also show wins.
+    Each row shows its title or one of its aliases, whole if it fits, else cut short at the end:
+    the first of these (title first, then aliases in file order) that no other row could show.
+    Rows left with the same label show their titles with the middle left out instead, where that
+    tells them apart; rows nothing tells apart show the same label.
     """
-    names = [[row["work"]["name"], *row.get("aliases", ())] for row in rows]
-    candidates = [
-        list(dict.fromkeys([*(n for n in row if len(n) <= width), *(_shorten(n, width) for n in row)])) for row in names
-    ]
-    labels: list[str] = []
-    for i, own in enumerate(candidates):
-        others = {label for j, theirs in enumerate(candidates) if j != i for label in theirs}
-        unique = [c for c in own if c not in others]
-        free = [c for c in own if c not in labels]
-        labels.append((unique or free or own)[0])
+    candidates = []
+    for row in rows:
+        names = [row["work"]["name"], *row.get("aliases", ())]
+        whole = [n for n in names if len(n) <= width]
+        candidates.append(list(dict.fromkeys([*whole, *(_shorten(n, width) for n in names)])))
+    shown_by = Counter(c for own in candidates for c in own)
+    labels = [next((c for c in own if shown_by[c] == 1), own[0]) for own in candidates]
+    repeated = Counter(labels)
+    middles = {i: _cut_middle(row["work"]["name"], width) for i, row in enumerate(rows) if repeated[labels[i]] > 1}
+    middle_shown_by = Counter(c for cuts in middles.values() for c in dict.fromkeys(cuts))
+    for i, cuts in middles.items():
+        labels[i] = next((c for c in cuts if middle_shown_by[c] == 1 and c not in repeated), labels[i])
     return labels
 
 
