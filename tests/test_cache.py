@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import subprocess
+import time
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from wickcli import __version__, cache, complete, loader
 from wickcli.cli import app
@@ -96,7 +99,99 @@ def test_touched_but_unchanged_file_keeps_its_cache(mini: Path, monkeypatch: pyt
 
     monkeypatch.setattr(loader, "parse", fail)
     assert cache.load(str(mini)).name == "Harbor Lights"
-    assert meta(cache_file())["mtime_ns"] == "1"
+    assert meta(cache_file())["stat"].split()[1] == "1"
+
+
+HOUR_AGO_NS = (time.time_ns() // 10**9 - 3600) * 10**9  # whole seconds, which tar keeps
+
+
+@pytest.fixture
+def settled(mini: Path) -> Path:
+    """The small file, modified an hour ago, its cache recorded ten seconds after its last change of any kind."""
+    os.utime(mini, ns=(HOUR_AGO_NS, HOUR_AGO_NS))
+    cache.load(str(mini))
+    with closing(sqlite3.connect(cache_file())) as db:
+        db.execute("UPDATE meta SET v = ? WHERE k = 'stamped_ns'", (str(time.time_ns() + 10 * 10**9),))
+        db.commit()
+    return mini
+
+
+def _same_length(path: Path) -> bytes:
+    edited = path.read_bytes().replace(b"franchise: Harbor Lights", b"franchise: Harbor Nights")
+    assert len(edited) == path.stat().st_size
+    return edited
+
+
+def cp_p(path: Path, tmp: Path) -> None:
+    other = tmp / "other.yaml"
+    other.write_bytes(_same_length(path))
+    os.utime(other, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns))
+    subprocess.run(["cp", "-p", str(other), str(path)], check=True)
+
+
+def sed_i_then_touch_r(path: Path, tmp: Path) -> None:
+    subprocess.run(["cp", "-p", str(path), str(tmp / "ref")], check=True)
+    subprocess.run(["sed", "-i", "s/^franchise: Harbor Lights/franchise: Harbor Nights/", str(path)], check=True)
+    subprocess.run(["touch", "-r", str(tmp / "ref"), str(path)], check=True)
+
+
+def tar_extract(path: Path, tmp: Path) -> None:
+    (tmp / "t").mkdir()
+    other = tmp / "t" / path.name
+    other.write_bytes(_same_length(path))
+    os.utime(other, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns))
+    subprocess.run(["tar", "-C", str(tmp / "t"), "-cf", str(tmp / "x.tar"), path.name], check=True)
+    subprocess.run(["tar", "-C", str(path.parent), "-xf", str(tmp / "x.tar")], check=True)
+
+
+def write_then_utime(path: Path, tmp: Path) -> None:
+    before = path.stat()
+    path.write_bytes(_same_length(path))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+EDITS = [cp_p, sed_i_then_touch_r, tar_extract, write_then_utime]
+
+
+@pytest.mark.parametrize("edit", EDITS, ids=[e.__name__ for e in EDITS])
+def test_edit_that_keeps_size_and_mtime_is_seen(
+    settled: Path, edit: Callable[[Path, Path], None], tmp_path: Path
+) -> None:
+    before = settled.stat()
+    edit(settled, tmp_path)
+    after = settled.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)  # the edit hid itself
+    assert cache.load(str(settled)).name == "Harbor Nights"
+
+
+def test_settled_unchanged_file_is_trusted_without_reading_it(settled: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(path: str) -> bytes:
+        raise AssertionError("read again")
+
+    monkeypatch.setattr(cache, "read_bytes", fail)
+    assert cache.load(str(settled)).name == "Harbor Lights"
+
+
+def test_racily_clean_file_is_checked_by_content(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Written just now, so its times are as new as the cache's record of them; a same-length edit
+    # within the same timestamp tick leaves every stat field alike (simulated by freezing the stat).
+    cache.load(str(mini))
+    frozen = os.stat(mini)
+    mini.write_bytes(_same_length(mini))
+    monkeypatch.setattr(cache, "_stat", lambda path: frozen)
+    assert cache.load(str(mini)).name == "Harbor Nights"
+
+
+def test_validate_parses_the_file_even_when_the_cache_believes_it(
+    settled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    frozen = os.stat(settled)
+    broken = settled.read_bytes().replace(b"franchise: Harbor Lights", b"franchise: [Harbor Li")
+    settled.write_bytes(broken)
+    monkeypatch.setattr(cache, "_stat", lambda path: frozen)  # an edit no stat field shows
+    result = CliRunner().invoke(app, ["validate", str(settled)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{settled}:4:11: YAML syntax error: ")
 
 
 def test_bad_file_is_reported_not_cached(tmp_path: Path) -> None:
@@ -151,6 +246,76 @@ def test_completion_is_the_same_from_the_cache(
     first = list(complete.names(str(mini), typed, kinds))  # builds the cache, answers from the parsed file
     again = list(complete.names(str(mini), typed, kinds))  # answers from the cache
     assert first == again == expected
+
+
+def truncate_after(pages: int) -> Callable[[Path], None]:
+    def damage(where: Path) -> None:
+        with where.open("r+b") as db:
+            db.truncate(pages * 4096)
+
+    damage.__name__ = f"truncated_after_{pages}_pages"
+    return damage
+
+
+def scribble_from(page: int) -> Callable[[Path], None]:
+    def damage(where: Path) -> None:
+        with where.open("r+b") as db:
+            db.seek(page * 4096)
+            db.write(b"\xa5" * 4096 * 8)
+
+    damage.__name__ = f"garbage_from_page_{page}"
+    return damage
+
+
+def sql(statement: str) -> Callable[[Path], None]:
+    def damage(where: Path) -> None:
+        with closing(sqlite3.connect(where)) as db:
+            db.execute(statement)
+            db.commit()
+
+    damage.__name__ = statement
+    return damage
+
+
+DAMAGES = [
+    truncate_after(1),
+    truncate_after(12),
+    truncate_after(40),
+    scribble_from(20),
+    scribble_from(45),
+    sql("UPDATE records SET row = '{not json' WHERE kind = 'person'"),
+    sql("UPDATE records SET row = '[1]' WHERE kind = 'character'"),
+    sql("UPDATE credits SET row = 'null'"),
+    sql("DROP TABLE credits"),
+    sql("DROP TABLE names"),
+    sql("DROP TABLE fact_about"),
+    sql("UPDATE meta SET v = '{' WHERE k = 'counts'"),
+]
+DAMAGED_LOOKUPS = [["who-plays", "Rooney"], ["info", "winston"], ["search", "wick"], ["about"], ["quiz", "--seed", "1"]]
+"""Between them these read every table of the cache; each damage above is met by at least one."""
+
+
+@pytest.mark.parametrize("damage", DAMAGES, ids=[d.__name__ for d in DAMAGES])
+def test_damaged_cache_answers_from_the_file_with_one_warning(damage: Callable[[Path], None], tmp_path: Path) -> None:
+    real = tmp_path / "franchise.yaml"
+    shutil.copy(REAL, real)
+    runner = CliRunner()
+    env = {"WICK_TODAY": "2026-11-27"}
+
+    def run(args: list[str]) -> Result:
+        json_args = [*args, "--export", "json"] if args[0] == "quiz" else [*args, "--json"]
+        return runner.invoke(app, ["--data", str(real), *json_args], env=env)
+
+    expected = [run(args).stdout for args in DAMAGED_LOOKUPS]
+    os.utime(real, ns=(HOUR_AGO_NS, HOUR_AGO_NS))
+    cache.load(str(real))  # trusted from now on by its stat alone
+    with closing(sqlite3.connect(cache_file())) as db:
+        db.execute("UPDATE meta SET v = ? WHERE k = 'stamped_ns'", (str(time.time_ns() + 10 * 10**9),))
+        db.commit()
+    damage(cache_file())
+    results = [run(args) for args in DAMAGED_LOOKUPS]
+    assert [(r.exit_code, r.stdout) for r in results] == [(0, out) for out in expected]
+    assert "".join(r.stderr for r in results) == f"Warning: cache {cache_file()} is unreadable; rebuilding it\n"
 
 
 def test_every_infobox_field_survives_the_cache(tmp_path: Path) -> None:

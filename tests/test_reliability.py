@@ -178,6 +178,29 @@ def sh(command: str, **env: str) -> subprocess.CompletedProcess[str]:
 WICK_SH = f"{sys.executable} -m wickcli"
 
 
+ENDLESS = [
+    ("/dev/zero", ""),
+    ("/dev/urandom", ""),
+    ("{tmp}/fifo", "mkfifo {tmp}/fifo && (yes > {tmp}/fifo 2>/dev/null &) && "),
+]
+
+
+@pytest.mark.parametrize(("path", "setup"), ENDLESS, ids=["dev-zero", "dev-urandom", "endless-fifo"])
+def test_endless_file_is_refused_after_the_limit(path: str, setup: str, tmp_path: Path) -> None:
+    # A read that never stops would be killed by the 1 GB address-space limit with a MemoryError.
+    path = path.format(tmp=tmp_path)
+    result = sh(f"{setup.format(tmp=tmp_path)}ulimit -v 1000000; {WICK_SH} --data {path} about")
+    assert result.returncode == 1
+    assert result.stderr == f"{path}: file is over 40 MiB; the limit is 40 MiB\n"
+
+
+def test_knowledge_file_from_a_pipe_answers_and_is_never_cached(tmp_path: Path) -> None:
+    first = sh(f"{WICK_SH} --data <(cat {MINI}) about --json", WICK_CACHE=str(tmp_path))
+    assert first.returncode == 0, first.stderr
+    assert json.loads(first.stdout)["franchise"] == "Harbor Lights"
+    assert not list(tmp_path.glob("*.sqlite"))
+
+
 @pytest.mark.parametrize(
     "pipeline",
     [
@@ -221,7 +244,7 @@ def test_history_is_kept_when_stdout_closes_early(tmp_path: Path) -> None:
         f"printf 'a\\nb\\nc\\n' | {WICK_SH} quiz --seed 2 -n 3 --answers - | head -c 1", WICK_HOME=str(tmp_path)
     )
     assert result.returncode == 0
-    assert json.loads((tmp_path / "history.json").read_text())["rounds"][0]["asked"] == 3
+    assert json.loads((tmp_path / "history.json").read_text())["franchises"]["John Wick"]["rounds"][0]["asked"] == 3
 
 
 def test_two_quiz_processes_at_once_keep_both_rounds(tmp_path: Path) -> None:
@@ -238,7 +261,7 @@ def test_two_quiz_processes_at_once_keep_both_rounds(tmp_path: Path) -> None:
     for proc in procs:
         proc.communicate(b"a\nb\nc\n", timeout=60)
     assert [p.returncode for p in procs] == [0] * 6
-    assert len(json.loads((tmp_path / "history.json").read_text())["rounds"]) == 6
+    assert len(json.loads((tmp_path / "history.json").read_text())["franchises"]["John Wick"]["rounds"]) == 6
 
 
 @pytest.mark.slow
@@ -281,4 +304,40 @@ def test_ctrl_c_during_a_piped_quiz_exits_130_and_saves(tmp_path: Path) -> None:
     _out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert err.endswith("Interrupted: the partial score was saved.\n")
-    assert json.loads((tmp_path / "history.json").read_text())["rounds"][0]["asked"] == 1
+    assert json.loads((tmp_path / "history.json").read_text())["franchises"]["John Wick"]["rounds"][0]["asked"] == 1
+
+
+EARLY = [
+    ["--version"],
+    ["--data", str(MINI), "--version"],
+    ["--help"],
+    ["who-plays", "--help"],
+    ["--show-completion", "bash"],
+]
+
+
+@pytest.mark.parametrize("args", EARLY, ids=["version", "data-then-version", "help", "command-help", "show-completion"])
+def test_early_paths_end_quietly_when_the_reader_is_gone(args: list[str]) -> None:
+    # The read end is closed before wick starts, so every write meets a broken pipe: no race.
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    result = subprocess.run([*WICK, *args], stdout=write_end, stderr=subprocess.PIPE, text=True, env=env, timeout=60)
+    os.close(write_end)
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "--version | true",
+        "--version >&-",
+        "--help | true",
+        "--help >&-",
+        "--show-completion bash | true",
+        "who-plays Rooney >&-",
+    ],
+)
+def test_early_paths_in_a_shell_end_quietly(command: str) -> None:
+    result = sh(f"set -o pipefail; {WICK_SH} {command}")
+    assert (result.returncode, result.stderr) == (0, "")

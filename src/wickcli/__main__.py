@@ -2,24 +2,57 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
 def main() -> None:
     """Import the CLI and run it; an interrupt at any moment ends with status 130 and one line."""
-    if sys.argv[1:] == ["--version"]:
-        # Answer without building the whole command line: this is what scripts call most.
-        from . import __version__
-
-        sys.stdout.write(f"wick {__version__}\n")
-        return
+    _closed_streams_to_devnull()
     try:
-        from .cli import main as run
+        if sys.argv[1:] == ["--version"]:
+            # Answer without building the whole command line: this is what scripts call most.
+            from . import __version__
 
-        run()
+            sys.stdout.write(f"wick {__version__}\n")
+            sys.stdout.flush()
+            return
+        _run()
     except KeyboardInterrupt:
         sys.stderr.write("Interrupted.\n")
         sys.exit(130)
+    except BrokenPipeError:
+        _quiet_exit()
+
+
+def _run() -> None:
+    from .cli import main as run
+
+    stdout = sys.stdout
+    try:
+        run()
+    except SystemExit:
+        # Click ends a write to a closed pipe (wick --help | true) with status 1, after wrapping
+        # stdout so the final flush stays quiet; a reader that stopped early is not a failure.
+        if sys.stdout is not stdout and getattr(sys.stdout, "wrapped", None) is stdout:
+            _quiet_exit()
+        sys.stdout.flush()  # a closed pipe shows up here, not in the interpreter's flush at exit
+        raise
+    sys.stdout.flush()
+
+
+def _closed_streams_to_devnull() -> None:
+    """Run with stdout or stderr closed (wick --version >&-): what would go there goes nowhere."""
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (open for the whole run)
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115
+
+
+def _quiet_exit() -> None:
+    """End with status 0 after the reader closed the pipe, without a complaint from the final flush."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(0)
 
 
 if __name__ == "__main__":

@@ -3,9 +3,9 @@
 Each knowledge file gets one SQLite database in the user's cache folder: data, never code. It
 holds the records as JSON rows with indexes by id, credit and fact links, and the resolver's
 normalised names, so a lookup reads only the rows it needs, and a file of 100,000 characters
-answers almost as fast as a small one. The database records the file's size, modification time
-and content hash and wick's version: a changed file rebuilds it silently; a corrupt cache or one
-from another version is rebuilt with a warning.
+answers almost as fast as a small one. The database records the file's size, times, inode and
+content hash, wick's version and a digest of the code that built it: a changed file rebuilds it
+silently; a corrupt cache or one from another version is rebuilt with a warning.
 """
 
 from __future__ import annotations
@@ -17,38 +17,31 @@ import os
 import sqlite3
 import sys
 import tempfile
+import time
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from stat import S_ISREG
+from typing import Any, TypeVar
 
-from . import __version__
+from . import __version__, codec, model
 from .files import paused_gc, read_bytes
-from .model import (
-    Budget,
-    Certificate,
-    Character,
-    Credit,
-    CrewCredit,
-    DateChange,
-    Episode,
-    Fact,
-    Filming,
-    Franchise,
-    Gross,
-    Person,
-    Record,
-    Release,
-    Score,
-    Sequel,
-    StoryPlace,
-    Trailer,
-    Work,
-)
+from .model import Character, Credit, Fact, Franchise, Person, Record, Work
 from .resolve import STOPWORDS, Names
 
 CACHE_FORMAT = 3
+"""Bumped by hand only when the database layout changes in a way the format key cannot see."""
+DERIVED_BY = ("model.py", "codec.py", "cache.py", "resolve.py", "loader.py")
+"""The modules whose code decides what the cache holds: records, their rows, the normalised names."""
+RACY_NS = 2 * 10**9
+"""A file changed this close to (or after) the moment its cache recorded it is checked by content.
+
+Two seconds covers the coarsest timestamps in use (FAT) and the lag of the kernel's coarse clock."""
+CACHE_ERRORS = (sqlite3.Error, ValueError, KeyError, TypeError, IndexError)
+"""What reading a damaged cache raises: SQLite's errors, bad JSON (a ValueError), rows of the wrong shape."""
+T = TypeVar("T")
 FULL_SCAN = 20_000
 """Up to this many names, fuzzy matching scores every one; beyond it, a prefilter picks candidates."""
 KIND_CODES = {"work": "w", "character": "c", "person": "p"}
@@ -86,44 +79,101 @@ def cache_path(path: str) -> Path:
     return cache_dir() / f"{digest}.sqlite"
 
 
-def load(path: str, warn: Callable[[str], object] | None = None) -> Franchise:
-    """Load a knowledge file through its cache; every answer is the same as from loader.load."""
-    say = warn or (lambda message: sys.stderr.write(f"Warning: {message}\n"))
-    where = cache_path(path)
-    stat = _stat(path)
-    data: bytes | None = None
-    if where.exists():
+def format_key() -> str:
+    """A digest of everything that shapes the cache's contents, so code that changes them rebuilds it.
+
+    It covers the records' field layout, the source of the modules that build, encode and
+    normalise them, and the Unicode tables that normalising folds accents with. Reading a few
+    small source files costs tens of microseconds; nothing is imported for it.
+    """
+    import unicodedata
+
+    digest = hashlib.blake2b(digest_size=12)
+    records = tuple(v for v in vars(model).values() if isinstance(v, type) and codec.is_record(v))
+    digest.update(f"{CACHE_FORMAT}|{unicodedata.unidata_version}|{codec.layout(records)}".encode())
+    here = os.path.dirname(__file__)
+    for name in DERIVED_BY:
         try:
-            stored = StoredFranchise(where, path)
+            with open(os.path.join(here, name), "rb") as source:
+                digest.update(source.read())
+        except OSError:
+            digest.update(f"{name}: no source".encode())  # an install without sources still has the layout
+    return digest.hexdigest()
+
+
+def load(path: str, warn: Callable[[str], object] | None = None, verify: bool = False) -> Franchise:
+    """Load a knowledge file through its cache; every answer is the same as from loader.load.
+
+    The cache is trusted without reading the file only when the file's size, times, inode and
+    device are those it recorded, and the file was last changed well before that record was
+    made (git's "racily clean" rule: a change within the same timestamp tick leaves the times
+    alike, so a file changed that recently is checked by its content hash). With ``verify``
+    the file is always read and parsed, and the cache rebuilt from it. A cache that cannot be
+    read, now or at any later lookup, is set aside with one warning and the file answers.
+    """
+    say = warn or _warn
+    where = cache_path(path)
+    now = time.time_ns()
+    stat = _stat(path)
+    if stat is None or not S_ISREG(stat.st_mode):
+        # A pipe or a device has no stable identity to check a cache against: always read it.
+        from .loader import parse
+
+        return parse(read_bytes(path), path)
+    data: bytes | None = None
+    if where.exists() and not verify:
+        stored: StoredFranchise | None = None
+        try:
+            stored = StoredFranchise(where, path, say)
             meta = stored.meta
-            if meta.get("version") != __version__ or meta.get("format") != str(CACHE_FORMAT):
+            if meta.get("version") != __version__ or meta.get("format") != format_key():
                 say(f"cache {where} is from another version of wick; rebuilding it")
-            elif stat is not None and (meta["size"], meta["mtime_ns"]) == (str(stat.st_size), str(stat.st_mtime_ns)):
+            elif stat is not None and meta["stat"] == _fingerprint(stat) and not _racy(stat, int(meta["stamped_ns"])):
                 return stored
             else:
                 data = read_bytes(path)
                 if meta["hash"] == _hash(data):
-                    _restamp(where, stat)  # touched but unchanged: no need to hash it again next time
+                    _restamp(where, stat, now)  # touched but unchanged: no need to hash it again next time
                     return stored
-        except (sqlite3.Error, KeyError, ValueError, TypeError, IndexError):
+        except CACHE_ERRORS:
             say(f"cache {where} is unreadable; rebuilding it")
+        if stored is not None:
+            stored.close()
+    return _build(where, path, stat, now, data)
+
+
+def _warn(message: str) -> None:
+    sys.stderr.write(f"Warning: {message}\n")
+
+
+def _build(where: Path, path: str, stat: os.stat_result | None, now: int, data: bytes | None = None) -> Franchise:
+    """Parse the knowledge file itself and write its cache."""
     if data is None:
         data = read_bytes(path)
     from .loader import parse
 
     franchise = parse(data, path)
-    _write(where, franchise, data, stat)
+    _write(where, franchise, data, stat, now)
     return franchise
 
 
-def _restamp(where: Path, stat: os.stat_result | None) -> None:
-    """Record a file's new size and modification time; a cache that cannot be written is left as it is."""
+def _fingerprint(stat: os.stat_result) -> str:
+    """What a change to a file alters even when a tool puts its modification time back (cp -p, touch -d)."""
+    return f"{stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns} {stat.st_ino} {stat.st_dev}"
+
+
+def _racy(stat: os.stat_result, stamped_ns: int) -> bool:
+    return max(stat.st_mtime_ns, stat.st_ctime_ns) >= stamped_ns - RACY_NS
+
+
+def _restamp(where: Path, stat: os.stat_result | None, now: int) -> None:
+    """Record a file's new times and when they were seen; a cache that cannot be written is left as it is."""
     if stat is None:
         return
     try:
         with closing(sqlite3.connect(where)) as db:
             db.executemany(
-                "UPDATE meta SET v = ? WHERE k = ?", [(str(stat.st_size), "size"), (str(stat.st_mtime_ns), "mtime_ns")]
+                "UPDATE meta SET v = ? WHERE k = ?", [(_fingerprint(stat), "stat"), (str(now), "stamped_ns")]
             )
             db.commit()
     except sqlite3.Error:
@@ -141,7 +191,7 @@ def _hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
-def _write(where: Path, franchise: Franchise, data: bytes, stat: os.stat_result | None) -> None:
+def _write(where: Path, franchise: Franchise, data: bytes, stat: os.stat_result | None, now: int) -> None:
     """Build the database beside its final place and rename it there; a cache that cannot be written is skipped."""
     try:
         where.parent.mkdir(parents=True, exist_ok=True)
@@ -150,7 +200,7 @@ def _write(where: Path, franchise: Franchise, data: bytes, stat: os.stat_result 
         try:
             db = sqlite3.connect(tmp)
             try:
-                _fill(db, franchise, data, stat)
+                _fill(db, franchise, data, stat, now)
                 db.commit()
             finally:
                 db.close()
@@ -162,14 +212,14 @@ def _write(where: Path, franchise: Franchise, data: bytes, stat: os.stat_result 
         pass
 
 
-def _fill(db: sqlite3.Connection, f: Franchise, data: bytes, stat: os.stat_result | None) -> None:
+def _fill(db: sqlite3.Connection, f: Franchise, data: bytes, stat: os.stat_result | None, now: int) -> None:
     db.executescript(SCHEMA)
     meta = {
-        "format": str(CACHE_FORMAT),
+        "format": format_key(),
         "version": __version__,
         "hash": _hash(data),
-        "size": str(stat.st_size if stat else -1),
-        "mtime_ns": str(stat.st_mtime_ns if stat else -1),
+        "stat": _fingerprint(stat) if stat else "",
+        "stamped_ns": str(now),
         "name": f.name,
         "data_as_of": _iso(f.data_as_of),
         "file_format": str(f.format),
@@ -181,18 +231,18 @@ def _fill(db: sqlite3.Connection, f: Franchise, data: bytes, stat: os.stat_resul
     meta["kinds"] = "".join(KIND_CODES[k] for k in names.kinds)
     db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
     rows: list[tuple[str, str, int, str]] = []
-    kinds: list[tuple[str, Sequence[Any], Callable[[Any], list[Any]]]] = [
-        ("work", f.works, _encode_work),
-        ("character", f.characters, _encode_character),
-        ("person", f.people, _encode_person),
-        ("fact", f.facts, _encode_fact),
+    kinds: list[tuple[str, Sequence[Work | Character | Person | Fact]]] = [
+        ("work", f.works),
+        ("character", f.characters),
+        ("person", f.people),
+        ("fact", f.facts),
     ]
-    for kind, records, encode in kinds:
-        rows += [(r.id, kind, pos, _dumps(encode(r))) for pos, r in enumerate(records)]
+    for kind, records in kinds:
+        rows += [(r.id, kind, pos, codec.dumps(r)) for pos, r in enumerate(records)]
     db.executemany("INSERT INTO records VALUES (?, ?, ?, ?)", rows)
     db.executemany(
         "INSERT INTO credits VALUES (?, ?, ?, ?)",
-        ((c.work, c.character, c.person, _dumps(_encode_credit(c))) for c in f.credits),
+        ((c.work, c.character, c.person, codec.dumps(c)) for c in f.credits),
     )
     db.executemany("INSERT INTO fact_about VALUES (?, ?)", ((a, x.id) for x in f.facts for a in x.about))
     try:
@@ -213,20 +263,43 @@ def _fill(db: sqlite3.Connection, f: Franchise, data: bytes, stat: os.stat_resul
 
 
 class StoredFranchise(Franchise):
-    """A franchise read from its cache database row by row, as lookups ask for them."""
+    """A franchise read from its cache database row by row, as lookups ask for them.
 
-    def __init__(self, where: Path, path: str) -> None:
+    Any read that fails (a page damaged after the first, a missing table, a row that is not
+    JSON) sets the cache aside: one warning, then the knowledge file is parsed, the cache is
+    rebuilt from it, and every later question is answered from the parsed file.
+    """
+
+    def __init__(self, where: Path, path: str, warn: Callable[[str], object] = _warn) -> None:
+        self.where = where
+        self.warn = warn
         self.db = sqlite3.connect(f"file:{where}?mode=ro", uri=True, check_same_thread=False)
+        # Closed when this franchise is dropped or at exit, whichever comes first.
+        self.close = weakref.finalize(self, self.db.close)
+        self._parsed: Franchise | None = None
         self.meta = dict(self.db.execute("SELECT k, v FROM meta WHERE k NOT IN ('keys', 'owners', 'kinds')"))
         with paused_gc():
             rows = self.db.execute("SELECT row FROM records WHERE kind = 'work' ORDER BY pos")
-            works = tuple(_work(json.loads(r)) for (r,) in rows)
+            decode = codec.decoder(Work)
+            works = tuple(decode(json.loads(r)) for (r,) in rows)
         super().__init__(
             self.meta["name"], _day(self.meta["data_as_of"]), works, format=int(self.meta["file_format"]), path=path
         )
         self._loaded: dict[str, Record] = {w.id: w for w in works}
 
-    def _all(self, kind: str, decode: Callable[[Any], Any]) -> tuple[Any, ...]:
+    def _read(self, read: Callable[[], T], again: Callable[[Franchise], T]) -> T:
+        """Read from the cache; if it fails, from the knowledge file (parsed once, the cache rebuilt)."""
+        if self._parsed is None:
+            try:
+                return read()
+            except CACHE_ERRORS:
+                self.warn(f"cache {self.where} is unreadable; rebuilding it")
+                self.close()
+                self._parsed = _build(self.where, self.path, _stat(self.path), time.time_ns())
+        return again(self._parsed)
+
+    def _all(self, kind: str, cls: type[Any]) -> tuple[Any, ...]:
+        decode = codec.decoder(cls)
         with paused_gc():
             rows = self.db.execute("SELECT row FROM records WHERE kind = ? ORDER BY pos", (kind,))
             return tuple(decode(json.loads(r)) for (r,) in rows)
@@ -234,63 +307,101 @@ class StoredFranchise(Franchise):
     @cached_property
     def people(self) -> tuple[Person, ...]:
         """Every person, read on first use."""
-        return self._all("person", _person)
+        return self._read(lambda: self._all("person", Person), lambda f: f.people)
 
     @cached_property
     def characters(self) -> tuple[Character, ...]:
         """Every character, read on first use."""
-        return self._all("character", _character)
+        return self._read(lambda: self._all("character", Character), lambda f: f.characters)
 
     @cached_property
     def facts(self) -> tuple[Fact, ...]:
         """Every fact, read on first use."""
-        return self._all("fact", _fact)
+        return self._read(lambda: self._all("fact", Fact), lambda f: f.facts)
 
     @cached_property
     def credits(self) -> tuple[Credit, ...]:
         """Every credit, read on first use."""
-        with paused_gc():
-            return tuple(_credit(json.loads(r)) for (r,) in self.db.execute("SELECT row FROM credits ORDER BY rowid"))
+
+        def read() -> tuple[Credit, ...]:
+            decode = codec.decoder(Credit)
+            with paused_gc():
+                return tuple(
+                    decode(json.loads(r)) for (r,) in self.db.execute("SELECT row FROM credits ORDER BY rowid")
+                )
+
+        return self._read(read, lambda f: f.credits)
 
     def counts(self) -> dict[str, int]:
         """Counts kept when the cache was built."""
-        counts: dict[str, int] = json.loads(self.meta["counts"])
-        return counts
+
+        def read() -> dict[str, int]:
+            counts = json.loads(self.meta["counts"])
+            if not isinstance(counts, dict):
+                raise TypeError("counts")
+            return counts
+
+        return self._read(read, lambda f: f.counts())
 
     def get(self, id_: str) -> Record | None:
         """One record by id, read once."""
-        if id_ not in self._loaded:
-            row = self.db.execute("SELECT kind, row FROM records WHERE id = ?", (id_,)).fetchone()
-            if row is None or row[0] == "fact":
-                return None
-            decode: Callable[[list[Any]], Record] = _person if row[0] == "person" else _character
-            self._loaded[id_] = decode(json.loads(row[1]))
-        return self._loaded[id_]
+
+        def read() -> Record | None:
+            if id_ not in self._loaded:
+                row = self.db.execute("SELECT kind, row FROM records WHERE id = ?", (id_,)).fetchone()
+                if row is None or row[0] == "fact":
+                    return None
+                self._loaded[id_] = codec.loads(Person if row[0] == "person" else Character, row[1])
+            return self._loaded[id_]
+
+        return self._read(read, lambda f: f.get(id_))
 
     def _credits_for(self, id_: str) -> list[Credit]:
-        rows = self.db.execute(
-            "SELECT row FROM credits WHERE work = ?1 OR character = ?1 OR person = ?1 ORDER BY rowid", (id_,)
-        )
-        return [_credit(json.loads(r)) for (r,) in rows]
+        def read() -> list[Credit]:
+            rows = self.db.execute(
+                "SELECT row FROM credits WHERE work = ?1 OR character = ?1 OR person = ?1 ORDER BY rowid", (id_,)
+            )
+            decode = codec.decoder(Credit)
+            return [decode(json.loads(r)) for (r,) in rows]
+
+        return self._read(read, lambda f: f._credits_for(id_))
 
     def facts_about(self, id_: str) -> list[Fact]:
         """Facts that concern a record, through the link table."""
-        rows = self.db.execute(
-            "SELECT r.row FROM fact_about a JOIN records r ON r.id = a.fact WHERE a.record = ? ORDER BY r.pos", (id_,)
-        )
-        return [_fact(json.loads(r)) for (r,) in rows]
+
+        def read() -> list[Fact]:
+            rows = self.db.execute(
+                "SELECT r.row FROM fact_about a JOIN records r ON r.id = a.fact WHERE a.record = ? ORDER BY r.pos",
+                (id_,),
+            )
+            decode = codec.decoder(Fact)
+            return [decode(json.loads(r)) for (r,) in rows]
+
+        return self._read(read, lambda f: f.facts_about(id_))
 
     def stored_names(self) -> StoredNames:
         """The resolver's names, read from the cache."""
-        return StoredNames(self.db)
+        return StoredNames(self)
+
+    @cached_property
+    def built_names(self) -> Names:
+        """The names built from the parsed knowledge file, once the cache has been set aside."""
+        assert self._parsed is not None
+        return Names.build(self._parsed)
 
 
 class StoredNames(Names):
-    """The resolver's names in the cache: exact lookups by index, the full lists only when fuzzy matching needs them."""
+    """The resolver's names in the cache: exact lookups by index, the full lists only when fuzzy matching needs them.
 
-    def __init__(self, db: sqlite3.Connection) -> None:  # the lists are read lazily, below
-        self.db = db
+    Like the records, every read falls back to the knowledge file when the cache fails."""
+
+    def __init__(self, franchise: StoredFranchise) -> None:  # the lists are read lazily, below
+        self.franchise = franchise
+        self.db = franchise.db
         self._rows: dict[int, tuple[str, str, str]] = {}
+
+    def _read(self, read: Callable[[], T], again: Callable[[Names], T]) -> T:
+        return self.franchise._read(read, lambda f: again(self.franchise.built_names))
 
     def _blob(self, key: str) -> str:
         value: str = self.db.execute("SELECT v FROM meta WHERE k = ?", (key,)).fetchone()[0]
@@ -299,27 +410,35 @@ class StoredNames(Names):
     @cached_property
     def keys(self) -> list[str]:  # type: ignore[override]
         """Every normalised name, for fuzzy matching."""
-        return self._blob("keys").split("\n")
+        return self._read(lambda: self._blob("keys").split("\n"), lambda n: n.keys)
 
     @cached_property
     def owners(self) -> list[str]:  # type: ignore[override]
         """The record id of every name."""
-        return self._blob("owners").split("\n")
+        return self._read(lambda: self._blob("owners").split("\n"), lambda n: n.owners)
 
     @cached_property
     def kinds(self) -> list[str]:  # type: ignore[override]
         """The record kind of every name."""
-        return [KINDS[c] for c in self._blob("kinds")]
+        return self._read(lambda: [KINDS[c] for c in self._blob("kinds")], lambda n: n.kinds)
 
     def exact(self, key: str) -> list[int]:
         """Positions whose key is exactly this one, through the index."""
-        return [p for (p,) in self.db.execute("SELECT pos FROM names WHERE key = ? ORDER BY pos", (key,))]
+
+        def read() -> list[int]:
+            return [p for (p,) in self.db.execute("SELECT pos FROM names WHERE key = ? ORDER BY pos", (key,))]
+
+        return self._read(read, lambda n: n.exact(key))
 
     def _row(self, i: int) -> tuple[str, str, str]:
-        if i not in self._rows:
-            query = "SELECT owner, kind, name FROM names WHERE pos = ?"
-            self._rows[i] = self.db.execute(query, (i,)).fetchone()
-        return self._rows[i]
+        def read() -> tuple[str, str, str]:
+            if i not in self._rows:
+                query = "SELECT owner, kind, name FROM names WHERE pos = ?"
+                owner, code, name = self.db.execute(query, (i,)).fetchone()
+                self._rows[i] = (owner, KINDS[code], name)
+            return self._rows[i]
+
+        return self._read(read, lambda n: (n.owner(i), n.kind(i), n.name(i)))
 
     def owner(self, i: int) -> str:
         """The id of the record named at a position."""
@@ -327,7 +446,7 @@ class StoredNames(Names):
 
     def kind(self, i: int) -> str:
         """The kind of the record named at a position."""
-        return KINDS[self._row(i)[1]]
+        return self._row(i)[1]
 
     def name(self, i: int) -> str:
         """The name at a position, as written."""
@@ -335,29 +454,33 @@ class StoredNames(Names):
 
     def starting_with(self, prefix: str, kinds: Iterable[str]) -> Iterator[str]:
         """Names starting with a prefix, found by SQLite (LIKE ignores ASCII case; casefold settles the rest)."""
-        codes = "".join(KIND_CODES[k] for k in kinds)
-        pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        rows = self.db.execute("SELECT name, kind FROM names WHERE name LIKE ? ESCAPE '\\' ORDER BY pos", (pattern,))
-        folded = prefix.casefold()
-        for name, code in rows:
-            if code in codes and name.casefold().startswith(folded):
-                yield name
+        wanted = list(kinds)
+
+        def read() -> list[str]:
+            codes = "".join(KIND_CODES[k] for k in wanted)
+            pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            query = "SELECT name, kind FROM names WHERE name LIKE ? ESCAPE '\\' ORDER BY pos"
+            folded = prefix.casefold()
+            rows = self.db.execute(query, (pattern,))
+            return [name for name, code in rows if code in codes and name.casefold().startswith(folded)]
+
+        return iter(self._read(read, lambda n: list(n.starting_with(prefix, wanted))))
 
     def candidates(self, key: str) -> list[int] | None:
         """For many names: the closest whole strings, plus every name sharing a word (or word start) with the query."""
-        if len(self.keys) <= FULL_SCAN or not self.db.execute("SELECT 1 FROM meta WHERE k = 'words'").fetchone():
-            return None
-        from rapidfuzz import fuzz, process
 
-        close = process.extract(key, self.keys, scorer=fuzz.QRatio, processor=None, limit=1000, score_cutoff=50)
-        words = [w for w in key.split() if w not in STOPWORDS]
-        query = " OR ".join(f'"{w}"*' for w in words)
-        sharing = self.db.execute("SELECT rowid FROM names_words WHERE names_words MATCH ? LIMIT 3000", (query,))
-        return sorted({i for _, _, i in close} | {i for (i,) in sharing})
+        def read() -> list[int] | None:
+            if len(self.keys) <= FULL_SCAN or not self.db.execute("SELECT 1 FROM meta WHERE k = 'words'").fetchone():
+                return None
+            from rapidfuzz import fuzz, process
 
+            close = process.extract(key, self.keys, scorer=fuzz.QRatio, processor=None, limit=1000, score_cutoff=50)
+            words = [w for w in key.split() if w not in STOPWORDS]
+            query = " OR ".join(f'"{w}"*' for w in words)
+            sharing = self.db.execute("SELECT rowid FROM names_words WHERE names_words MATCH ? LIMIT 3000", (query,))
+            return sorted({i for _, _, i in close} | {i for (i,) in sharing})
 
-def _dumps(row: list[Any]) -> str:
-    return json.dumps(row, ensure_ascii=False, separators=(",", ":"))
+        return self._read(read, lambda n: n.candidates(key))
 
 
 def _iso(value: dt.date | None) -> str:
@@ -366,95 +489,3 @@ def _iso(value: dt.date | None) -> str:
 
 def _day(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
-
-
-def _encode_work(w: Work) -> list[Any]:
-    return [
-        w.id,
-        w.title,
-        w.kind,
-        w.status,
-        w.aliases,
-        w.runtime,
-        w.episodes,
-        w.synopsis,
-        w.studios,
-        w.distributors,
-        w.streaming,
-        [w.story.order, w.story.set],
-        [[r.date.isoformat(), r.region, r.medium, r.status, r.note, r.sources, r.venue, r.service] for r in w.releases],
-        [[c.date.isoformat(), c.reason, c.sources] for c in w.release_history],
-        [[c.person, c.job, c.note, c.sources] for c in w.crew],
-        [[t.date.isoformat(), t.label, t.sources] for t in w.trailers],
-        [w.sequel.status, w.sequel.sources] if w.sequel else None,
-        w.sources,
-        list(w.budget) if w.budget else None,
-        [[g.measure, g.amount, g.region, g.currency, _iso(g.as_of), g.note, g.sources] for g in w.box_office],
-        [[x.by, x.score, _iso(x.as_of), x.note, x.sources] for x in w.reception],
-        [list(c) for c in w.certificates],
-        [_iso(f.start), _iso(f.end), f.locations, f.note, f.sources] if (f := w.filming) else None,
-        [[e.number, e.title, _iso(e.date), e.note, e.sources] for e in w.episode_list],
-    ]
-
-
-def _work(w: list[Any]) -> Work:
-    t = tuple
-    return Work(
-        w[0],
-        w[1],
-        w[2],
-        w[3],
-        t(w[4]),
-        w[5],
-        w[6],
-        w[7],
-        t(w[8]),
-        t(w[9]),
-        t(w[10]),
-        StoryPlace(*w[11]),
-        t(Release(dt.date.fromisoformat(r[0]), r[1], r[2], r[3], r[4], t(r[5]), r[6], r[7]) for r in w[12]),
-        t(DateChange(dt.date.fromisoformat(c[0]), c[1], t(c[2])) for c in w[13]),
-        t(CrewCredit(c[0], c[1], c[2], t(c[3])) for c in w[14]),
-        t(Trailer(dt.date.fromisoformat(x[0]), x[1], t(x[2])) for x in w[15]),
-        Sequel(w[16][0], t(w[16][1])) if w[16] else None,
-        t(w[17]),
-        Budget(b[0], b[1], b[2], b[3], t(b[4])) if (b := w[18]) else None,
-        t(Gross(g[0], g[1], g[2], g[3], _day(g[4]), g[5], t(g[6])) for g in w[19]),
-        t(Score(x[0], x[1], _day(x[2]), x[3], t(x[4])) for x in w[20]),
-        t(Certificate(c[0], c[1], c[2], c[3], t(c[4])) for c in w[21]),
-        Filming(_day(f[0]), _day(f[1]), t(f[2]), f[3], t(f[4])) if (f := w[22]) else None,
-        t(Episode(e[0], e[1], _day(e[2]), e[3], t(e[4])) for e in w[23]),
-    )
-
-
-def _encode_person(p: Person) -> list[Any]:
-    return [p.id, p.name, p.aliases, _iso(p.born), _iso(p.died), p.sources]
-
-
-def _person(p: list[Any]) -> Person:
-    return Person(p[0], p[1], tuple(p[2]), _day(p[3]), _day(p[4]), tuple(p[5]))
-
-
-def _encode_character(c: Character) -> list[Any]:
-    return [c.id, c.name, c.aliases, c.description, c.sources]
-
-
-def _character(c: list[Any]) -> Character:
-    return Character(c[0], c[1], tuple(c[2]), c[3], tuple(c[4]))
-
-
-def _encode_credit(c: Credit) -> list[Any]:
-    return [c.work, c.character, c.person, c.billing, c.note, c.sources]
-
-
-def _credit(c: list[Any]) -> Credit:
-    return Credit(c[0], c[1], c[2], c[3], c[4], tuple(c[5]))
-
-
-def _encode_fact(x: Fact) -> list[Any]:
-    return [x.id, x.text, x.about, x.spoils, x.tags, x.question, x.answer, x.choices, x.accept, x.sources]
-
-
-def _fact(x: list[Any]) -> Fact:
-    t = tuple
-    return Fact(x[0], x[1], t(x[2]), x[3], t(x[4]), x[5], x[6], t(x[7]), t(x[8]), t(x[9]))

@@ -15,16 +15,21 @@ MAX_BYTES = 40 * 1024 * 1024
 
 
 def read_bytes(path: str) -> bytes:
-    """Read a knowledge file's bytes, turning OS errors into DataFileError."""
+    """Read a knowledge file's bytes, turning OS errors into DataFileError.
+
+    At most the limit and one byte are read, whatever the file is: a device such as /dev/zero
+    or a pipe says nothing of its size in advance, and would otherwise be read without end.
+    """
+    limit = f"the limit is {MAX_BYTES // 2**20} MiB"
     try:
         size = os.stat(path).st_size
         if size > MAX_BYTES:
-            raise DataFileError(
-                path,
-                [Problem(None, None, "", f"file is {size / 2**20:.0f} MiB; the limit is {MAX_BYTES // 2**20} MiB")],
-            )
+            raise DataFileError(path, [Problem(None, None, "", f"file is {size / 2**20:.0f} MiB; {limit}")])
         with open(path, "rb") as handle:
-            return handle.read()
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise DataFileError(path, [Problem(None, None, "", f"file is over {MAX_BYTES // 2**20} MiB; {limit}")])
+        return data
     except FileNotFoundError:
         raise DataFileError(path, [Problem(None, None, "", "no such file")]) from None
     except IsADirectoryError:
