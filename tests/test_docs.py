@@ -168,3 +168,12 @@ def test_every_json_shape_is_documented(args: list[str]) -> None:
     assert result.exit_code == 0, result.stderr
     shape = json.loads(result.stdout)["answer"]
     assert f'"answer": "{shape}"' in (ROOT / "docs" / "json.md").read_text()
+
+
+def test_every_field_of_a_work_card_is_documented() -> None:
+    result = CliRunner().invoke(app, ["info", "The Continental", "--json"])
+    assert result.exit_code == 0, result.stderr
+    card = json.loads(result.stdout)["cards"][0]
+    section = (ROOT / "docs" / "json.md").read_text().split("## `info NAME", 1)[1].split("\n## ", 1)[0]
+    ref = {"id", "kind", "name", "year", "status"}  # every card is a ref, documented with the common pieces
+    assert [key for key in card if key not in ref and f"`{key}`" not in section and f'"{key}"' not in section] == []

@@ -464,3 +464,245 @@ def test_merged_twin_facts_are_gone(franchise: Franchise) -> None:
     }
     assert ids & twins == set()
     assert [f.spoils for f in franchise.facts if f.id == "ruska-roma-origins"] == ["jw3"]
+
+
+def _figure(card: dict[str, Any], measure: str, region: str | None = None) -> int:
+    (amount,) = [g["amount"] for g in card["box_office"] if g["measure"] == measure and g["region"] == region]
+    return int(amount)
+
+
+BOX_OFFICE = [
+    # (query, measure, region, amount in dollars)  # source
+    (
+        "John Wick (2014)",
+        "opening-weekend",
+        "North America",
+        14_400_000,
+    ),  # https://www.boxofficemojo.com/news/?id=3943&p=.htm
+    (
+        "Chapter 2",
+        "domestic",
+        None,
+        92_000_000,
+    ),  # https://variety.com/2017/digital/news/john-wick-sequel-reignites-original-on-disc-charts-for-lionsgate-1202475591/
+    (
+        "Parabellum",
+        "opening-weekend",
+        "North America",
+        56_800_000,
+    ),  # https://editorial.rottentomatoes.com/article/weekend-box-office-results-john-wick-chapter-4-destroys-competition-with-franchise-best-opening
+    (
+        "Chapter 4",
+        "opening-weekend",
+        "North America",
+        73_800_000,
+    ),  # final figure, not the $73.5M Sunday estimate: https://www.slashfilm.com/1882645/ballerina-box-office-opening-john-wick-universe-death-sentence/
+    (
+        "Chapter 4",
+        "domestic",
+        None,
+        187_100_000,
+    ),  # https://www.koimoi.com/box-office/john-wick-franchise-at-worldwide-box-office-1-billion-global-sum-over-50-million-domestic-footfalls-much-more/
+    ("Ballerina", "worldwide", None, 137_200_000),  # https://en.wikipedia.org/wiki/Ballerina_(2025_film)
+]
+
+
+@pytest.mark.parametrize(("query", "measure", "region", "amount"), BOX_OFFICE)
+def test_known_box_office(query: str, measure: str, region: str | None, amount: int) -> None:
+    assert _figure(run("info", query)["cards"][0], measure, region) == amount
+
+
+INFOBOX = [
+    # (query, field, key, expected)  # source
+    ("John Wick (2014)", "budget", "up_to", 30_000_000),  # https://en.wikipedia.org/wiki/John_Wick_(film)
+    ("Chapter 2", "budget", "amount", 40_000_000),  # https://en.wikipedia.org/wiki/John_Wick:_Chapter_2
+    (
+        "Parabellum",
+        "budget",
+        "amount",
+        75_000_000,
+    ),  # https://collider.com/john-wick-chapter-4-global-box-office-350-million/
+    (
+        "Ballerina",
+        "filming",
+        "start",
+        "2022-11-07",
+    ),  # https://filmneweurope.com/news/czech-news/item/124143-ballerina-starring-ana-de-armas-and-presumably-keanu-reeves-starts-shooting-in-prague
+]
+
+
+@pytest.mark.parametrize(("query", "field", "key", "expected"), INFOBOX)
+def test_known_infobox_values(query: str, field: str, key: str, expected: object) -> None:
+    assert run("info", query)["cards"][0][field][key] == expected
+
+
+SCORES = [
+    # (query, scorer, score)  # source
+    (
+        "John Wick (2014)",
+        "CinemaScore",
+        "B",
+    ),  # https://www.cinemablend.com/new/Keanu-Reeves-Back-Indie-John-Wick-Over-Performs-Box-Office-67893.html
+    (
+        "Parabellum",
+        "CinemaScore",
+        "A-",
+    ),  # https://www.hollywoodreporter.com/movies/movie-news/box-office-john-wick-dethrones-avengers-endgame-57m-opening-1212081/
+    (
+        "Chapter 4",
+        "CinemaScore",
+        "A",
+    ),  # https://411mania.com/movies/411-box-office-report-john-wick-chapter-4-soars-73-million/
+    ("Ballerina", "Rotten Tomatoes", "76%"),  # https://411mania.com/movies/411-box-office-report-lilo-stitch-ballerina/
+]
+
+
+@pytest.mark.parametrize(("query", "scorer", "score"), SCORES)
+def test_known_scores(query: str, scorer: str, score: str) -> None:
+    reception = run("info", query)["cards"][0]["reception"]
+    assert [x["score"] for x in reception if x["by"] == scorer] == [score]
+
+
+RATINGS = [
+    # (query, region, rating, reason)  # source
+    (
+        "John Wick (2014)",
+        "US",
+        "R",
+        "for strong and bloody violence throughout, language and brief drug use",
+    ),  # http://www.christiananswers.net/spotlight/movies/2014/johnwick2014.html
+    (
+        "Chapter 4",
+        "US",
+        "R",
+        "for pervasive strong violence and some language",
+    ),  # https://www.imdb.com/title/tt10366206/parentalguide
+    ("Ballerina", "United Kingdom", "15", None),  # https://filmfeeder.co.uk/film-reviews/ballerina-dir-len-wiseman
+]
+
+
+@pytest.mark.parametrize(("query", "region", "rating", "reason"), RATINGS)
+def test_known_age_ratings(query: str, region: str, rating: str, reason: str | None) -> None:
+    certificates = run("info", query)["cards"][0]["certificates"]
+    assert [(c["rating"], c["reason"]) for c in certificates if c["region"] == region] == [(rating, reason)]
+
+
+DATED_RELEASES = [
+    # (query, region, medium, date)  # source
+    ("John Wick (2014)", "US", "home-media", "2015-02-03"),  # http://www.the-numbers.com/news/9530
+    (
+        "Chapter 2",
+        "US",
+        "digital",
+        "2017-05-23",
+    ),  # https://joblo.com/bring-john-wick-chapter-2-home-on-blu-ray-june-13-245/amp
+    ("Chapter 4", "US", "digital", "2023-05-23"),  # https://collider.com/john-wick-chapter-4-digital-release-date/
+    ("Chapter 4", "Japan", "theatrical", "2023-09-22"),  # https://cinemacafe.net/article/2023/09/25/87663.html
+    (
+        "Ballerina",
+        "US",
+        "streaming",
+        "2025-09-25",
+    ),  # https://scorpiolikeyou.com/news/why-ballerina-deserved-better-the-john-wick-spinoff-fans-slept-on
+]
+
+
+@pytest.mark.parametrize(("query", "region", "medium", "date"), DATED_RELEASES)
+def test_known_market_and_home_releases(query: str, region: str, medium: str, date: str) -> None:
+    releases = run("info", query)["cards"][0]["releases"]
+    assert [r["date"] for r in releases if (r["region"], r["medium"]) == (region, medium)] == [date]
+
+
+def test_known_episodes_of_the_continental() -> None:
+    # https://www.sportskeeda.com/pop-culture/the-continental-from-world-john-wick-episode-1-release-date-watch-cast-plot-episode-count
+    episodes = run("info", "The Continental")["cards"][0]["episode_list"]
+    assert [(e["number"], e["title"], e["date"]) for e in episodes] == [
+        (1, "Brothers in Arms", "2023-09-22"),
+        (2, "Loyalty to the Master", "2023-09-29"),
+        (3, "Theater of Pain", "2023-10-06"),
+    ]
+
+
+@pytest.mark.parametrize("work", ["jw1", "jw2", "jw3", "jw4", "ballerina"])
+def test_every_released_film_has_its_infobox_figures(franchise: Franchise, work: str) -> None:
+    film = franchise.work(work)
+    assert film.runtime and film.budget and film.certificates and film.filming
+    assert {g.measure for g in film.box_office} >= {"opening-weekend", "worldwide"}
+    assert {x.by for x in film.reception} == {"CinemaScore", "Rotten Tomatoes"}
+
+
+def test_infobox_figures_have_sources(franchise: Franchise) -> None:
+    records: list[Any] = []
+    for w in franchise.works:
+        records += [*w.box_office, *w.reception, *w.certificates, *w.episode_list]
+        records += [r for r in (w.budget, w.filming) if r is not None]
+    assert records and [r for r in records if not r.sources] == []
+
+
+def _rows(query: str, first: str, last: str, *flags: str) -> list[str]:
+    """The lines of a plain info card from the row labelled first up to the row labelled last."""
+    env = {"WICK_TODAY": "2026-11-27", "COLUMNS": "80", "NO_COLOR": "1"}
+    result = CliRunner().invoke(app, ["info", query, *flags], env=env)
+    assert result.exit_code == 0, result.stderr
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    start = next(i for i, line in enumerate(lines) if line.startswith(first))
+    end = next(i for i, line in enumerate(lines) if line.startswith(last))
+    return lines[start:end]
+
+
+def test_info_shows_the_infobox_with_units_and_dates() -> None:
+    # Sources: the Chapter 4 record in data/franchise.yaml (Slashfilm, Boxoffice Pro, Koimoi, 411mania, Collider).
+    assert _rows("Chapter 4", "Filming", "Sequel") == [
+        "Filming        Berlin (Studio Babelsberg), Paris, Japan, New York City",
+        "               Principal photography ran from June to October 2021",
+        "Budget         $100 million",
+        "Box office     opening weekend, North America: $73.8 million (the Sunday studio",
+        "               estimate was $73.5 million)",
+        "               opening weekend, worldwide: $137.5 million (No. 1 in all 71",
+        "               markets where it opened)",
+        "               domestic: $187.1 million",
+        "               worldwide: $440.1 million (reported 2024-01-18; Slashfilm (June",
+        "               2025) gives about $447 million)",
+        "Reception      CinemaScore: A (the best grade of the series)",
+        "               Rotten Tomatoes: 94% (as of 2023-05-02; 95% on its opening",
+        "               weekend)",
+    ]
+
+
+def test_info_lists_the_episodes_of_a_series() -> None:
+    # https://www.sportskeeda.com/pop-culture/the-continental-from-world-john-wick-episode-1-release-date-watch-cast-plot-episode-count
+    assert _rows("The Continental", "Episodes", "Set") == [
+        "Episodes     1. Brothers in Arms, 2023-09-22",
+        "             2. Loyalty to the Master, 2023-09-29",
+        "             3. Theater of Pain, 2023-10-06",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "fact"),
+    [
+        (
+            "Chapter 4",
+            "jw4-post-credits-akira-and-caine",
+        ),  # https://www.denofgeek.com/movies/john-wick-chapter-4-post-credits-scene-opens-new-book/
+        ("Parabellum", "jw3-starts-within-the-hour"),  # spoils the end of Chapter 2
+    ],
+)
+def test_story_facts_are_hidden_without_spoilers(query: str, fact: str) -> None:
+    assert fact in [f["id"] for f in run("info", query)["cards"][0]["facts"]]
+    assert fact not in [f["id"] for f in run("info", query, "--no-spoilers")["cards"][0]["facts"]]
+
+
+@pytest.mark.parametrize(
+    ("query", "fact"),
+    [
+        ("John Wick (2014)", "jw1-script-bought-distributor-late"),  # https://en.wikipedia.org/wiki/John_Wick_(film)
+        ("Ballerina", "ballerina-began-as-spec-script"),  # https://en.wikipedia.org/wiki/Ballerina_(2025_film)
+        (
+            "The Continental",
+            "continental-coin-press-stolen",
+        ),  # https://www.pogdesign.co.uk/cat/story/Peacock-mini-series-The-Continental-Episode-Titles-Cast-Details-and-Trailer
+    ],
+)
+def test_production_and_story_facts_show_on_the_work(query: str, fact: str) -> None:
+    assert fact in [f["id"] for f in run("info", query, "--no-spoilers")["cards"][0]["facts"]]
