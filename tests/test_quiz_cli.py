@@ -141,3 +141,12 @@ def test_ctrl_c_on_a_real_terminal_keeps_the_partial_score(tmp_path: Path) -> No
     child.close()
     assert child.exitstatus == 130
     assert json.loads((tmp_path / "history.json").read_text())["rounds"][0]["asked"] == 1
+
+
+@pytest.mark.parametrize("given", ["[/]", "[bold]Keanu", "[link=x]y[/link]", ":smile:"])
+def test_answer_that_looks_like_markup_is_shown_as_typed(runner: CliRunner, tmp_path: Path, given: str) -> None:
+    answers = tmp_path / "answers.txt"
+    answers.write_text(f"{given}\n")
+    result = runner.invoke(app, ["quiz", "--seed", "3", "-n", "1", "--mode", "free", "--answers", str(answers)])
+    assert result.exit_code == 0, result.stderr
+    assert given in result.stdout

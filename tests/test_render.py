@@ -8,11 +8,16 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from rich.console import Console, RenderableType
+from typer.testing import CliRunner
 
 from wickcli import answers, render
+from wickcli.cli import app
 from wickcli.model import Franchise
 from wickcli.resolve import Resolver
 
@@ -70,3 +75,61 @@ def test_piped_output_has_no_escape_codes_or_boxes(args: list[str]) -> None:
     assert "\x1b[" not in result.stdout
     assert "│" not in result.stdout
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+FREE_TEXT = {"name", "note", "job", "text", "description", "synopsis", "reason", "region", "medium", "set"}
+FREE_TEXT |= {"query", "franchise", "data_file", "matched", "spoils", "title"}
+TEXT_LISTS = {"aliases", "studios", "distributors", "streaming", "sources"}
+
+
+def _replaced(value: Any, text: str, key: str = "") -> Any:
+    """The answer with every piece of data or user text (not its structure: kinds, dates, statuses) replaced."""
+    if isinstance(value, dict):
+        return {k: _replaced(v, text, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [text if key in TEXT_LISTS and isinstance(v, str) else _replaced(v, text) for v in value]
+    return text if key in FREE_TEXT and isinstance(value, str) else value
+
+
+def _every_view(franchise: Franchise) -> list[tuple[str, dict[str, Any]]]:
+    resolver = Resolver(franchise)
+    return [
+        ("who_plays", answers.who_plays(franchise, resolver, "Rooney")),
+        ("who_plays", answers.who_plays(franchise, resolver, "Keanu Reeves")),
+        ("roles", answers.roles(franchise, resolver, "Chad Stahelski")),
+        ("cast", answers.cast(franchise, resolver, "parabellum")),
+        ("release_date", answers.release_date(franchise, resolver, "Ballerina", TODAY)),
+        ("release_date", answers.release_date(franchise, resolver, None, TODAY)),
+        ("timeline", answers.timeline(franchise, "story")),
+        ("timeline", answers.timeline(franchise, "release")),
+        ("search", answers.search(franchise, resolver, "wick")),
+        ("info", answers.info(franchise, resolver, "John Wick", TODAY)),
+        ("info", answers.info(franchise, resolver, "Winston", TODAY)),
+        ("about", answers.about(franchise, "0.0")),
+    ]
+
+
+MARKUP_ALPHABET = st.sampled_from("[]/\\:=#@bold link red smile ")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.text(MARKUP_ALPHABET, min_size=1, max_size=24).map(lambda t: f"<{t}>"))
+def test_any_text_in_any_field_is_rendered_as_written(franchise: Franchise, data: str) -> None:
+    for view, answer in _every_view(franchise):
+        for plain in (True, False):
+            output = text(getattr(render, view)(_replaced(answer, data), plain), 3000)
+            assert data in output, (view, plain)
+
+
+@pytest.mark.parametrize(
+    ("query", "shown"),
+    [
+        ("wick [/]", "Matches for 'wick [/]'"),  # a closing tag with nothing open: MarkupError
+        ("[bold]wick", "Matches for '[bold]wick'"),  # a style tag: its name vanished from the title
+        ("wick :smile:", "Matches for 'wick :smile:'"),  # an emoji code: it became a face
+    ],
+)
+def test_search_shows_the_query_as_typed(runner: CliRunner, query: str, shown: str) -> None:
+    result = runner.invoke(app, ["search", query])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0].rstrip() == shown

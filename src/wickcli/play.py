@@ -97,7 +97,7 @@ def question_panel(number: int, total: int, question: Question, plain: bool) -> 
     title = f"Question {number}/{total} · {question.category} · {question.difficulty}"
     if plain:
         return Group(Text(title), body)
-    return Panel(body, title=title, title_align="left")
+    return Panel(body, title=Text(title), title_align="left")
 
 
 def feedback(question: Question, result: Grade, plain: bool) -> Text:
@@ -151,9 +151,8 @@ def score_table(round_: Round, plain: bool) -> Table:
     table.add_column("Result", footer=f"{round_.score}/{len(round_.asked)}")
     for number, (question, result) in enumerate(round_.asked, 1):
         given = result.given + (f" ({result.read_as})" if result.read_as else "")
-        table.add_row(
-            str(number), question.prompt, given or "-", question.answer, "right" if result.correct else "wrong"
-        )
+        cells = (str(number), question.prompt, given or "-", question.answer, "right" if result.correct else "wrong")
+        table.add_row(*map(Text, cells))  # answers and data as written, never as markup
     return table
 
 
@@ -287,7 +286,7 @@ def run(franchise: Franchise, resolver: Resolver, options: Options) -> int:
         if round_.asked:
             console.print(score_table(round_, plain))
         for line in closing_lines(round_):
-            console.print(line)
+            console.print(Text(line))
     _warn(store)
     if round_.interrupted:
         sys.stderr.write("Interrupted: the partial score was saved.\n")

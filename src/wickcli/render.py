@@ -29,7 +29,7 @@ def new_console(**options: Any) -> Console:
 def _table(title: str | None, plain: bool, *columns: str) -> Table:
     """A table that draws boxes on a terminal and plain aligned columns in a pipe."""
     table = Table(
-        title=title,
+        title=None if title is None else Text(title, style="" if plain else "bold"),
         title_justify="left" if plain else "center",
         title_style="" if plain else "bold",
         box=None if plain else box.ROUNDED,
@@ -40,6 +40,11 @@ def _table(title: str | None, plain: bool, *columns: str) -> Table:
     for column in columns:
         table.add_column(column, overflow="fold")
     return table
+
+
+def _row(table: Table, *cells: str | RenderableType) -> None:
+    """Add a row whose text is shown as written: data and queries are never read as Rich markup."""
+    table.add_row(*(Text(cell) if isinstance(cell, str) else cell for cell in cells))
 
 
 def _name(ref: dict[str, Any] | None) -> str:
@@ -62,7 +67,7 @@ def who_plays(answer: Answer, plain: bool) -> RenderableType:
     character = answer["character"]["name"]
     table = _table(f"Who plays {character}", plain, "Work", "Actor")
     for credit in answer["credits"]:
-        table.add_row(_name(credit["work"]), credit["person"]["name"] + _note(credit))
+        _row(table, _name(credit["work"]), credit["person"]["name"] + _note(credit))
     if not answer["credits"]:
         where = f" in {_name(answer['film'])}" if answer.get("film") else ""
         return Text(f"{character} has no credited actor{where}.")
@@ -76,12 +81,12 @@ def roles(answer: Answer, plain: bool) -> RenderableType:
     if answer["credits"]:
         table = _table(f"{person}: roles", plain, "Work", "Character")
         for credit in answer["credits"]:
-            table.add_row(_name(credit["work"]), credit["character"]["name"] + _note(credit))
+            _row(table, _name(credit["work"]), credit["character"]["name"] + _note(credit))
         parts.append(table)
     if answer["crew"]:
         table = _table(f"{person}: behind the camera", plain, "Work", "Job")
         for job in answer["crew"]:
-            table.add_row(_name(job["work"]), job["job"] + _note(job))
+            _row(table, _name(job["work"]), job["job"] + _note(job))
         parts.append(table)
     if not parts:
         return Text(f"{person} has no credits in this knowledge file.")
@@ -92,11 +97,11 @@ def about(answer: Answer, plain: bool) -> RenderableType:
     """Version, knowledge file and counts."""
     table = _table(f"wick {answer['version']}", plain, "", "")
     table.show_header = False
-    table.add_row("Franchise", answer["franchise"])
-    table.add_row("Knowledge file", answer["data_file"])
-    table.add_row("Data as of", answer["data_as_of"] or "unknown")
+    _row(table, "Franchise", answer["franchise"])
+    _row(table, "Knowledge file", answer["data_file"])
+    _row(table, "Data as of", answer["data_as_of"] or "unknown")
     for kind, count in answer["counts"].items():
-        table.add_row(kind.capitalize(), str(count))
+        _row(table, kind.capitalize(), str(count))
     return table
 
 
@@ -133,13 +138,13 @@ def release_date(answer: Answer, plain: bool) -> RenderableType:
             if row["upcoming"]:
                 when = f"upcoming, {when}" if release else f"upcoming ({row['status']})"
             where = f"{release['region']} {release['medium']}" if release else ""
-            table.add_row(row["work"]["name"], release["date"] if release else "no date", where, when)
+            _row(table, row["work"]["name"], release["date"] if release else "no date", where, when)
         return table
     work = answer["work"]
     lines = [Text(f"{_name(work)}: {_when(answer['release'])}", style="" if plain else "bold")]
     table = _table(None, plain, "Date", "Region", "Medium", "Note")
     for release in answer["releases"]:
-        table.add_row(release["date"], release["region"], release["medium"], release["note"] or "")
+        _row(table, release["date"], release["region"], release["medium"], release["note"] or "")
     parts: list[RenderableType] = [*lines]
     if answer["releases"]:
         parts.append(table)
@@ -202,7 +207,7 @@ def timeline(answer: Answer, plain: bool) -> RenderableType:
     table.columns[3].min_width = 10
     for i, row in enumerate(answer["works"], 1):
         released = row["released"] or row["status"].replace("-", " ")
-        table.add_row(str(i), _name(row["work"]), row["set"] or "unknown", released)
+        _row(table, str(i), _name(row["work"]), row["set"] or "unknown", released)
     if not by_story:
         return table
     return Group(table, Text(""), _Chart(answer["works"], plain))
@@ -212,7 +217,7 @@ def cast(answer: Answer, plain: bool) -> RenderableType:
     """The cast of one work."""
     table = _table(f"Cast of {_name(answer['work'])}", plain, "Actor", "Character")
     for credit in answer["credits"]:
-        table.add_row(credit["person"]["name"], credit["character"]["name"] + _note(credit))
+        _row(table, credit["person"]["name"], credit["character"]["name"] + _note(credit))
     if not answer["credits"]:
         return Text(f"No cast is recorded for {_name(answer['work'])}.")
     return table
@@ -224,7 +229,7 @@ def search(answer: Answer, plain: bool) -> RenderableType:
     for match in answer["matches"]:
         shown = _name(match)
         via = match["matched"] if match["matched"] != match["name"] else ""
-        table.add_row(f"{match['score']:.0f}", match["kind"], shown, via)
+        _row(table, f"{match['score']:.0f}", match["kind"], shown, via)
     return table
 
 
@@ -241,7 +246,7 @@ def _facts(card: dict[str, Any], plain: bool) -> list[RenderableType]:
             body.append(f" [spoils {fact['spoils']}]", style="" if plain else "yellow")
         source = fact["sources"][0] if fact["sources"] else "none"
         body.append(f"\nsource: {source}", style="" if plain else "dim")
-        grid.add_row("-", body)
+        _row(grid, "-", body)
     return [Text("Facts", style="" if plain else "bold"), grid]
 
 
@@ -251,13 +256,13 @@ def _card(title: str, rows: list[tuple[str, str]], extra: list[RenderableType], 
     grid.add_column(overflow="fold")
     for label, value in rows:
         if value:
-            grid.add_row(label, value)
+            _row(grid, label, value)
     body = Group(grid, *extra)
     if plain:
         return Group(Text(title), Text("=" * min(len(title), 78)), body, Text(""))
     from rich.panel import Panel
 
-    return Panel(body, title=title, title_align="left", box=box.ROUNDED)
+    return Panel(body, title=Text(title), title_align="left", box=box.ROUNDED)
 
 
 def _work_card(card: dict[str, Any], plain: bool) -> RenderableType:
@@ -284,7 +289,7 @@ def _work_card(card: dict[str, Any], plain: bool) -> RenderableType:
     if card["cast"]:
         table = _table(None, plain, "Actor", "Character")
         for credit in card["cast"]:
-            table.add_row(credit["person"]["name"], credit["character"]["name"] + _note(credit))
+            _row(table, credit["person"]["name"], credit["character"]["name"] + _note(credit))
         extra.append(table)
     return _card(_name(card), rows, [*extra, *_facts(card, plain)], plain)
 
@@ -327,11 +332,11 @@ def stats(answer: Answer, plain: bool) -> RenderableType:
     table = _table("Quiz progress", plain, "", "")
     table.show_header = False
     share = f" ({100 * answer['right'] // answer['asked']}%)" if answer["asked"] else ""
-    table.add_row("Rounds played", str(answer["rounds"]))
-    table.add_row("Last played", answer["last_played"] or "")
-    table.add_row("Right answers", f"{answer['right']}/{answer['asked']}{share}")
+    _row(table, "Rounds played", str(answer["rounds"]))
+    _row(table, "Last played", answer["last_played"] or "")
+    _row(table, "Right answers", f"{answer['right']}/{answer['asked']}{share}")
     for category, best in answer["best"].items():
-        table.add_row(f"Best {category}", f"{best['right']}/{best['asked']}")
-    table.add_row("Leitner boxes 1-5", " ".join(str(n) for n in answer["boxes"].values()))
-    table.add_row("Due for review", str(answer["due"]))
+        _row(table, f"Best {category}", f"{best['right']}/{best['asked']}")
+    _row(table, "Leitner boxes 1-5", " ".join(str(n) for n in answer["boxes"].values()))
+    _row(table, "Due for review", str(answer["due"]))
     return table
