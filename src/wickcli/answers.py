@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from .errors import NotInWork
 from .model import Character, Credit, Fact, Franchise, Person, Record, Release, Work, kind_of
 from .resolve import Match, Resolver
 
@@ -37,36 +38,49 @@ def _matched(match: Match, query: str) -> Answer:
 
 
 def who_plays(franchise: Franchise, resolver: Resolver, query: str, film: str | None = None) -> Answer:
-    """Who plays a character in each work; for a person, that person's roles instead."""
+    """Who plays a character in each work; for a person, that person's roles instead (in one work with ``film``)."""
+    work = resolver.resolve_one(film, ("work",)).record if film is not None else None
     match = resolver.resolve_one(query, ("character", "person"))
     if isinstance(match.record, Person):
-        return roles(franchise, resolver, query, match)
+        return roles(franchise, resolver, query, match, work)
     credits = franchise.credits_of(match.record)
-    if film is not None:
-        work = resolver.resolve_one(film, ("work",)).record
+    if work is not None:
         credits = [c for c in credits if c.work == work.id]
+        if not credits:
+            raise NotInWork(_title(match.record), _title(work))
     return {
         "answer": "who-plays",
         **_matched(match, query),
         "character": ref(match.record),
-        "film": ref(work) if film is not None else None,
+        "film": ref(work) if work is not None else None,
         "credits": [_credit(franchise, c) for c in credits],
     }
 
 
-def roles(franchise: Franchise, resolver: Resolver, query: str, match: Match | None = None) -> Answer:
-    """A person's roles in front of and behind the camera."""
+def _title(work: Record) -> str:
+    return work.display_title if isinstance(work, Work) else work.name
+
+
+def roles(
+    franchise: Franchise, resolver: Resolver, query: str, match: Match | None = None, work: Record | None = None
+) -> Answer:
+    """A person's roles in front of and behind the camera (only those in one work, when it is given)."""
     match = match or resolver.resolve_one(query, ("person",))
     person = match.record
+    credits = franchise.credits_of(person)
+    crew = franchise.crew_of(person.id)
+    if work is not None:
+        credits = [c for c in credits if c.work == work.id]
+        crew = [(w, c) for w, c in crew if w.id == work.id]
+        if not credits and not crew:
+            raise NotInWork(_title(person), _title(work))
     return {
         "answer": "roles",
         **_matched(match, query),
         "person": ref(person),
-        "credits": [_credit(franchise, c) for c in franchise.credits_of(person)],
-        "crew": [
-            {"work": ref(w), "job": c.job, "note": c.note, "sources": list(c.sources)}
-            for w, c in franchise.crew_of(person.id)
-        ],
+        "film": ref(work) if work is not None else None,
+        "credits": [_credit(franchise, c) for c in credits],
+        "crew": [{"work": ref(w), "job": c.job, "note": c.note, "sources": list(c.sources)} for w, c in crew],
     }
 
 
@@ -185,8 +199,8 @@ def search(franchise: Franchise, resolver: Resolver, query: str, limit: int = 10
     from .resolve import describe
 
     matches = resolver.search(query, limit=limit)
-    if not matches:
-        raise NotFound(query)  # like grep: nothing found is exit status 1
+    if not matches:  # like grep: nothing found is exit status 1
+        raise NotFound(query, [describe(franchise, m.record) for m in resolver.suggest(query)])
     return {
         "answer": "search",
         "query": query,

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from . import __version__
-from .errors import Ambiguous, DataFileError, NotFound, UsageError, WickError
+from .errors import Ambiguous, DataFileError, NotFound, UsageError, WickError, WrongKind
 
 if TYPE_CHECKING:
     from .model import Franchise
@@ -35,7 +35,8 @@ Examples:
   wick quiz -n 5 --mode free        a quick round, typing the answers
 
 \b
-Names are forgiving: case, accents, typos, nicknames and short titles resolve.
+Names are forgiving: case, accents, typos, nicknames, short titles, numbers in words;
+no quotes needed. Every word typed must be a word of the name, or wick declines and suggests.
 Exit codes: 0 answered, 1 not found / ambiguous / bad knowledge file, 2 usage error, 130 interrupted.
 """
 
@@ -109,11 +110,33 @@ def _state(ctx: typer.Context) -> State:
     return state if isinstance(state, State) else State(None)
 
 
+def _joined(words: list[str]) -> str:
+    """The words of a name typed without quotes, as one name; an empty name is a usage error."""
+    name = " ".join(w.strip() for w in words if w.strip())
+    if not name:
+        raise UsageError("the name is empty: type a name, for example wick who-plays Rooney")
+    return name
+
+
+COMMAND_FOR_KIND = {"work": "cast", "character": "who-plays", "person": "roles"}
+"""The command that answers for each kind of record, for pointing a name of another kind there."""
+
+
+def _shell_word(text: str) -> str:
+    """A name as it can be typed back into a shell."""
+    import shlex
+
+    return f'"{text}"' if " " in text and shlex.quote(text) == f"'{text}'" and '"' not in text else shlex.quote(text)
+
+
 def _report(error: WickError) -> None:
     """Print an error to stderr the way a person reads it: one line, then any suggestions."""
     out = sys.stderr
     if isinstance(error, DataFileError):
         out.write(f"{error}\n")
+    elif isinstance(error, WrongKind):
+        command = f"wick {COMMAND_FOR_KIND[error.kind]} {_shell_word(error.name)}"
+        out.write(f"Error: {error.query!r} is {error.label}, not {error.wanted}: try {command}\n")
     elif isinstance(error, NotFound) and not error.suggestions:
         out.write(f"Error: nothing in the knowledge file matches {error.query!r}.\n")
     elif isinstance(error, NotFound):
@@ -191,10 +214,10 @@ def main_options(
 def who_plays(
     ctx: typer.Context,
     name: Annotated[
-        str,
+        list[str],
         typer.Argument(
-            metavar="CHARACTER",
-            help="A character (or an actor, to list their roles).",
+            metavar="CHARACTER...",
+            help="A character (or an actor, to list their roles); quotes are optional.",
             autocompletion=complete_characters,
         ),
     ],
@@ -205,12 +228,12 @@ def who_plays(
 ) -> None:
     """Who plays a character, work by work.
 
-    Example: wick who-plays "Baba Yaga" · wick who-plays Winston --film "The Continental"
+    Example: wick who-plays baba yaga · wick who-plays Winston --film "The Continental"
     """
     from . import answers
 
     state = _state(ctx)
-    _emit(answers.who_plays(state.franchise, state.resolver, name, film), "who_plays", as_json)
+    _emit(answers.who_plays(state.franchise, state.resolver, _joined(name), film), "who_plays", as_json)
 
 
 @app.command()
@@ -218,18 +241,21 @@ def who_plays(
 def roles(
     ctx: typer.Context,
     person: Annotated[
-        str, typer.Argument(metavar="PERSON", help="An actor or crew member.", autocompletion=complete_people)
+        list[str],
+        typer.Argument(
+            metavar="PERSON...", help="An actor or crew member; quotes are optional.", autocompletion=complete_people
+        ),
     ],
     as_json: JsonOption = False,
 ) -> None:
     """A person's roles across the franchise, in front of and behind the camera.
 
-    Example: wick roles "Keanu Reeves"
+    Example: wick roles keanu reeves
     """
     from . import answers
 
     state = _state(ctx)
-    _emit(answers.roles(state.franchise, state.resolver, person), "roles", as_json)
+    _emit(answers.roles(state.franchise, state.resolver, _joined(person)), "roles", as_json)
 
 
 def _today() -> dt.date:
@@ -248,9 +274,11 @@ def _today() -> dt.date:
 def release_date(
     ctx: typer.Context,
     title: Annotated[
-        str | None,
+        list[str] | None,
         typer.Argument(
-            metavar="[TITLE]", help="A film or series; leave out for every work.", autocompletion=complete_works
+            metavar="[TITLE...]",
+            help="A film or series (quotes are optional); leave out for every work.",
+            autocompletion=complete_works,
         ),
     ] = None,
     as_json: JsonOption = False,
@@ -262,7 +290,8 @@ def release_date(
     from . import answers
 
     state = _state(ctx)
-    _emit(answers.release_date(state.franchise, state.resolver, title, _today()), "release_date", as_json)
+    query = _joined(title) if title else None
+    _emit(answers.release_date(state.franchise, state.resolver, query, _today()), "release_date", as_json)
 
 
 @app.command()
@@ -287,17 +316,22 @@ def timeline(
 @_guard
 def cast(
     ctx: typer.Context,
-    title: Annotated[str, typer.Argument(metavar="TITLE", help="A film or series.", autocompletion=complete_works)],
+    title: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="TITLE...", help="A film or series; quotes are optional.", autocompletion=complete_works
+        ),
+    ],
     as_json: JsonOption = False,
 ) -> None:
     """The cast of one work, in billing order.
 
-    Example: wick cast parabellum
+    Example: wick cast parabellum · wick cast chapter 4
     """
     from . import answers
 
     state = _state(ctx)
-    _emit(answers.cast(state.franchise, state.resolver, title), "cast", as_json)
+    _emit(answers.cast(state.franchise, state.resolver, _joined(title)), "cast", as_json)
 
 
 @app.command()
@@ -305,7 +339,10 @@ def cast(
 def info(
     ctx: typer.Context,
     name: Annotated[
-        str, typer.Argument(metavar="NAME", help="Any work, character or person.", autocompletion=complete_names)
+        list[str],
+        typer.Argument(
+            metavar="NAME...", help="Any work, character or person; quotes are optional.", autocompletion=complete_names
+        ),
     ],
     spoilers: Annotated[bool, typer.Option("--spoilers/--no-spoilers", help="Show facts that reveal a plot.")] = True,
     as_json: JsonOption = False,
@@ -317,14 +354,16 @@ def info(
     from . import answers
 
     state = _state(ctx)
-    _emit(answers.info(state.franchise, state.resolver, name, _today(), spoilers), "info", as_json)
+    _emit(answers.info(state.franchise, state.resolver, _joined(name), _today(), spoilers), "info", as_json)
 
 
 @app.command()
 @_guard
 def search(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(metavar="QUERY", help="Any text: part of a title or name, a nickname.")],
+    query: Annotated[
+        list[str], typer.Argument(metavar="QUERY...", help="Any text: part of a title or name, a nickname.")
+    ],
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, metavar="N", help="How many matches at most.")] = 10,
     as_json: JsonOption = False,
 ) -> None:
@@ -335,7 +374,7 @@ def search(
     from . import answers
 
     state = _state(ctx)
-    _emit(answers.search(state.franchise, state.resolver, query, limit), "search", as_json)
+    _emit(answers.search(state.franchise, state.resolver, _joined(query), limit), "search", as_json)
 
 
 class Category(enum.StrEnum):

@@ -54,6 +54,24 @@ class Ambiguous(WickError):
         super().__init__(f"{query!r} is ambiguous")
 
 
+class WrongKind(NotFound):
+    """A name that fits only a record of another kind than the one asked for."""
+
+    def __init__(self, query: str, label: str, kind: str, name: str, wanted: str) -> None:
+        super().__init__(query, (label,), what=wanted)
+        self.label = label
+        self.kind = kind
+        self.name = name
+        self.wanted = wanted
+
+
+class NotInWork(WickError):
+    """A character or person asked about in a work they are not credited in."""
+
+    def __init__(self, name: str, title: str) -> None:
+        super().__init__(f"{name} is not credited in {title}")
+
+
 class UsageError(WickError):
     """A request that makes no sense with the data at hand (bad option value)."""
 

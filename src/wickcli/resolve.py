@@ -1,4 +1,15 @@
-"""Resolve what a person typed to records: names, aliases, typos, accents and partial titles."""
+"""Resolve what a person typed to records: names, aliases, typos, accents and partial titles.
+
+The rules, in one place (the quiz grader and ``ask`` use them too):
+
+- Every content word of the query (not "the", "of", ...) must be accounted for by a word of the
+  name: exactly, as a typo of it, or as a prefix of at least four letters. A query with a word the
+  name lacks is not that name; it can only be suggested. The name may have words the query lacks.
+- Letters inside a word never match on their own ("avi" is not in "Navigator").
+- A typo is an edit of one word, an adjacent swap counting as one edit (optimal string
+  alignment); the edits allowed grow with the word's length.
+- Numbers are numbers in any spelling ("two", "II", "2nd", "2") and match only exactly.
+"""
 
 from __future__ import annotations
 
@@ -7,37 +18,176 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
-from .errors import Ambiguous, NotFound
+from .errors import Ambiguous, NotFound, WrongKind
 from .model import Franchise, Kind, Record, Work, kind_of, names_of
 
-ACCEPT = 85.0
-"""A fuzzy score at or above this may resolve on its own."""
 MARGIN = 4.0
-"""The winner must beat the next record by this much, or the query is ambiguous."""
+"""A winner that is not an exact name must beat the next record by this much, or the query is ambiguous."""
 SUGGEST = 70.0
-"""Records scoring at least this are offered as 'did you mean' suggestions."""
-
-_FOLD = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "&": " and "})
-_NON_WORD = re.compile(r"[\W_]+")
-_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
-_ARTICLE = re.compile(r"^(?:the|a|an) ")
-STOPWORDS = frozenset({"the", "a", "an", "of", "and"})
-FUZZY_POOL = 200
-"""How many of the best raw fuzzy scores are ranked further."""
+"""With no record sharing a word with the query, whole-string scores at least this are suggested."""
+PREFIX_MIN = 4
+"""A query word this long or longer may stand for a longer word it starts ("marq" for "Marquis")."""
+TYPO_COST = 6.0
+"""What each edit of a word costs a match's score."""
+PREFIX_COST = 3.0
+"""What standing for a longer word costs."""
+EXTRA_COST = 2.0
+"""What each word of the name that the query lacks costs."""
 SHORT_PREFIX = 75.0
 """The score of a word that merely starts with a very short query: listed by search, never resolved."""
 MIN_FUZZY = 3
 """Queries shorter than this match names exactly or not at all."""
+POINTER_ORDER = ("character", "person", "work")
+"""Which kind a name of the wrong kind is pointed to first, when it names several."""
+STOPWORDS = frozenset({"the", "a", "an", "of", "and"})
+
+_FOLD = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "&": " and "})
+_NON_WORD = re.compile(r"[\W_]+")
+_ORDINAL = re.compile(r"(?<![^\W\d_])(\d+)(?:st|nd|rd|th)(?![^\W\d_])")
+_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+# fmt: off
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_ORDINALS = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+             "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+             "nineteenth"]
+_TENTHS = {"twentieth": 20, "thirtieth": 30}
+# Roman numerals up to twenty; a lone "i" stays a word (it is more often the pronoun).
+_ROMAN = ["ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii",
+          "xviii", "xix", "xx"]
+# fmt: on
+NUMBER_WORDS: dict[str, int] = {
+    **{w: n for n, w in enumerate(_UNITS)},
+    **_TENS,
+    **{w: n for n, w in enumerate(_ORDINALS)},
+    **_TENTHS,
+    **{w: n for n, w in enumerate(_ROMAN, start=2)},
+}
+"""Words that are numbers: 'two', 'second', 'II' and '2' all normalise to '2'."""
+
+
+def _numbers(words: list[str]) -> Iterator[str]:
+    """Words with number words turned into digits; a tens word and a unit ('twenty one') make one number."""
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word in _TENS and i + 1 < len(words) and 0 < NUMBER_WORDS.get(words[i + 1], 0) < 10:
+            nxt = words[i + 1]
+            if nxt in _UNITS or nxt in _ORDINALS:
+                yield str(_TENS[word] + NUMBER_WORDS[nxt])
+                i += 2
+                continue
+        number = NUMBER_WORDS.get(word)
+        yield word if number is None else str(number)
+        i += 1
 
 
 def normalise(text: str) -> str:
-    """Fold case, accents and punctuation: 'Sacré-Cœur' and 'sacre coeur' become equal."""
+    """Fold case, accents, punctuation and number spellings: 'Chapter Two' and 'chapter 2' become equal."""
     plain = text.casefold().translate(_FOLD)
     if not plain.isascii():
         plain = "".join(ch for ch in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(ch))
-    words = _NON_WORD.sub(" ", _LETTER_DIGIT.sub(" ", plain)).strip()
-    return _ARTICLE.sub("", words)
+    plain = _LETTER_DIGIT.sub(" ", _ORDINAL.sub(r"\1", plain))
+    words = list(_numbers(_NON_WORD.sub(" ", plain).split()))
+    if len(words) > 1 and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
+def content_words(key: str) -> list[str]:
+    """The words of a normalised text that must be accounted for: all but the stopwords."""
+    return [w for w in key.split() if w not in STOPWORDS]
+
+
+def typo_allowance(typed: str) -> int:
+    """How many edits a typed word may be off by and still be one word mistyped: more for longer words."""
+    return 0 if len(typed) < 4 else 1 if len(typed) < 8 else 2
+
+
+def word_cost(typed: str, word: str) -> float | None:
+    """What it costs for a typed word to stand for a word of a name, or None if it cannot.
+
+    Both words are normalised. Numbers match only exactly; a word of four letters or more may
+    stand for a longer word it starts; otherwise it may be a typo within the allowance.
+    """
+    if typed == word:
+        return 0.0
+    if typed.isdigit() or word.isdigit():
+        return None
+    if len(typed) >= PREFIX_MIN and word.startswith(typed):
+        return PREFIX_COST
+    allowed = typo_allowance(typed)
+    if not allowed or abs(len(typed) - len(word)) > allowed:
+        return None
+    from rapidfuzz.distance import OSA
+
+    edits = OSA.distance(typed, word, score_cutoff=allowed)
+    return edits * TYPO_COST if edits <= allowed else None
+
+
+class Fit(NamedTuple):
+    """How a query's words map onto a name's words."""
+
+    cost: float
+    """What the typos and prefixes cost."""
+    extra: int
+    """Content words of the name that the query lacks."""
+
+
+def fit(query: str, name: str, costs: dict[str, dict[str, float]] | None = None) -> Fit | None:
+    """How every content word of a normalised query maps to a distinct word of a normalised name.
+
+    None when some word of the query is not accounted for. ``costs`` may hold each query word's
+    known costs against words of the name (from an index); missing pairs are computed.
+    """
+    wanted = content_words(query)
+    words = name.split()
+    options: list[list[tuple[float, int]]] = []
+    for typed in wanted:
+        known = costs.get(typed) if costs is not None else None
+        row = []
+        for j, word in enumerate(words):
+            cost = known.get(word) if known is not None else word_cost(typed, word)
+            if cost is not None:
+                row.append((cost, j))
+        if not row:
+            return None
+        options.append(sorted(row))
+    best = _assign(options, 0, frozenset())
+    if best is None:
+        return None
+    extra = len([w for w in words if w not in STOPWORDS]) - len(wanted)
+    return Fit(best, max(extra, 0))
+
+
+def _assign(options: list[list[tuple[float, int]]], i: int, used: frozenset[int]) -> float | None:
+    """The cheapest way to give each query word its own name word (a handful of words: search them all)."""
+    if i == len(options):
+        return 0.0
+    best: float | None = None
+    for cost, j in options[i]:
+        if j in used or (best is not None and cost >= best):
+            continue
+        rest = _assign(options, i + 1, used | {j})
+        if rest is not None and (best is None or cost + rest < best):
+            best = cost + rest
+    return best
+
+
+def accounts_for(query: str, name: str) -> bool:
+    """Whether every content word of the query is a word of the name (exactly, as a typo or a prefix)."""
+    key = normalise(query)
+    return bool(key) and fit(key, normalise(name)) is not None
+
+
+def score(query: str, name: str, found: Fit) -> float:
+    """A match's score: 100 for the exact name, less for each typo, prefix and word the query lacks."""
+    if query == name:
+        return 100.0
+    return min(99.9, 100.0 - found.cost - EXTRA_COST * found.extra)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +245,25 @@ class Names:
             positions.setdefault(key, []).append(i)
         return positions
 
+    @cached_property
+    def _words(self) -> dict[str, list[int]]:
+        words: dict[str, list[int]] = {}
+        for i, key in enumerate(self.keys):
+            for word in set(key.split()):
+                words.setdefault(word, []).append(i)
+        return words
+
     def exact(self, key: str) -> list[int]:
         """Positions whose normalised key is exactly this one."""
         return self._positions.get(key, [])
+
+    def vocabulary(self) -> Iterable[str]:
+        """Every distinct word of every normalised name."""
+        return self._words.keys()
+
+    def with_word(self, word: str) -> list[int]:
+        """Positions whose normalised key has this word."""
+        return self._words.get(word, [])
 
     def name(self, i: int) -> str:
         """The name at a position, as written."""
@@ -120,8 +286,32 @@ class Names:
                 yield self.names[i]
 
     def candidates(self, key: str) -> list[int] | None:
-        """Positions worth scoring for a query, or None to score every name (fine below a few ten thousand)."""
+        """Positions worth a whole-string score for suggestions, or None to score every name."""
         return None
+
+
+def _word_matches(names: Names, typed: str) -> dict[str, float]:
+    """Every word of the names that a typed word can stand for, with what it costs."""
+    found: dict[str, float] = {}
+    if names.with_word(typed):
+        found[typed] = 0.0
+    if typed.isdigit():
+        return found
+    vocabulary = names.vocabulary()
+    if len(typed) >= PREFIX_MIN:
+        for word in vocabulary:
+            if word != typed and word.startswith(typed):
+                found[word] = PREFIX_COST
+    allowed = typo_allowance(typed)
+    if allowed:
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        hits = process.extract(typed, vocabulary, scorer=OSA.distance, score_cutoff=allowed, limit=None)  # type: ignore[arg-type]
+        for word, edits, _ in hits:
+            if word not in found and not word.isdigit():
+                found[word] = edits * TYPO_COST
+    return found
 
 
 class Resolver:
@@ -141,110 +331,137 @@ class Resolver:
         owners = dict.fromkeys(names.owner(i) for i in names.exact(normalise(text)))
         return [record for owner in owners if (record := self.franchise.get(owner)) is not None]
 
+    def _match(self, i: int, score: float) -> Match:
+        record = self.franchise.get(self.names.owner(i))
+        assert record is not None
+        return Match(record, score, self.names.name(i))
+
+    def _ranked(self, scored: Iterable[tuple[float, int]], wanted: set[str] | None, limit: int) -> list[Match]:
+        """The best name of each record, best records first (ties keep the file's order)."""
+        names = self.names
+        best: dict[str, tuple[float, int]] = {}
+        for value, i in scored:
+            owner = names.owner(i)
+            if (wanted is None or names.kind(i) in wanted) and (
+                owner not in best or (-value, i) < (-best[owner][0], best[owner][1])
+            ):
+                best[owner] = (value, i)
+        ordered = sorted(best.values(), key=lambda h: (-h[0], h[1]))
+        return [self._match(i, value) for value, i in ordered[:limit]]
+
+    def _fits(self, key: str) -> Iterator[tuple[float, int]]:
+        """Every name that accounts for every content word of a normalised query, with its score."""
+        names = self.names
+        wanted = content_words(key)
+        costs = {typed: _word_matches(names, typed) for typed in dict.fromkeys(wanted)}
+        pool: set[int] | None = None
+        for typed in wanted:
+            here = {i for word in costs[typed] for i in names.with_word(word)}
+            pool = here if pool is None else pool & here
+        for i in sorted(pool or ()):
+            found = fit(key, names.keys[i], costs)
+            if found is not None:
+                yield score(key, names.keys[i], found), i
+
     def search(
         self, query: str, kinds: Iterable[Kind] | None = None, limit: int = 10, exact_wins: bool = False
     ) -> list[Match]:
-        """Distinct records ranked by how well one of their names matches the query.
+        """Distinct records ranked by how well one of their names accounts for the query.
 
         With ``exact_wins``, records named exactly as the query are returned without looking
-        further, since no fuzzy match can outrank them (this skips the fuzzy work entirely).
+        further, since no other match can outrank them (this skips the fuzzy work entirely).
         """
         names = self.names
-        wanted = set(kinds) if kinds else None
+        wanted: set[str] | None = set(kinds) if kinds else None
         key = normalise(query)
         if not key:
             return []
-        best: dict[str, Match] = {}
+        exact = [(100.0, i) for i in names.exact(key)]
+        if exact_wins and (hits := self._ranked(exact, wanted, limit)):
+            return hits
+        if len(key) < MIN_FUZZY or not content_words(key):
+            if exact_wins:
+                return []
+            # Listing with a very short query ("wick search a"): names with a word starting with it.
+            starts = [(SHORT_PREFIX, i) for i, k in enumerate(names.keys) if k.startswith(key) or f" {key}" in k]
+            return self._ranked([*exact, *starts], wanted, limit)
+        return self._ranked(self._fits(key), wanted, limit)
 
-        def keep(i: int, score: float) -> None:
-            owner = names.owner(i)
-            if owner not in best and (wanted is None or names.kind(i) in wanted):
-                record = self.franchise.get(owner)
-                assert record is not None
-                best[owner] = Match(record, score, names.name(i))
+    def suggest(self, query: str, kinds: Iterable[Kind] | None = None, limit: int = 3) -> list[Match]:
+        """Records close to a query that does not resolve: those sharing the most words with it first.
 
-        for i in names.exact(key):
-            keep(i, 100.0)
-        if exact_wins and best:
-            return list(best.values())[:limit]
-        if len(key) < MIN_FUZZY or set(key.split()) <= STOPWORDS:
-            if not exact_wins:
-                # Listing with a very short query ("wick search a"): names with a word starting with it.
-                starts = (i for i, k in enumerate(names.keys) if k.startswith(key) or f" {key}" in k)
-                for i in starts:
-                    if len(best) >= limit:
-                        break
-                    keep(i, SHORT_PREFIX)
-            return list(best.values())[:limit]
+        A record that shares no word with the query is offered only when no record does.
+        """
+        names = self.names
+        wanted: set[str] | None = set(kinds) if kinds else None
+        key = normalise(query)
+        words = content_words(key)
+        if len(key) < MIN_FUZZY or not words:
+            return []
+        shared: dict[int, tuple[int, float]] = {}
+        for typed in dict.fromkeys(words):
+            for word, cost in _word_matches(names, typed).items():
+                for i in names.with_word(word):
+                    count, total = shared.get(i, (0, 0.0))
+                    shared[i] = (count + 1, total + cost)
+        if shared:
+            scored = []
+            for i, (count, total) in shared.items():
+                extra = len(content_words(names.keys[i])) - count
+                scored.append((100.0 * count / len(words) - total - EXTRA_COST * extra, i))
+            return self._ranked(scored, wanted, limit)
         from rapidfuzz import fuzz, process
 
-        # The few hundred best raw scores are plenty to rank after the name-aware adjustments.
+        # The whole strings, compared as wholes: letters inside a longer word earn nothing.
         keys = names.keys
         pool = names.candidates(key)
-        if pool is None:
-            hits = process.extract(
-                key, keys, scorer=fuzz.WRatio, processor=None, limit=FUZZY_POOL, score_cutoff=SUGGEST
-            )
-        else:
-            found = process.extract(
-                key, [keys[i] for i in pool], scorer=fuzz.WRatio, processor=None, limit=FUZZY_POOL, score_cutoff=SUGGEST
-            )
-            hits = [(choice, score, pool[j]) for choice, score, j in found]
-        ranked = sorted(((_adjust(score, key, keys[i]), i) for _, score, i in hits), key=lambda h: -h[0])
-        for score, i in ranked:
-            if score < SUGGEST or len(best) >= limit:
-                break
-            keep(i, min(score, 99.9))
-        return sorted(best.values(), key=lambda m: -m.score)[:limit]
+        choices = keys if pool is None else [keys[i] for i in pool]
+        hits = process.extract(key, choices, scorer=fuzz.ratio, processor=None, limit=50, score_cutoff=SUGGEST)
+        return self._ranked(((s, j if pool is None else pool[j]) for _, s, j in hits), wanted, limit)
 
     def resolve(self, query: str, kinds: Sequence[Kind] | None = None) -> list[Match]:
         """The record a query means: one match, or several records of different kinds that share the name.
 
-        Raises NotFound when nothing is close enough and Ambiguous when records of one kind tie.
-        With ``kinds`` given, only those kinds count and a tie is ordered by their order.
+        Raises NotFound when no name accounts for every word of the query, Ambiguous when records
+        of one kind fit about equally well, and WrongKind when only a record of another kind fits.
+        With ``kinds`` given, only those kinds answer and a tie is ordered by their order.
         """
-        ranked = self.search(query, kinds, limit=10, exact_wins=True)
-        if not ranked or ranked[0].score < ACCEPT:
-            raise NotFound(query, [describe(self.franchise, m.record) for m in ranked[:3]])
-        top = ranked[0]
-        # An exact name beats any fuzzy one; among fuzzy ones the winner needs a clear margin.
-        if top.score == 100:
-            close = [m for m in ranked if m.score == 100]
-        else:
-            close = [m for m in ranked if top.score - m.score < MARGIN]
-        same_name = [m for m in close if normalise(m.name) == normalise(top.name)]
+        ranked = self.search(query, None, limit=50, exact_wins=True)
+        wanted = [m for m in ranked if kinds is None or m.kind in kinds]
+        others = [m for m in ranked if kinds is not None and m.kind not in kinds]
+        if others and (not wanted or (others[0].score == 100 > wanted[0].score)):
+            # Only another kind fits, or it fits exactly where the wanted kinds fit partly: point there,
+            # naming a character before a person before a work when one name is several of them.
+            close = sorted(self._close(others), key=lambda m: POINTER_ORDER.index(m.kind))
+            if len(close) == 1 or len({m.kind for m in close}) == len(close):
+                wanted_kinds = " or ".join(f"a {k}" for k in kinds or ())
+                raise WrongKind(
+                    query, describe(self.franchise, close[0].record), close[0].kind, close[0].name, wanted_kinds
+                )
+            raise Ambiguous(query, [describe(self.franchise, m.record) for m in close])
+        if not wanted:
+            raise NotFound(query, [describe(self.franchise, m.record) for m in self.suggest(query, kinds)])
+        close = self._close(wanted)
+        top = close[0]
         if len(close) == 1:
             return [top]
+        same_name = [m for m in close if normalise(m.name) == normalise(top.name)]
         if len(same_name) == len(close) and len({m.kind for m in close}) == len(close):
             order = list(kinds or ("work", "character", "person"))
             return sorted(close, key=lambda m: order.index(m.kind))
         raise Ambiguous(query, [describe(self.franchise, m.record) for m in close])
 
+    @staticmethod
+    def _close(ranked: list[Match]) -> list[Match]:
+        """The matches that tie with the best: every exact name, or every score within the margin."""
+        top = ranked[0]
+        if top.score == 100:
+            return [m for m in ranked if m.score == 100]
+        return [m for m in ranked if top.score - m.score < MARGIN]
+
     def resolve_one(self, query: str, kinds: Sequence[Kind] | None = None) -> Match:
         """Like resolve, keeping the preferred kind where a name belongs to several."""
         return self.resolve(query, kinds)[0]
-
-
-def _adjust(score: float, query: str, key: str) -> float:
-    """Refine a fuzzy score with what a string metric cannot know about names.
-
-    Whole words count more than letters inside words ("ian" is Ian McShane before Gianna), and
-    a number the name lacks means another record ("Ballerina 2", "John Wick 6"): never resolve on it.
-    """
-    from rapidfuzz import fuzz
-
-    words = query.split()
-    numbers = {w for w in words if w.isdigit()}
-    if numbers:
-        key_words = key.split()
-        if not numbers <= set(key_words):
-            return min(score, ACCEPT - 10)
-        rest = " ".join(w for w in words if not w.isdigit())
-        if rest and fuzz.WRatio(rest, " ".join(w for w in key_words if not w.isdigit())) < ACCEPT:
-            return min(score, ACCEPT - 10)
-    if score < 100 and set(words) <= set(key.split()):
-        return min(score + 5, 99.0)
-    return score
 
 
 def describe(franchise: Franchise, record: Record) -> str:
