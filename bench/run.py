@@ -189,7 +189,20 @@ def main() -> None:
             )
         )
         fuzzy_ms[n] = fuzzy_in_process(big, env)
+    results += quiz_startup(work, env, r)
     write_report(Path(args.output), results, fuzzy_ms, first_runs, r)
+
+
+def quiz_startup(work: Path, env: dict[str, str], runs: int) -> list[Result]:
+    """A quiz round drawn (and exported) from synthetic files of 1,000 and 3,000 characters, cache warm."""
+    results = []
+    for n in (1_000, 3_000):
+        big = work / f"quiz{n}.yaml"
+        subprocess.run([PY, str(ROOT / "bench" / "make_big_kb.py"), "--characters", str(n), "-o", str(big)], check=True)
+        subprocess.run([*WICK, "--data", str(big), "validate"], env=env, check=True, capture_output=True)
+        command = [*WICK, "--data", str(big), "quiz", "--seed", "1", "--export", "json"]
+        results.append(measure(f"N={n:,}: quiz start-up (--export json)", command, env, runs, None))
+    return results
 
 
 def fuzzy_in_process(big: Path, env: dict[str, str]) -> float:

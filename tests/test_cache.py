@@ -17,6 +17,7 @@ from typer.testing import CliRunner, Result
 from wickcli import __version__, cache, complete, loader
 from wickcli.cli import app
 from wickcli.errors import DataFileError
+from wickcli.model import Work
 
 from .conftest import MINI, REAL
 
@@ -315,3 +316,17 @@ def test_damaged_cache_answers_from_the_file_with_one_warning(damage: Callable[[
     results = [run(args) for args in DAMAGED_LOOKUPS]
     assert [(r.exit_code, r.stdout) for r in results] == [(0, out) for out in expected]
     assert "".join(r.stderr for r in results) == f"Warning: cache {cache_file()} is unreadable; rebuilding it\n"
+
+
+def test_every_infobox_field_survives_the_cache(tmp_path: Path) -> None:
+    """The format's own example uses every field of a work; a cached load gives back the same records."""
+    from .test_schema import _example
+
+    path = tmp_path / "example.yaml"
+    path.write_text(_example(), encoding="utf-8")
+    cache.load(str(path))
+    stored = cache.load(str(path))
+    assert isinstance(stored, cache.StoredFranchise)
+    assert stored.works == loader.load(str(path)).works
+    assert stored.work("hl1").box_office[1].amount == 61_234_567
+    assert [f for f in Work._fields if not any(getattr(w, f) for w in stored.works)] == []

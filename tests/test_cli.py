@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 from wickcli import __version__
 from wickcli.cli import app
 
-from .conftest import DATA, MINI
+from .conftest import DATA, MINI, REAL
 
 MINI_ARGS = ["--data", str(MINI)]
 
@@ -59,9 +59,20 @@ def test_who_plays_nothing_matches(runner: CliRunner) -> None:
 
 
 def test_validate_good_file(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["validate", str(REAL)])
+    assert result.exit_code == 0
+    assert result.stdout == f"ok: {REAL}: 14 works, 137 people, 68 characters, 104 credits, 106 facts\n"
+    assert result.stderr == ""
+
+
+def test_validate_warns_but_accepts(runner: CliRunner) -> None:
     result = runner.invoke(app, ["validate", str(MINI)])
     assert result.exit_code == 0
-    assert result.stdout == f"ok: {MINI}: 3 works, 4 people, 2 characters, 3 credits, 1 facts\n"
+    assert result.stdout == f"ok: {MINI}: 3 works, 4 people, 2 characters, 3 credits, 1 facts (1 warning)\n"
+    assert result.stderr == (
+        f"Warning: {MINI}:54:15: facts[0]: has a question but no choices; "
+        "multiple-choice rounds leave it out unless enough wrong answers are found elsewhere\n"
+    )
 
 
 @pytest.mark.parametrize("name", ["syntax", "many_errors", "duplicate_key", "dangling_ref", "empty"])

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import re
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+from wickcli import cache, files
 from wickcli.cli import app
 
 from .conftest import ROOT
@@ -55,6 +59,44 @@ def test_readme_test_command_is_what_ci_runs() -> None:
     command = readme[marker:].splitlines()[2]
     assert command == 'pip install ".[test]" && pytest'
     assert "<!-- test command -->" in (ROOT / ".ci" / "run").read_text()
+
+
+def _readme_script() -> Any:
+    spec = importlib.util.spec_from_file_location("readme_images", ROOT / "scripts" / "readme_images.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("doc", ["README.md", "docs/knowledge-format.md"])
+def test_quoted_commands_show_their_real_output(doc: str) -> None:
+    script = _readme_script()
+    text = (ROOT / doc).read_text()
+    assert "$ wick " in text
+    assert script.refresh(text, script.sample_env()) == text, "run python scripts/readme_images.py"
+
+
+def test_readme_says_how_the_cache_is_stored() -> None:
+    readme = (ROOT / "README.md").read_text()
+    assert cache.cache_path("franchise.yaml").suffix == ".sqlite"
+    assert "cached (as an SQLite database" in readme
+    assert "JSON, in your cache folder" not in readme
+
+
+def test_size_limit_in_the_docs_is_the_real_one() -> None:
+    stated = re.findall(r"larger than (\d+) MiB", (ROOT / "docs" / "knowledge-format.md").read_text())
+    assert stated == [str(files.MAX_BYTES // 2**20)]
+
+
+def test_readme_script_help_writes_nothing() -> None:
+    before = {p: p.stat().st_mtime_ns for p in (ROOT / "docs" / "img").iterdir()}
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "readme_images.py"), "--help"], capture_output=True, text=True
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("usage: python scripts/readme_images.py")
+    assert {p: p.stat().st_mtime_ns for p in (ROOT / "docs" / "img").iterdir()} == before
 
 
 @pytest.mark.parametrize(

@@ -48,11 +48,13 @@ def test_names_shared_across_kinds_are_only_the_known_ones(franchise: Franchise)
     assert shared == {"john wick", "caine", "ballerina"}
 
 
-def test_story_order_is_a_total_order_of_released_works(franchise: Franchise) -> None:
-    released = [w for w in franchise.works if w.status == "released"]
-    orders = [w.story.order for w in released]
+def test_story_order_is_a_total_order_of_released_screen_works(franchise: Franchise) -> None:
+    # Games and comics have no place in the sources' story order, so they are left unordered.
+    screen = [w for w in franchise.works if w.status == "released" and w.kind in ("film", "series")]
+    orders = [w.story.order for w in screen]
     assert None not in orders
-    assert len(set(orders)) == len(orders)
+    ordered = [w.story.order for w in franchise.works if w.story.order is not None]
+    assert len(set(ordered)) == len(ordered)
 
 
 def test_released_works_have_a_past_release_and_projects_none(franchise: Franchise) -> None:
@@ -148,6 +150,19 @@ WHO_PLAYS = [
         "Rina Sawayama",
     ),  # https://comicbook.com/movies/news/john-wick-caine-spinoff-movie-cast-rina-sawayama-akira/
     ("Baba Yaga", "jw1", "Keanu Reeves"),  # https://en.wikipedia.org/wiki/John_Wick_(film)
+    ("Gregori", "jw1", "Omer Barnea"),  # https://en.wikipedia.org/wiki/John_Wick_(film)
+    ("Victor", "jw1", "Toby Leonard Moore"),  # https://en.wikipedia.org/wiki/John_Wick_(film)
+    ("Addy", "jw1", "Bridget Regan"),  # https://en.wikipedia.org/wiki/John_Wick_(film)
+    ("The Doctor", "jw1", "Randall Duk Kim"),  # https://en.wikipedia.org/wiki/John_Wick_(film)
+    ("Doctor", "jw3", "Randall Duk Kim"),  # Parabellum's Italian press kit (Leone Film Group), on docslib.org
+    ("Sommelier", "jw2", "Peter Serafinowicz"),
+    ("Hex", "john-wick-hex", "Troy Baker"),  # https://www.gamesradar.com/john-wick-hex-release-date/
+    (
+        "Charon",
+        "john-wick-hex",
+        "Lance Reddick",
+    ),  # https://www.pcgamer.com/john-wick-hex-has-an-october-release-date-and-a-new-trailer/  # https://en.wikipedia.org/wiki/John_Wick:_Chapter_2
+    ("Winston", "the-continental", "Fflyn Edwards"),  # https://www.screenhub.com.au/?p=2624881
 ]
 
 
@@ -177,6 +192,21 @@ RELEASES = [
         "2023-09-22",
         [],
     ),  # https://comicbook.com/tv-shows/news/the-continental-john-wick-prequel-series-premiere-date/
+    (
+        "John Wick Hex",
+        "2019-10-08",
+        [],
+    ),  # https://www.pcgamer.com/john-wick-hex-has-an-october-release-date-and-a-new-trailer/
+    (
+        "John Wick Chronicles",
+        "2017-02-09",
+        [],
+    ),  # https://screenrant.com/john-wick-vr-first-person-shooter-hits-steam-next-month/
+    (
+        "John Wick comic",
+        "2017-11-29",
+        ["2017-09-06"],
+    ),  # http://www.rockshockpop.com/forums/content.php?7188-John-Wick-1&s=812fceae44c0c1b057f6b3a648e93e04
 ]
 
 
@@ -215,6 +245,32 @@ INFO = [
         "2023-03-17",
     ),  # https://www.cbsnews.com/baltimore/news/lance-reddick-dies-age-60-actor-the-wire-john-wick-baltimore-johns-hopkins-peabody/
     ("Keanu Reeves", ("born",), "1964-09-02"),  # https://en.wikipedia.org/wiki/Keanu_Reeves
+    (
+        "Ballerina",
+        ("crew", "executive-producer"),
+        ["Keanu Reeves"],
+    ),  # https://www.upi.com/Entertainment_News/Movies/2025/05/30/Keanu-Reeves-Ana-de-Armas-Ballerina/9601748642533/
+    (
+        "The Continental",
+        ("crew", "action-director"),
+        ["Larnell Stovall"],
+    ),  # https://dramaquarterly.com/fight-club/
+    (
+        "The Continental",
+        ("crew", "composer"),
+        ["Raffertie"],
+    ),  # https://en.wikipedia.org/wiki/The_Continental:_From_the_World_of_John_Wick
+    (
+        "Chapter 4",
+        ("crew", "editor"),
+        ["Nathan Orloff"],
+    ),  # https://filmmakermagazine.com/121071-interview-editor-nathan-orloff-john-wick-chapter-4/
+    ("Chapter 2", ("crew", "editor"), ["Evan Schiff"]),  # https://en.wikipedia.org/wiki/John_Wick:_Chapter_2
+    (
+        "John Wick (2014)",
+        ("crew", "editor"),
+        ["Elísabet Ronaldsdóttir"],
+    ),  # https://en.wikipedia.org/wiki/John_Wick_(film)
 ]
 
 

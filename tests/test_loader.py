@@ -59,12 +59,67 @@ BAD_FILES = [
             "11:20: works[1].story.order: expected a whole number, got 'first'",
         ],
     ),
+    (
+        "infobox",
+        [
+            "7:22: works[0].budget.amount: expected a whole number, got '20 million'",
+            "9:19: works[0].box_office[0].measure: expected one of opening-weekend, domestic, international, "
+            "worldwide; got 'weekend'",
+            "10:53: works[0].box_office[1].currency: expected a currency code like USD, got 'dollars'",
+            "10:69: works[0].box_office[1].as_of: 2014-13-01 is not a real date",
+            "12:9: works[0].reception[0]: missing required key 'score'",
+            "14:33: works[0].certificates[0].board: unknown key 'board'",
+            "15:22: works[0].filming.start: expected a date like 2025-06-06, got 'September 2013'",
+            "15:49: works[0].filming.locations: expected a list, got 'New York'",
+            "17:9: works[0].episode_list[0]: missing required key 'number'",
+            "19:48: works[0].releases[0].medium: expected one of theatrical, streaming, premiere, tv, digital, "
+            "home-media; got 'bluray'",
+        ],
+    ),
     ("list_root", ["1:1: expected a mapping, got a list"]),
     ("python_tag", ["1:12: franchise: unsupported YAML tag !!python/object/apply:os.system"]),
     (
         "alias",
         [
-            "3:5: works[1]: repeats the value anchored at line 3; YAML aliases (*name) are not supported, write the value out"
+            "4:5: works[1]: repeats the value anchored at line 3 (*w); YAML aliases are not supported, write the value out"
+        ],
+    ),
+    (
+        "alias_text",
+        [
+            "9:12: works[1].title: repeats the value anchored at line 5 (*t); "
+            "YAML aliases are not supported, write the value out"
+        ],
+    ),
+    (
+        "choices_with_answer",
+        ["9:23: facts[0].choices[1]: '2001' is the answer; choices are the wrong answers to offer"],
+    ),
+    (
+        "colon_in_text",
+        [
+            "4:21: YAML syntax error: mapping values are not allowed in this context "
+            "(text that contains ': ' must be quoted)"
+        ],
+    ),
+    (
+        "colon_in_flow",
+        ["3:30: YAML syntax error: did not find expected ',' or '}' (text that contains ': ' must be quoted)"],
+    ),
+    (
+        "wrong_kind_ref",
+        [
+            "10:27: credits[0].character: 'keanu-reeves' is a person, not a character (character ids: 'neo')",
+            "10:49: credits[0].person: 'neo' is a character, not a person (person ids: 'keanu-reeves')",
+            "12:45: facts[0].spoils: 'neo' is a character, not a work (work ids: 'w1', 'w2')",
+        ],
+    ),
+    (
+        "ref_case",
+        [
+            "9:12: credits[0].work: no work with id 'W1' (did you mean 'w1'?)",
+            "9:27: credits[0].character: no character with id 'Neo' (did you mean 'neo'?)",
+            "9:40: credits[0].person: no person with id 'Keanu Reeves' (did you mean 'keanu-reeves'?)",
         ],
     ),
     ("not_utf8", ["1:15: not UTF-8 text"]),
@@ -78,6 +133,29 @@ def test_bad_file_reports_every_problem_with_its_place(name: str, problems: list
     with pytest.raises(DataFileError) as error:
         loader.load(path)
     assert str(error.value).splitlines() == [f"{path}:{p}" for p in problems]
+
+
+FACT = "franchise: F\nworks: []\nfacts:\n  - id: f1\n    text: T.\n"
+WARNINGS = [
+    ("question: Q?\n    answer: A\n    choices: [B, C]\n", [], "a full question"),
+    ("", [], "a fact that is no question"),
+    (
+        "question: Q?\n    answer: A\n",
+        [
+            "6:15: facts[0]: has a question but no choices; multiple-choice rounds leave it out "
+            "unless enough wrong answers are found elsewhere"
+        ],
+        "no choices",
+    ),
+    ("question: Q?\n", ["6:15: facts[0]: has a question but no answer, so the quiz never asks it"], "no answer"),
+]
+
+
+@pytest.mark.parametrize(("keys", "warnings"), [w[:2] for w in WARNINGS], ids=[w[2] for w in WARNINGS])
+def test_check_warns_about_questions_the_quiz_cannot_ask(keys: str, warnings: list[str]) -> None:
+    franchise, found = loader.check((FACT + "    " + keys).encode(), "f.yaml")
+    assert franchise.facts[0].id == "f1"
+    assert [w.render("f.yaml") for w in found] == [f"f.yaml:{w}" for w in warnings]
 
 
 @pytest.mark.parametrize("name", ["empty", "comment_only"])

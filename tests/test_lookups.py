@@ -23,7 +23,7 @@ def test_who_plays_rooney_lists_both_actors(runner: CliRunner) -> None:
     answer = run(runner, "who-plays", "Rooney")
     assert answer["character"]["name"] == "Eve Macarro"
     assert [(c["work"]["id"], c["person"]["name"], c["note"]) for c in answer["credits"]] == [
-        ("jw3", "Unity Phelan", "credited as Ballerina"),
+        ("jw3", "Unity Phelan", "credited as Ballerina; identified as Eve in later reports"),
         ("ballerina", "Ana de Armas", None),
         ("ballerina", "Victoria Comte", "young"),
     ]
@@ -31,7 +31,10 @@ def test_who_plays_rooney_lists_both_actors(runner: CliRunner) -> None:
 
 def test_who_plays_with_film_filter(runner: CliRunner) -> None:
     answer = run(runner, "who-plays", "Winston", "--film", "the continental")
-    assert [(c["person"]["name"], c["note"]) for c in answer["credits"]] == [("Colin Woodell", "young")]
+    assert [(c["person"]["name"], c["note"]) for c in answer["credits"]] == [
+        ("Colin Woodell", "young"),
+        ("Fflyn Edwards", "child, in the 1955 opening"),
+    ]
 
 
 def test_who_plays_a_person_shows_their_roles(runner: CliRunner) -> None:
@@ -62,11 +65,15 @@ def test_release_date_of_announced_work_has_no_date(runner: CliRunner) -> None:
 
 def test_release_dates_of_every_work_in_release_order(runner: CliRunner) -> None:
     answer = run(runner, "release-date")
+    # Release order follows each work's earliest release: Chapter 2's premiere came before the VR game.
     dated = [(w["work"]["id"], w["release"]["date"]) for w in answer["works"] if w["release"]]
     assert dated == [
         ("jw1", "2014-10-24"),
         ("jw2", "2017-02-10"),
+        ("john-wick-chronicles", "2017-02-09"),
+        ("john-wick-comic", "2017-11-29"),
         ("jw3", "2019-05-17"),
+        ("john-wick-hex", "2019-10-08"),
         ("jw4", "2023-03-24"),
         ("the-continental", "2023-09-22"),
         ("ballerina", "2025-06-06"),
@@ -76,15 +83,48 @@ def test_release_dates_of_every_work_in_release_order(runner: CliRunner) -> None
 def test_timeline_story_order(runner: CliRunner) -> None:
     answer = run(runner, "timeline")
     released = [w["work"]["id"] for w in answer["works"] if w["status"] == "released"]
+    # The games and the comic have no place in the story order: they are listed apart (below).
     assert released == ["the-continental", "jw1", "jw2", "jw3", "ballerina", "jw4"]
+
+
+@pytest.mark.parametrize(
+    ("order", "unplaced"),
+    [
+        (
+            "story",
+            [
+                "john-wick-chronicles",
+                "john-wick-comic",
+                "john-wick-hex",
+                "jw5",
+                "caine-spinoff",
+                "under-the-high-table",
+            ],
+        ),
+        ("release", ["jw5", "caine-spinoff", "jw-anime", "jw-game", "under-the-high-table"]),
+    ],
+    ids=["story: no order in the file", "release: no date yet"],
+)
+def test_timeline_keeps_works_of_unknown_place_apart(runner: CliRunner, order: str, unplaced: list[str]) -> None:
+    answer = run(runner, "timeline", "--order", order)
+    assert [w["work"]["id"] for w in answer["unplaced"]] == unplaced
+    assert not {w["work"]["id"] for w in answer["works"]} & set(unplaced)
+
+
+@pytest.mark.parametrize("order", ["Release", "RELEASE", "release"])
+def test_timeline_order_in_any_case(runner: CliRunner, order: str) -> None:
+    assert run(runner, "timeline", "-o", order)["order"] == "release"
 
 
 def test_timeline_release_order(runner: CliRunner) -> None:
     answer = run(runner, "timeline", "--order", "release")
-    assert [w["work"]["id"] for w in answer["works"]][:6] == [
+    assert [w["work"]["id"] for w in answer["works"]][:9] == [
         "jw1",
         "jw2",
+        "john-wick-chronicles",
+        "john-wick-comic",
         "jw3",
+        "john-wick-hex",
         "jw4",
         "the-continental",
         "ballerina",

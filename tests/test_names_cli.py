@@ -51,8 +51,8 @@ REFUSALS = [
     ),
     (["who-plays", "Navigator"], f"{WAIT} 'Navigator'."),
     (
-        ["release-date", "John Wick Hex"],
-        "Error: no close match for 'John Wick Hex'. Did you mean: John Wick (2014) (work); John Wick: Chapter 2 (2017) (work); John Wick: Chapter 3 – Parabellum (2019) (work)?",
+        ["release-date", "John Wick Payday"],
+        "Error: no close match for 'John Wick Payday'. Did you mean: John Wick (2014) (work); John Wick: Chapter 2 (2017) (work); John Wick: Chapter 3 – Parabellum (2019) (work)?",
     ),
     (
         ["release-date", "john", "wick", "2023"],

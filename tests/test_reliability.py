@@ -244,7 +244,7 @@ def test_history_is_kept_when_stdout_closes_early(tmp_path: Path) -> None:
         f"printf 'a\\nb\\nc\\n' | {WICK_SH} quiz --seed 2 -n 3 --answers - | head -c 1", WICK_HOME=str(tmp_path)
     )
     assert result.returncode == 0
-    assert json.loads((tmp_path / "history.json").read_text())["rounds"][0]["asked"] == 3
+    assert json.loads((tmp_path / "history.json").read_text())["franchises"]["John Wick"]["rounds"][0]["asked"] == 3
 
 
 def test_two_quiz_processes_at_once_keep_both_rounds(tmp_path: Path) -> None:
@@ -261,7 +261,7 @@ def test_two_quiz_processes_at_once_keep_both_rounds(tmp_path: Path) -> None:
     for proc in procs:
         proc.communicate(b"a\nb\nc\n", timeout=60)
     assert [p.returncode for p in procs] == [0] * 6
-    assert len(json.loads((tmp_path / "history.json").read_text())["rounds"]) == 6
+    assert len(json.loads((tmp_path / "history.json").read_text())["franchises"]["John Wick"]["rounds"]) == 6
 
 
 @pytest.mark.slow
@@ -304,7 +304,7 @@ def test_ctrl_c_during_a_piped_quiz_exits_130_and_saves(tmp_path: Path) -> None:
     _out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert err.endswith("Interrupted: the partial score was saved.\n")
-    assert json.loads((tmp_path / "history.json").read_text())["rounds"][0]["asked"] == 1
+    assert json.loads((tmp_path / "history.json").read_text())["franchises"]["John Wick"]["rounds"][0]["asked"] == 1
 
 
 EARLY = [

@@ -42,6 +42,36 @@ def test_timeline_degrades_at_40_columns(franchise: Franchise) -> None:
     output = text(render.timeline(answers.timeline(franchise, "story"), plain=False), 40)
     assert output == (GOLDEN / "timeline_story_40.txt").read_text()
     assert max(len(line) for line in output.splitlines()) <= 40
+    chart = output.splitlines()[-8:]
+    assert len({line.split("  ")[1] for line in chart}) == 8  # every work keeps a label of its own
+
+
+def test_long_title_wraps_to_the_terminal_not_the_table(franchise: Franchise) -> None:
+    answer = answers.cast(franchise, Resolver(franchise), "jw5")
+    assert text(render.cast(answer, plain=False), 80) == (GOLDEN / "cast_jw5_80.txt").read_text()
+
+
+def test_long_title_still_wraps_at_the_terminal_width(franchise: Franchise) -> None:
+    answer = answers.cast(franchise, Resolver(franchise), "jw5")
+    assert text(render.cast(answer, plain=True), 20).splitlines()[:3] == [
+        "Cast of John Wick: ",
+        "Chapter 5 (in ",
+        "development)",
+    ]
+
+
+def test_timeline_lists_works_of_unknown_place_unnumbered(franchise: Franchise) -> None:
+    lines = text(render.timeline(answers.timeline(franchise, "story"), plain=True), 120).splitlines()
+    heading = [line.strip() for line in lines].index("place in the story not yet known")
+    assert lines[heading - 1].split()[:4] == ["8", "John", "Wick:", "Chapter"]
+    assert [line.strip().split("  ")[0] for line in lines[heading + 1 : heading + 7]] == [
+        "John Wick Chronicles (2017)",
+        "John Wick (Dynamite comic series) (2017)",
+        "John Wick Hex (2019)",
+        "John Wick: Chapter 5 (in development)",
+        "Caine (untitled John Wick spinoff) (in development)",
+        "John Wick: Under the High Table (in development)",
+    ]
 
 
 def test_release_date_plain(franchise: Franchise) -> None:
@@ -52,20 +82,49 @@ def test_release_date_plain(franchise: Franchise) -> None:
     )
 
 
-@pytest.mark.parametrize(
-    ("days", "words"),
-    [
-        (0, "today"),
-        (1, "in 1 day"),
-        (-2, "2 days ago"),
-        (90, "in 3 months"),
-        (-539, "1 year, 6 months ago"),
-        (365, "in 1 year"),
-        (-4418, "12 years, 1 month ago"),
-    ],
-)
-def test_relative_dates(days: int, words: str) -> None:
-    assert render.relative(days) == words
+RELATIVE = [
+    ("2026-12-02", "2026-12-02", "today", "the same day"),
+    ("2026-12-03", "2026-12-02", "in 1 day", "tomorrow"),
+    ("2026-11-27", "2026-12-02", "5 days ago", "days below two weeks"),
+    ("2026-11-19", "2026-12-02", "13 days ago", "still days just below two weeks"),
+    ("2026-12-23", "2026-12-02", "in 3 weeks", "whole weeks below a month"),
+    ("2026-12-29", "2026-12-02", "in 3 weeks", "27 days is not yet 4 weeks"),
+    ("2026-11-03", "2026-12-02", "4 weeks ago", "a day short of a month"),
+    ("2026-11-02", "2026-12-02", "1 month ago", "the day of the month is reached"),
+    ("2025-06-06", "2026-12-02", "1 year, 5 months ago", "Ballerina: 1 year, 5 months, 26 days is not 6 months"),
+    ("2019-05-17", "2026-12-02", "7 years, 6 months ago", "Chapter 3: not rounded up to 7 months"),
+    ("2014-10-24", "2026-11-27", "12 years, 1 month ago", "the day is reached in November"),
+    ("2014-10-24", "2026-11-23", "12 years ago", "the day is not reached in November"),
+    ("2026-01-31", "2026-02-28", "1 month ago", "February has no 31st: its last day reaches it"),
+    ("2026-01-31", "2026-02-27", "3 weeks ago", "before February's last day"),
+    ("2026-03-31", "2026-04-30", "1 month ago", "April has no 31st"),
+    ("2026-03-31", "2026-04-29", "4 weeks ago", "one day before April's last"),
+    ("2028-02-29", "2029-02-28", "1 year ago", "a leap day is reached on February 28 of a common year"),
+    ("2028-02-29", "2029-02-27", "11 months ago", "before the common year's last February day"),
+    ("2027-02-28", "2028-02-28", "1 year ago", "the 28th is reached in a leap year before the leap day"),
+    ("2028-02-29", "2028-03-29", "1 month ago", "from a leap day to the next month"),
+    ("2026-12-31", "2027-01-01", "1 day ago", "the turn of a year"),
+    ("2026-12-15", "2027-01-15", "1 month ago", "a month across the turn of a year"),
+    ("2026-12-16", "2027-01-15", "4 weeks ago", "a day short of a month across the turn"),
+    ("2027-01-15", "2026-12-02", "in 1 month", "the future counts the same way"),
+    ("2027-12-02", "2026-12-02", "in 1 year", "exactly a year ahead"),
+    ("2027-12-01", "2026-12-02", "in 11 months", "a day short of a year ahead"),
+]
+
+
+@pytest.mark.parametrize(("day", "today", "words"), [r[:3] for r in RELATIVE], ids=[r[3] for r in RELATIVE])
+def test_relative_dates_count_whole_months(day: str, today: str, words: str) -> None:
+    assert render.relative(dt.date.fromisoformat(day), dt.date.fromisoformat(today)) == words
+
+
+def test_release_date_ago_uses_wick_today() -> None:
+    env = {**os.environ, "WICK_TODAY": "2026-12-02", "COLUMNS": "80"}
+    result = subprocess.run(
+        [sys.executable, "-m", "wickcli", "release-date", "jw3"], capture_output=True, text=True, env=env, check=True
+    )
+    assert (
+        result.stdout.splitlines()[0] == "John Wick: Chapter 3 – Parabellum (2019): 2019-05-17 (7 years, 6 months ago)"
+    )
 
 
 @pytest.mark.parametrize("args", [["timeline"], ["who-plays", "Rooney"], ["info", "John Wick"], ["search", "a"]])
@@ -158,3 +217,33 @@ def test_query_and_data_are_shown_as_written(runner: CliRunner, tmp_path: Path, 
     result = runner.invoke(app, ["--data", str(marked), *args])
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[0].rstrip() == shown
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "up_to", "shown"),
+    [
+        (73_800_000, "USD", None, "$73.8 million"),  # a round figure reads in millions
+        (20_000_000, "USD", 30_000_000, "$20–30 million"),  # a reported range
+        (43_037_835, "USD", None, "$43,037,835"),  # an exact figure stays exact
+        (900_000, "USD", None, "$900,000"),  # under a million is never "0.9 million"
+        (43_030_000, "USD", None, "$43.03 million"),  # a figure reported to the $10,000
+        (5_000_000, "EUR", None, "5 million EUR"),  # other currencies by their code
+    ],
+)
+def test_money(amount: int, currency: str, up_to: int | None, shown: str) -> None:
+    assert render.money(amount, currency, up_to) == shown
+
+
+@pytest.mark.parametrize(
+    ("query", "golden"),
+    [("HL1", "info_example_hl1_plain_80.txt"), ("Low Tide", "info_example_low_tide_plain_80.txt")],
+    ids=["film", "series"],
+)
+def test_work_card_shows_every_infobox_field(query: str, golden: str) -> None:
+    from wickcli import loader
+
+    from .test_schema import _example
+
+    example = loader.parse(_example().encode(), "example.yaml")
+    answer = answers.info(example, Resolver(example), query, TODAY, spoilers=False)
+    assert text(render.info(answer, plain=True), 80) == (GOLDEN / golden).read_text()

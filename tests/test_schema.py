@@ -78,6 +78,12 @@ SPECS = {
     "trailer": loader.TRAILER,
     "sequel": loader.SEQUEL,
     "story": loader.STORY,
+    "budget": loader.BUDGET,
+    "gross": loader.GROSS,
+    "score": loader.SCORE,
+    "certificate": loader.CERTIFICATE,
+    "filming": loader.FILMING,
+    "episode": loader.EPISODE,
 }
 
 
@@ -105,7 +111,22 @@ def _missing_title(doc: dict[str, Any]) -> None:
     del doc["works"][0]["title"]
 
 
-@pytest.mark.parametrize("break_it", [_unknown_key, _bad_kind, _bad_id, _missing_title])
+def _bad_measure(doc: dict[str, Any]) -> None:
+    doc["works"][0]["box_office"] = [{"measure": "weekend", "amount": 1}]
+
+
+def _bad_currency(doc: dict[str, Any]) -> None:
+    doc["works"][0]["budget"] = {"amount": 1, "currency": "dollars"}
+
+
+def _episode_without_title(doc: dict[str, Any]) -> None:
+    doc["works"][0]["episode_list"] = [{"number": 1}]
+
+
+@pytest.mark.parametrize(
+    "break_it",
+    [_unknown_key, _bad_kind, _bad_id, _missing_title, _bad_measure, _bad_currency, _episode_without_title],
+)
 def test_schema_rejects_invalid_documents(
     validator: jsonschema.Draft202012Validator, break_it: Callable[[dict[str, Any]], None]
 ) -> None:

@@ -121,6 +121,8 @@ def _release(release: Release, today: dt.date) -> Answer:
         "medium": release.medium,
         "status": release.status,
         "note": release.note,
+        "venue": release.venue,
+        "service": release.service,
         "days_from_today": (release.date - today).days,
         "sources": list(release.sources),
     }
@@ -161,24 +163,32 @@ def release_date(franchise: Franchise, resolver: Resolver, query: str | None, to
     }
 
 
+def _timeline_row(franchise: Franchise, work: Work) -> Answer:
+    main = main_release(work)
+    return {
+        "work": ref(work),
+        "aliases": list(work.aliases),
+        "kind": work.kind,
+        "status": work.status,
+        "story_order": work.story.order,
+        "set": work.story.set,
+        "release_order": franchise.release_rank(work.id) + 1 if work.first_release else None,
+        "released": main.date.isoformat() if main else None,
+    }
+
+
 def timeline(franchise: Franchise, order: str) -> Answer:
-    """Every work in story or release order, with when it is set and when it came out."""
-    works = franchise.works_by_story if order == "story" else franchise.works_by_release
-    rows = []
-    for work in works:
-        main = main_release(work)
-        rows.append(
-            {
-                "work": ref(work),
-                "kind": work.kind,
-                "status": work.status,
-                "story_order": work.story.order,
-                "set": work.story.set,
-                "release_order": franchise.release_rank(work.id) + 1 if work.first_release else None,
-                "released": main.date.isoformat() if main else None,
-            }
-        )
-    return {"answer": "timeline", "order": order, "works": rows}
+    """Works in story or release order; works whose place in that order is unknown apart, after them."""
+    by_story = order == "story"
+    works = franchise.works_by_story if by_story else franchise.works_by_release
+    placed = [w for w in works if (w.story.order is not None if by_story else w.first_release is not None)]
+    unplaced = [w for w in works if w not in placed]
+    return {
+        "answer": "timeline",
+        "order": order,
+        "works": [_timeline_row(franchise, w) for w in placed],
+        "unplaced": [_timeline_row(franchise, w) for w in unplaced],
+    }
 
 
 def cast(franchise: Franchise, resolver: Resolver, query: str) -> Answer:
@@ -250,6 +260,7 @@ def _work_card(franchise: Franchise, work: Work, today: dt.date, spoilers: bool)
         "streaming": list(work.streaming),
         "trailers": [{"date": t.date.isoformat(), "label": t.label} for t in work.trailers],
         "sequel": work.sequel.status if work.sequel else None,
+        **_work_record(work, today),
         "facts": _facts(franchise, work.id, spoilers),
         "sources": _sources(
             work.sources,
@@ -257,7 +268,35 @@ def _work_card(franchise: Franchise, work: Work, today: dt.date, spoilers: bool)
             *(c.sources for c in work.crew),
             *(c.sources for c in work.release_history),
             work.sequel.sources if work.sequel else (),
+            work.budget.sources if work.budget else (),
+            *(g.sources for g in work.box_office),
+            *(x.sources for x in work.reception),
+            *(c.sources for c in work.certificates),
+            work.filming.sources if work.filming else (),
+            *(e.sources for e in work.episode_list),
         ),
+    }
+
+
+def _work_record(work: Work, today: dt.date) -> Answer:
+    """The infobox figures of a work: every release, money, scores, ratings, filming, episodes."""
+    budget, filming = work.budget, work.filming
+    return {
+        "releases": [_release(r, today) for r in sorted(work.releases, key=lambda r: r.date)],
+        "budget": {**budget._asdict(), "sources": list(budget.sources)} if budget else None,
+        "box_office": [{**g._asdict(), "as_of": iso(g.as_of), "sources": list(g.sources)} for g in work.box_office],
+        "reception": [{**x._asdict(), "as_of": iso(x.as_of), "sources": list(x.sources)} for x in work.reception],
+        "certificates": [{**c._asdict(), "sources": list(c.sources)} for c in work.certificates],
+        "filming": {
+            "start": iso(filming.start),
+            "end": iso(filming.end),
+            "locations": list(filming.locations),
+            "note": filming.note,
+            "sources": list(filming.sources),
+        }
+        if filming
+        else None,
+        "episode_list": [{**e._asdict(), "date": iso(e.date), "sources": list(e.sources)} for e in work.episode_list],
     }
 
 
@@ -302,22 +341,24 @@ def info(franchise: Franchise, resolver: Resolver, query: str, today: dt.date, s
     return {"answer": "info", "query": query, "cards": cards}
 
 
-def stats(progress: Progress, path: str) -> Answer:
-    """Quiz progress in numbers."""
+def stats(progress: Progress, path: str, franchise: str, now: dt.datetime) -> Answer:
+    """Quiz progress in numbers: rounds, recall rate, best rounds, and questions due today and this week."""
     rounds = progress.rounds
-    right = sum(r.get("score", 0) for r in rounds)
-    asked = sum(r.get("asked", 0) for r in rounds)
-    boxes = {str(b): 0 for b in range(1, 6)}
-    for box in progress.boxes.values():
-        boxes[str(box["box"])] += 1
+    right = sum(r["score"] for r in rounds)
+    asked = sum(r["asked"] for r in rounds)
+    tonight = dt.datetime.combine(now.date(), dt.time.max, tzinfo=dt.UTC)
+    last = next((r["at"] for r in reversed(rounds) if "at" in r), None)
     return {
         "answer": "stats",
         "history_file": path,
+        "franchise": franchise,
         "rounds": len(rounds),
-        "last_played": rounds[-1].get("at") if rounds else None,
+        "last_played": last,
+        "today": now.date().isoformat(),
         "right": right,
         "asked": asked,
+        "recall": right / asked if asked else None,
         "best": {k: {"right": r, "asked": a} for k, (r, a) in sorted(progress.best().items())},
-        "boxes": boxes,
-        "due": len(progress.due(progress.boxes)),
+        "cards": len(progress.cards),
+        "due": {"today": len(progress.due(tonight)), "week": len(progress.due(tonight + dt.timedelta(days=7)))},
     }

@@ -21,6 +21,7 @@ from . import __version__
 from .errors import Ambiguous, DataFileError, NotFound, UsageError, WickError, WrongKind
 
 if TYPE_CHECKING:
+    from . import play
     from .model import Franchise
     from .resolve import Resolver
 
@@ -299,7 +300,10 @@ def release_date(
 def timeline(
     ctx: typer.Context,
     order: Annotated[
-        Order, typer.Option("--order", "-o", help="story: in-universe order; release: as they came out.")
+        Order,
+        typer.Option(
+            "--order", "-o", case_sensitive=False, help="story: in-universe order; release: as they came out."
+        ),
     ] = Order.story,
     as_json: JsonOption = False,
 ) -> None:
@@ -407,6 +411,20 @@ class Export(enum.StrEnum):
 
     markdown = "markdown"
     json = "json"
+    anki = "anki"
+
+
+def _now() -> dt.datetime:
+    """Now in UTC, or noon on the day WICK_TODAY names, so schedules can be tested."""
+    if os.environ.get("WICK_TODAY"):
+        return dt.datetime.combine(_today(), dt.time(12), tzinfo=dt.UTC)
+    return dt.datetime.now(dt.UTC)
+
+
+def _warn(warnings: list[str]) -> None:
+    for warning in warnings:
+        sys.stderr.write(f"Warning: {warning}\n")
+    warnings.clear()
 
 
 @app.command()
@@ -418,8 +436,12 @@ def quiz(
     category: Annotated[
         list[Category] | None, typer.Option("--category", "-c", help="Only these (repeatable).")
     ] = None,
-    difficulty: Annotated[Difficulty | None, typer.Option(help="Lead roles are easy, one-scene roles hard.")] = None,
-    mode: Annotated[Mode, typer.Option(help="choice: pick a letter; free: type the answer.")] = Mode.choice,
+    difficulty: Annotated[
+        Difficulty | None, typer.Option(help="easy: what most fans know; hard: one-scene roles and box office.")
+    ] = None,
+    mode: Annotated[
+        Mode, typer.Option(help="choice: pick an option; free: type the answer (? for a hint).")
+    ] = Mode.choice,
     seen_through: Annotated[
         str | None,
         typer.Option(metavar="TITLE", help="Nothing that spoils works after this one.", autocompletion=complete_works),
@@ -427,47 +449,120 @@ def quiz(
     answers: Annotated[
         str | None, typer.Option(metavar="FILE", help="Answers, one per line ('-' for stdin): play without prompts.")
     ] = None,
-    review: Annotated[bool, typer.Option("--review", help="Ask the questions you missed first, spaced out.")] = False,
+    review: Annotated[
+        bool, typer.Option("--review", help="Ask the questions due for review (spaced repetition).")
+    ] = False,
+    daily: Annotated[bool, typer.Option("--daily", help="Today's round: the same for everyone.")] = False,
     export: Annotated[
-        Export | None, typer.Option(help="Print the questions and an answer key instead of playing.")
+        Export | None, typer.Option(help="Write the questions and an answer key instead of playing.")
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", metavar="FILE", help="Where an export goes (needed for anki).")
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Play a quiz round made from the knowledge file; your progress is remembered.
 
-    Example: wick quiz · wick quiz -n 5 --category cast --mode free · wick quiz --export markdown --seed 7
+    Example: wick quiz · wick quiz -n 5 --category cast --mode free · wick quiz --export anki -n 200 -o wick.apkg
     """
     from . import play
 
-    state = _state(ctx)
     options = play.Options(
-        count,
-        seed,
-        [c.value for c in category or ()],
-        difficulty.value if difficulty else None,
-        mode.value,
-        seen_through,
-        answers,
-        review,
-        export.value if export else None,
-        as_json,
+        count=count,
+        seed=seed,
+        categories=[c.value for c in category or ()],
+        difficulty=difficulty.value if difficulty else None,
+        mode=mode.value,
+        seen_through=seen_through,
+        answers=answers,
+        review=review,
+        daily=daily,
+        export=export.value if export else None,
+        output=output,
+        as_json=as_json,
     )
-    code = play.run(state.franchise, state.resolver, options)
+    code = _play_quiz(_state(ctx), options)
     if code:
         raise typer.Exit(code)
 
 
+def _play_quiz(state: State, options: "play.Options") -> int:
+    """Draw a round, then export it or play it and save it; questions go to stderr when stdout is JSON."""
+    from . import play, render
+    from .progress import ProgressFile
+
+    now = _now()
+    store = ProgressFile(franchise=state.franchise.name)
+    progress = store.load(now) if options.review else None
+    _warn(store.warnings)
+    prepared = play.prepare(state.franchise, state.resolver, options, progress, now)
+    for note in prepared.notes:
+        sys.stderr.write(note + "\n")
+    if not prepared.questions:
+        return 0
+    if options.export:
+        _export(state.franchise.name, prepared, options)
+        return 0
+    round_ = play.Round(prepared.questions, options.mode, prepared.seed)
+    console = render.new_console(highlight=False, stderr=options.as_json)
+    plain = not console.is_terminal
+    if options.answers is not None and options.answers != "-":
+        with play._open_answers(options.answers) as handle:
+            play.play(round_, state.resolver, play.file_reader(handle), None, plain)
+    elif options.answers == "-":
+        if sys.stdin is not None and not sys.stdin.closed:
+            play.play(round_, state.resolver, play.file_reader(sys.stdin), None, plain)
+    elif sys.stdin is not None and not sys.stdin.closed:
+        play.play(round_, state.resolver, console.input, console.print, plain)
+    play.remember(round_, store, now)
+    summary = round_.summary(now)
+    if options.as_json:
+        sys.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
+    else:
+        if round_.asked:
+            console.print(render.score_table(summary, plain))
+        for line in render.closing_lines(summary):
+            console.print(line, markup=False)
+    _warn(store.warnings)
+    if round_.interrupted:
+        sys.stderr.write("Interrupted: the partial score was saved.\n")
+        return 130
+    return 0
+
+
+def _export(franchise: str, prepared: "play.Prepared", options: "play.Options") -> None:
+    from pathlib import Path
+
+    from . import export
+
+    if options.export == "anki":
+        if not options.output:
+            raise UsageError("--export anki writes a file: give it with --output FILE.apkg")
+        written = export.to_anki(prepared.questions, franchise, Path(options.output))
+        sys.stderr.write(f"Wrote {written} note{'' if written == 1 else 's'} to {options.output}.\n")
+        return
+    if options.export == "json":
+        text = export.to_json(prepared.questions, prepared.seed, options.mode)
+    else:
+        text = export.to_markdown(prepared.questions, prepared.seed, options.mode, franchise)
+    if options.output:
+        Path(options.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
 @app.command()
 @_guard
-def stats(as_json: JsonOption = False) -> None:
-    """Your quiz progress: rounds, right answers, best score per category, questions due for review."""
+def stats(ctx: typer.Context, as_json: JsonOption = False) -> None:
+    """Your quiz progress for this knowledge file: rounds, recall rate, best rounds, questions due for review."""
     from . import answers
     from .progress import ProgressFile
 
-    store = ProgressFile()
-    answer = answers.stats(store.load(), str(store.path))
-    for warning in store.warnings:
-        sys.stderr.write(f"Warning: {warning}\n")
+    now = _now()
+    name = _state(ctx).franchise.name
+    store = ProgressFile(franchise=name)
+    answer = answers.stats(store.load(now), str(store.path), name, now)
+    _warn(store.warnings)
     _emit(answer, "stats", as_json)
 
 
@@ -488,17 +583,20 @@ def validate(
         str | None, typer.Argument(metavar="[FILE]", help="Knowledge file to check (default: the one in use).")
     ] = None,
 ) -> None:
-    """Check a knowledge file and print a summary, or every problem in it (exit 1).
+    """Check a knowledge file and print a summary and any warnings, or every problem in it (exit 1).
 
+    Warnings (on stderr) point at things the format allows but that are probably not meant.
     Example: wick validate my-franchise.yaml
     """
-    from . import cache, files
+    from . import files, loader
 
-    # Always parsed: a cache, however carefully checked, must never vouch for a file it did not read.
     path = file or _state(ctx).path or files.default_path()
-    franchise = cache.load(path, verify=True)
+    franchise, warnings = loader.check(files.read_bytes(path), path)
+    for warning in warnings:
+        sys.stderr.write(f"Warning: {warning.render(path)}\n")
     summary = ", ".join(f"{n} {kind}" for kind, n in franchise.counts().items())
-    sys.stdout.write(f"ok: {franchise.path}: {summary}\n")
+    noted = f" ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})" if warnings else ""
+    sys.stdout.write(f"ok: {franchise.path}: {summary}{noted}\n")
 
 
 def _utf8_streams() -> None:

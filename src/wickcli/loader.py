@@ -18,14 +18,20 @@ import yaml
 from .errors import DataFileError, Problem
 from .files import default_path, paused_gc, read_bytes
 from .model import (
+    Budget,
+    Certificate,
     Character,
     Credit,
     CrewCredit,
     DateChange,
+    Episode,
     Fact,
+    Filming,
     Franchise,
+    Gross,
     Person,
     Release,
+    Score,
     Sequel,
     StoryPlace,
     Trailer,
@@ -41,10 +47,12 @@ FORMAT_VERSION = 1
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL, _DATE = (_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
+_ALIAS = "!wick/alias"
 _SCALAR_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _DATE}
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _URL = re.compile(r"https?://\S+\Z")
+_CURRENCY = re.compile(r"[A-Z]{3}\Z")
 
 INVALID: Any = object()
 """Marks a value that failed validation; its problem is already recorded."""
@@ -53,7 +61,9 @@ INVALID: Any = object()
 @dataclass
 class _Ctx:
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
     seen: set[int] = field(default_factory=set)
+    aliased: bool = False
     ids: dict[str, tuple[str, int]] = field(default_factory=dict)
     refs: list[tuple[tuple[str, ...], str, yaml.Node, str]] = field(default_factory=list)
 
@@ -62,8 +72,15 @@ class _Ctx:
         self.problems.append(Problem(mark.line + 1, mark.column + 1, where, message))
         return INVALID
 
+    def warn(self, node: yaml.Node, where: str, message: str) -> None:
+        """Record something the format allows but that is probably not meant."""
+        mark = node.start_mark
+        self.warnings.append(Problem(mark.line + 1, mark.column + 1, where, message))
+
 
 Conv = Callable[[yaml.Node, str, _Ctx], Any]
+Check = Callable[[dict[str, Any], dict[str, yaml.Node], str, _Ctx], bool]
+"""A rule across the keys of one mapping: values, their nodes, the mapping's path; False if it failed."""
 
 
 def _describe(node: yaml.Node) -> str:
@@ -76,19 +93,38 @@ def _describe(node: yaml.Node) -> str:
     return repr(node.value) if node.tag == _STR else node.value  # numbers, dates and booleans as written
 
 
+class _Alias(yaml.ScalarNode):
+    """An alias (*name) left as a node at its own place, so a problem with it points at that line."""
+
+    def __init__(self, event: yaml.AliasEvent, anchored: yaml.Node) -> None:
+        # The stubs let an event's mark come from libyaml; this one comes from the pure-Python parser.
+        super().__init__(_ALIAS, event.anchor, event.start_mark, event.end_mark)  # type: ignore[arg-type]
+        self.anchored = anchored
+
+
+class _AliasLoader(yaml.SafeLoader):
+    """Compose without resolving aliases: each one becomes an _Alias, nothing is expanded."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event: yaml.AliasEvent = self.get_event()  # type: ignore[no-untyped-call]
+            # Used only after the fast loader composed the file, so every alias has its anchor.
+            return _Alias(event, self.anchors[event.anchor])
+        return super().compose_node(parent, index)
+
+
 def _enter(node: yaml.Node, where: str, ctx: _Ctx) -> bool:
     """Refuse anchors/aliases and custom tags before looking at a node."""
-    if id(node) in ctx.seen:
-        line = node.start_mark.line + 1
-        ctx.problems.append(
-            Problem(
-                line,
-                node.start_mark.column + 1,
-                where,
-                f"repeats the value anchored at line {line}; "
-                "YAML aliases (*name) are not supported, write the value out",
-            )
+    if isinstance(node, _Alias):
+        ctx.fail(
+            node,
+            where,
+            f"repeats the value anchored at line {node.anchored.start_mark.line + 1} (*{node.value}); "
+            "YAML aliases are not supported, write the value out",
         )
+        return False
+    if id(node) in ctx.seen:
+        ctx.aliased = True  # reported again, at the alias's own line, by a second pass
         return False
     ctx.seen.add(id(node))
     if isinstance(node, yaml.ScalarNode):
@@ -145,6 +181,14 @@ def url(node: yaml.Node, where: str, ctx: _Ctx) -> Any:
     if value is INVALID or _URL.match(value):
         return value
     return ctx.fail(node, where, f"expected an http(s) URL, got {value!r}")
+
+
+def currency(node: yaml.Node, where: str, ctx: _Ctx) -> Any:
+    """An ISO 4217 currency code: USD, EUR, GBP."""
+    value = text(node, where, ctx)
+    if value is INVALID or _CURRENCY.match(value):
+        return value
+    return ctx.fail(node, where, f"expected a currency code like USD, got {value!r}")
 
 
 def choice(*allowed: str) -> Conv:
@@ -208,11 +252,12 @@ def seq(item: Conv) -> Conv:
 
 @dataclass(frozen=True)
 class Spec:
-    """How to read one mapping: its keys, which are required, and what to build."""
+    """How to read one mapping: its keys, which are required, any rule across keys, and what to build."""
 
     build: Callable[..., Any]
     keys: dict[str, Conv]
     required: frozenset[str] = frozenset()
+    check: Check | None = None
 
     def __call__(self, node: yaml.Node, where: str, ctx: _Ctx) -> Any:
         if not _enter(node, where, ctx):
@@ -220,6 +265,7 @@ class Spec:
         if not isinstance(node, yaml.MappingNode):
             return ctx.fail(node, where, f"expected a mapping, got {_describe(node)}")
         values: dict[str, Any] = {}
+        nodes: dict[str, yaml.Node] = {}
         ok = True
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
@@ -234,9 +280,12 @@ class Spec:
                 ctx.seen.add(id(value_node))
             else:
                 values[key] = self.keys[key](value_node, _join(where, key), ctx)
+                nodes[key] = value_node
                 ok = ok and values[key] is not INVALID
         for key in sorted(self.required - {k for k, v in values.items() if v is not None}):
             ok = ctx.fail(node, where or "top level", f"missing required key {key!r}") and False
+        if ok and self.check is not None:
+            ok = self.check(values, nodes, where, ctx)
         if not ok:
             return INVALID
         return self.build(**{k: v for k, v in values.items() if v is not None})
@@ -257,6 +306,8 @@ def _unknown_key(key: str, known: dict[str, Conv]) -> str:
 SOURCES = seq(url)
 NAMES = seq(text)
 WORK_KINDS = ("film", "series", "anime", "game", "other")
+MEDIA = ("theatrical", "streaming", "premiere", "tv", "digital", "home-media")
+BOX_OFFICE_MEASURES = ("opening-weekend", "domestic", "international", "worldwide")
 WORK_STATUSES = (
     "released",
     "announced",
@@ -272,9 +323,11 @@ RELEASE = Spec(
     {
         "date": date,
         "region": text,
-        "medium": choice("theatrical", "streaming", "premiere", "tv", "home-media"),
+        "medium": choice(*MEDIA),
         "status": choice("released", "scheduled"),
         "note": text,
+        "venue": text,
+        "service": text,
         "sources": SOURCES,
     },
     frozenset({"date", "region", "medium"}),
@@ -286,6 +339,38 @@ CREW = Spec(
 TRAILER = Spec(Trailer, {"date": date, "label": text, "sources": SOURCES}, frozenset({"date", "label"}))
 SEQUEL = Spec(Sequel, {"status": text, "sources": SOURCES}, frozenset({"status"}))
 STORY = Spec(StoryPlace, {"order": integer, "set": text})
+BUDGET = Spec(
+    Budget,
+    {"amount": integer, "up_to": integer, "currency": currency, "note": text, "sources": SOURCES},
+    frozenset({"amount"}),
+)
+GROSS = Spec(
+    Gross,
+    {
+        "measure": choice(*BOX_OFFICE_MEASURES),
+        "amount": integer,
+        "region": text,
+        "currency": currency,
+        "as_of": date,
+        "note": text,
+        "sources": SOURCES,
+    },
+    frozenset({"measure", "amount"}),
+)
+SCORE = Spec(
+    Score, {"by": text, "score": text, "as_of": date, "note": text, "sources": SOURCES}, frozenset({"by", "score"})
+)
+CERTIFICATE = Spec(
+    Certificate,
+    {"region": text, "rating": text, "body": text, "reason": text, "sources": SOURCES},
+    frozenset({"region", "rating"}),
+)
+FILMING = Spec(Filming, {"start": date, "end": date, "locations": NAMES, "note": text, "sources": SOURCES})
+EPISODE = Spec(
+    Episode,
+    {"number": integer, "title": text, "date": date, "note": text, "sources": SOURCES},
+    frozenset({"number", "title"}),
+)
 
 WORK = Spec(
     Work,
@@ -307,6 +392,12 @@ WORK = Spec(
         "crew": seq(CREW),
         "trailers": seq(TRAILER),
         "sequel": SEQUEL,
+        "budget": BUDGET,
+        "box_office": seq(GROSS),
+        "reception": seq(SCORE),
+        "certificates": seq(CERTIFICATE),
+        "filming": FILMING,
+        "episode_list": seq(EPISODE),
         "sources": SOURCES,
     },
     frozenset({"id", "title", "kind", "status"}),
@@ -333,6 +424,31 @@ CREDIT = Spec(
     },
     frozenset({"work", "character", "person"}),
 )
+
+
+def _check_fact(values: dict[str, Any], nodes: dict[str, yaml.Node], where: str, ctx: _Ctx) -> bool:
+    answer, choices = values.get("answer"), values.get("choices") or ()
+    if answer is not None:
+        for i, wrong in enumerate(choices):
+            if wrong.casefold() == answer.casefold():
+                ctx.fail(
+                    nodes["choices"].value[i],
+                    f"{where}.choices[{i}]",
+                    f"{wrong!r} is the answer; choices are the wrong answers to offer",
+                )
+                return False
+    if values.get("question") is not None and answer is None:
+        ctx.warn(nodes["question"], where, "has a question but no answer, so the quiz never asks it")
+    elif values.get("question") is not None and not choices:
+        ctx.warn(
+            nodes["question"],
+            where,
+            "has a question but no choices; multiple-choice rounds leave it out "
+            "unless enough wrong answers are found elsewhere",
+        )
+    return True
+
+
 FACT = Spec(
     Fact,
     {
@@ -348,6 +464,7 @@ FACT = Spec(
         "sources": SOURCES,
     },
     frozenset({"id", "text"}),
+    _check_fact,
 )
 
 
@@ -373,13 +490,36 @@ FRANCHISE = Spec(
 
 def _check_refs(ctx: _Ctx) -> None:
     for allowed, value, node, where in ctx.refs:
-        if ctx.ids.get(value, ("",))[0] not in allowed:
-            from rapidfuzz import process
+        kind = ctx.ids.get(value, ("",))[0]
+        if kind in allowed:
+            continue
+        wanted = " or ".join(allowed)
+        hint = _suggest(value, [i for i, (k, _) in ctx.ids.items() if k in allowed], kind, wanted)
+        if kind:
+            ctx.fail(node, where, f"{value!r} is a {kind}, not a {wanted}{hint}")
+        else:
+            ctx.fail(node, where, f"no {wanted} with id {value!r}{hint}")
 
-            choices = [i for i, (k, _) in ctx.ids.items() if k in allowed]
-            best = process.extractOne(value, choices, score_cutoff=70)
-            hint = f" (did you mean {best[0]!r}?)" if best else ""
-            ctx.fail(node, where, f"no {' or '.join(allowed)} with id {value!r}{hint}")
+
+def _suggest(value: str, ids: list[str], kind: str, wanted: str) -> str:
+    """Ids of the right kind to suggest: those close to the value, or for a record of another kind the first few."""
+    from rapidfuzz import process, utils
+
+    close = [m[0] for m in process.extract(value, ids, processor=utils.default_process, score_cutoff=70, limit=3)]
+    if close:
+        return f" (did you mean {' or '.join(repr(c) for c in close)}?)"
+    if kind and ids:
+        more = ", ..." if len(ids) > 3 else ""
+        return f" ({wanted} ids: {', '.join(repr(i) for i in ids[:3])}{more})"
+    return ""
+
+
+def _colon_in_flow(message: str, lines: list[str], mark: yaml.Mark) -> bool:
+    """Whether a flow mapping ({a: b}) broke on a second ': ' in one of its values."""
+    if not message.startswith("did not find expected ','") or mark.line >= len(lines):
+        return False
+    item = re.split(r"[{,\[]", lines[mark.line][: mark.column + 1])[-1]
+    return item.count(": ") + item.endswith(":") >= 2
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, source: str) -> Problem:
@@ -391,6 +531,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, source: str) -> Problem:
     here = lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
     if here == "\t":
         message = "a tab character; YAML is indented with spaces"
+    elif message.startswith("mapping values are not allowed") or _colon_in_flow(message, lines, mark):
+        message = f"{message} (text that contains ': ' must be quoted)"
     elif exc.context and exc.context_mark and exc.problem_mark:
         message = f"{message} ({exc.context} that starts at line {exc.context_mark.line + 1})"
     return Problem(mark.line + 1, mark.column + 1, "", f"YAML syntax error: {message}")
@@ -398,11 +540,16 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, source: str) -> Problem:
 
 def parse(data: bytes, path: str) -> Franchise:
     """Validate the bytes of a knowledge file and build the model; raise DataFileError."""
+    return check(data, path)[0]
+
+
+def check(data: bytes, path: str) -> tuple[Franchise, list[Problem]]:
+    """Validate and build like parse, and also return the warnings: things allowed but probably not meant."""
     with paused_gc():
         return _parse(data, path)
 
 
-def _parse(data: bytes, path: str) -> Franchise:
+def _parse(data: bytes, path: str) -> tuple[Franchise, list[Problem]]:
     try:
         source = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -427,13 +574,18 @@ def _parse(data: bytes, path: str) -> Franchise:
         )
     ctx = _Ctx()
     values = FRANCHISE(root, "", ctx)
+    if ctx.aliased:
+        # Composed nodes forget where an alias was written: compose again, keeping each alias
+        # in its place, so every problem points at the line a person has to change.
+        ctx = _Ctx()
+        values = FRANCHISE(yaml.compose(source, Loader=_AliasLoader) or root, "", ctx)
     if values is not INVALID and values.get("format", FORMAT_VERSION) != FORMAT_VERSION:
         ctx.fail(root, "format", f"format {values['format']} is not supported (expected {FORMAT_VERSION})")
     _check_refs(ctx)
     if ctx.problems:
         ctx.problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise DataFileError(path, ctx.problems)
-    return Franchise(
+    franchise = Franchise(
         name=values["franchise"],
         data_as_of=values.get("data_as_of"),
         works=values.get("works", ()),
@@ -444,6 +596,7 @@ def _parse(data: bytes, path: str) -> Franchise:
         format=values.get("format", FORMAT_VERSION),
         path=path,
     )
+    return franchise, sorted(ctx.warnings, key=lambda p: (p.line or 0, p.column or 0))
 
 
 def load(path: str) -> Franchise:
@@ -451,4 +604,4 @@ def load(path: str) -> Franchise:
     return parse(read_bytes(path), path)
 
 
-__all__ = ["INVALID", "default_path", "load", "parse", "read_bytes"]
+__all__ = ["INVALID", "check", "default_path", "load", "parse", "read_bytes"]

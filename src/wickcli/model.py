@@ -23,6 +23,8 @@ class Release(NamedTuple):
     status: str = "released"
     note: str | None = None
     sources: Sources = ()
+    venue: str | None = None
+    service: str | None = None
 
 
 class DateChange(NamedTuple):
@@ -57,6 +59,68 @@ class Sequel(NamedTuple):
     sources: Sources = ()
 
 
+class Budget(NamedTuple):
+    """What a work cost to make: an amount, or a range from amount to up_to."""
+
+    amount: int
+    up_to: int | None = None
+    currency: str = "USD"
+    note: str | None = None
+    sources: Sources = ()
+
+
+class Gross(NamedTuple):
+    """One box-office figure: what a work took in, where, and when that was reported."""
+
+    measure: str
+    amount: int
+    region: str | None = None
+    currency: str = "USD"
+    as_of: dt.date | None = None
+    note: str | None = None
+    sources: Sources = ()
+
+
+class Score(NamedTuple):
+    """A reception score: a CinemaScore grade, a review aggregator's score."""
+
+    by: str
+    score: str
+    as_of: dt.date | None = None
+    note: str | None = None
+    sources: Sources = ()
+
+
+class Certificate(NamedTuple):
+    """An age rating in one country (the MPA's R in the US)."""
+
+    region: str
+    rating: str
+    body: str | None = None
+    reason: str | None = None
+    sources: Sources = ()
+
+
+class Filming(NamedTuple):
+    """When and where a work was shot."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    locations: tuple[str, ...] = ()
+    note: str | None = None
+    sources: Sources = ()
+
+
+class Episode(NamedTuple):
+    """One episode of a series: its number, title and first air date."""
+
+    number: int
+    title: str
+    date: dt.date | None = None
+    note: str | None = None
+    sources: Sources = ()
+
+
 class StoryPlace(NamedTuple):
     """Where a work sits in the in-universe timeline."""
 
@@ -85,6 +149,12 @@ class Work(NamedTuple):
     trailers: tuple[Trailer, ...] = ()
     sequel: Sequel | None = None
     sources: Sources = ()
+    budget: Budget | None = None
+    box_office: tuple[Gross, ...] = ()
+    reception: tuple[Score, ...] = ()
+    certificates: tuple[Certificate, ...] = ()
+    filming: Filming | None = None
+    episode_list: tuple[Episode, ...] = ()
 
     @property
     def first_release(self) -> Release | None:

@@ -1,29 +1,49 @@
-"""Playing a quiz round: ask, read answers (a person at a terminal or a file), grade, score, remember."""
+"""Playing a quiz round: draw it, ask, read answers (a person at a terminal or a file), grade, remember.
+
+Nothing here prints: what a person sees is built by render.py and handed to a ``show`` callback,
+and only the CLI writes.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
+import hashlib
 import random
-import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from rich import box
-from rich.console import Console, Group
-from rich.panel import Panel
-from rich.table import Table
-from rich.text import Text
+from rich.console import RenderableType
 
-from .errors import UsageError
+from . import render
+from .errors import UsageError, WickError
 from .model import Franchise, Work
-from .progress import ProgressFile
-from .quiz import LETTERS, Grade, Question, grade, select
-from .render import new_console
+from .progress import Progress, ProgressFile, RoundRecord, rating
+from .quiz import Grade, Question, grade, hint, labels, read_choice, select
 from .resolve import Resolver
 
 Reader = Callable[[str], str]
+Show = Callable[[RenderableType], None]
+HINT = "?"
+"""Typed in free mode for the next hint."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Options:
+    """What the person asked for on the command line."""
+
+    count: int = 10
+    seed: int | None = None
+    categories: Sequence[str] = ()
+    difficulty: str | None = None
+    mode: str = "choice"
+    seen_through: str | None = None
+    answers: str | None = None
+    review: bool = False
+    daily: bool = False
+    export: str | None = None
+    output: str | None = None
+    as_json: bool = False
 
 
 @dataclass
@@ -41,23 +61,39 @@ class Round:
         """Right answers so far."""
         return sum(g.correct for _, g in self.asked)
 
-    def summary(self) -> dict[str, Any]:
-        """The round as JSON: score, and each question with the answer given."""
-        by_category: dict[str, list[int]] = {}
+    @property
+    def points(self) -> float:
+        """Right answers, each less a quarter per hint taken."""
+        return sum(g.points for _, g in self.asked)
+
+    def by_category(self) -> dict[str, list[int]]:
+        """Category to [right, asked]."""
+        tallies: dict[str, list[int]] = {}
         for question, result in self.asked:
-            tally = by_category.setdefault(question.category, [0, 0])
+            tally = tallies.setdefault(question.category, [0, 0])
             tally[0] += result.correct
             tally[1] += 1
+        return tallies
+
+    def record(self, now: dt.datetime) -> RoundRecord:
+        """The round as the history keeps it."""
         return {
-            "answer": "quiz",
-            "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "at": now.isoformat(timespec="seconds"),
             "seed": self.seed,
             "mode": self.mode,
             "score": self.score,
+            "points": self.points,
             "asked": len(self.asked),
             "planned": len(self.questions),
             "complete": len(self.asked) == len(self.questions),
-            "by_category": {k: tuple(v) for k, v in by_category.items()},
+            "by_category": self.by_category(),
+        }
+
+    def summary(self, now: dt.datetime) -> dict[str, Any]:
+        """The round as JSON: score, and each question with the answer given, how it was read and its source."""
+        return {
+            "answer": "quiz",
+            **self.record(now),
             "questions": [
                 {
                     "id": q.id,
@@ -67,8 +103,10 @@ class Round:
                     "options": list(q.options),
                     "given": g.given,
                     "read_as": g.read_as,
+                    "hints": g.hints,
                     "answer": q.answer,
                     "correct": g.correct,
+                    "points": g.points,
                     "sources": list(q.sources),
                 }
                 for q, g in self.asked
@@ -77,145 +115,84 @@ class Round:
 
 
 def file_reader(handle: TextIO) -> Reader:
-    """Answers from a file or pipe, one per line; EOFError when they run out."""
-    lines: Iterator[str] = iter(handle)
+    """Answers from a file or pipe, one per line, read whole before the round; EOFError when they run out.
+
+    A byte-order mark at the start is not part of the first answer; text that is not UTF-8 is an error.
+    """
+    try:
+        lines = iter(handle.read().lstrip("\ufeff").splitlines())
+    except UnicodeDecodeError as exc:
+        name = getattr(handle, "name", "the answers")
+        raise WickError(f"cannot read answers from {name}: not UTF-8 text (byte {exc.start + 1})") from None
 
     def read(_: str) -> str:
         try:
-            return next(lines).rstrip("\n")
+            return next(lines)
         except StopIteration:
             raise EOFError from None
 
     return read
 
 
-def question_panel(number: int, total: int, question: Question, plain: bool) -> Panel | Group:
-    """The question as a person sees it."""
-    body = Text(question.prompt, style="" if plain else "bold")
-    for letter, option in zip(LETTERS, question.options, strict=False):
-        body.append(f"\n  {letter}) {option}")
-    title = f"Question {number}/{total} · {question.category} · {question.difficulty}"
-    if plain:
-        return Group(Text(title), body)
-    return Panel(body, title=Text(title), title_align="left")
+def _open_answers(path: str) -> TextIO:
+    try:
+        return open(path, encoding="utf-8-sig")
+    except OSError as exc:
+        raise UsageError(f"cannot read answers from {path}: {exc.strerror}") from None
 
 
-def feedback(question: Question, result: Grade, plain: bool) -> Text:
-    """What a person is told after answering."""
-    if result.correct:
-        text = Text("Right!", style="" if plain else "bold green")
-        if result.read_as:
-            text.append(f" (read {result.given.strip()!r} as {result.read_as})")
-    else:
-        text = Text("Wrong.", style="" if plain else "bold red")
-        text.append(f" The answer is {question.answer}.")
-    if question.sources:
-        text.append(f"\nSource: {question.sources[0]}", style="" if plain else "dim")
-    return text
+def play(round_: Round, resolver: Resolver, read: Reader, show: Show | None, plain: bool) -> Round:
+    """Ask every question; ``show`` (a person at a terminal) sees each one and its feedback.
 
-
-def play(round_: Round, resolver: Resolver, read: Reader, console: Console | None, plain: bool) -> Round:
-    """Ask every question; a console shows each one and its feedback. Ends early on EOF or Ctrl-C."""
+    At a terminal, a choice answer that picks no option is asked again. In free mode "?" gives
+    the next hint. Ends early on EOF or Ctrl-C.
+    """
     total = len(round_.questions)
     for number, question in enumerate(round_.questions, 1):
-        if console is not None:
-            console.print(question_panel(number, total, question, plain))
+        if show is not None:
+            show(render.question_panel(number, total, question, plain))
         try:
-            letters = f" (a-{LETTERS[len(question.options) - 1]})" if question.options else ""
-            given = read(f"Your answer{letters}: ")
+            given, hints = _answer(round_, question, resolver.franchise, read, show, plain)
         except EOFError:
             break
         except KeyboardInterrupt:
             round_.interrupted = True
             break
-        result = grade(question, given, resolver, round_.mode)
+        result = grade(question, given, resolver, round_.mode, hints)
         round_.asked.append((question, result))
-        if console is not None:
-            console.print(feedback(question, result, plain))
-            console.print()
+        if show is not None:
+            show(render.feedback(question, result, plain))
     return round_
 
 
-def score_table(round_: Round, plain: bool) -> Table:
-    """Question, your answer, right answer and result, with the total."""
-    table = Table(
-        title=None if plain else f"Score: {round_.score}/{len(round_.asked)}",
-        box=None if plain else box.ROUNDED,
-        show_edge=not plain,
-        show_footer=True,
-    )
-    table.add_column("#", footer="")
-    table.add_column("Question", overflow="fold", footer="Total")
-    table.add_column("Your answer", overflow="fold", footer="")
-    table.add_column("Right answer", overflow="fold", footer="")
-    table.add_column("Result", footer=f"{round_.score}/{len(round_.asked)}")
-    for number, (question, result) in enumerate(round_.asked, 1):
-        given = result.given + (f" ({result.read_as})" if result.read_as else "")
-        cells = (str(number), question.prompt, given or "-", question.answer, "right" if result.correct else "wrong")
-        table.add_row(*map(Text, cells))  # answers and data as written, never as markup
-    return table
+def _answer(
+    round_: Round, question: Question, franchise: Franchise, read: Reader, show: Show | None, plain: bool
+) -> tuple[str, int]:
+    """What was answered, after any hints asked for."""
+    marks = labels(question)[: len(question.options)]
+    choice = round_.mode == "choice" and bool(question.options)
+    prompt = f"Your answer ({marks[0]}-{marks[-1]}): " if choice else "Your answer (? for a hint): "
+    hints = 0
+    given = read(prompt)
+    while True:
+        if choice and show is not None and read_choice(question, given) is None:
+            given = read(f"Type one of {', '.join(marks)}: ")
+        elif not choice and given.strip() == HINT:
+            text = hint(question, franchise, hints)
+            if text is not None:
+                hints += 1
+            if show is not None:
+                show(render.hint_line(text, plain))
+            given = read(prompt)
+        else:
+            return given, hints
 
 
-def closing_lines(round_: Round) -> list[str]:
-    """What is said after the table: a short round, an interruption, the seed to replay."""
-    lines = []
-    if len(round_.asked) < len(round_.questions):
-        lines.append(f"Round ended after {len(round_.asked)} of {len(round_.questions)} questions.")
-    lines.append(f"Seed {round_.seed}: replay this round with --seed {round_.seed}.")
-    return lines
-
-
-def remember(round_: Round, store: ProgressFile) -> None:
-    """Save the round's results (even a partial round) to the history."""
-    if round_.asked:
-        summary = round_.summary()
-        summary.pop("questions")
-        store.record(summary, [(q.id, g.correct) for q, g in round_.asked])
-
-
-def export_json(questions: list[Question], seed: int, mode: str) -> str:
-    """A question sheet and a separate answer key, as JSON."""
-    sheet = {
-        "answer": "quiz-export",
-        "seed": seed,
-        "mode": mode,
-        "questions": [
-            {
-                "number": i,
-                "prompt": q.prompt,
-                "options": list(q.options) if mode == "choice" else None,
-                "category": q.category,
-                "difficulty": q.difficulty,
-                "source": q.sources[0] if q.sources else None,
-            }
-            for i, q in enumerate(questions, 1)
-        ],
-        "answer_key": [
-            {
-                "number": i,
-                "answer": q.answer,
-                "option": LETTERS[q.options.index(q.answer)] if mode == "choice" and q.answer in q.options else None,
-            }
-            for i, q in enumerate(questions, 1)
-        ],
-    }
-    return json.dumps(sheet, ensure_ascii=False, indent=2)
-
-
-def export_markdown(questions: list[Question], seed: int, mode: str, title: str) -> str:
-    """A question sheet and a separate answer key, ready to print."""
-    lines = [f"# {title} quiz", "", f"{len(questions)} questions · seed {seed}", ""]
-    for i, q in enumerate(questions, 1):
-        lines.append(f"{i}. {q.prompt}")
-        if mode == "choice":
-            lines.extend(f"   - {letter}) {option}" for letter, option in zip(LETTERS, q.options, strict=False))
-        lines.append("")
-    lines += ["## Answer key", ""]
-    for i, q in enumerate(questions, 1):
-        letter = f"{LETTERS[q.options.index(q.answer)]}) " if mode == "choice" and q.answer in q.options else ""
-        source = f" ([source]({q.sources[0]}))" if q.sources else ""
-        lines.append(f"{i}. {letter}{q.answer}{source}")
-    return "\n".join(lines) + "\n"
+def remember(round_: Round, store: ProgressFile, now: dt.datetime) -> bool:
+    """Save the round (even a partial one) and update the card of every question answered."""
+    if not round_.asked:
+        return True
+    return store.record(round_.record(now), [(q.id, rating(g.correct, g.hints)) for q, g in round_.asked], now)
 
 
 def new_seed() -> int:
@@ -223,85 +200,56 @@ def new_seed() -> int:
     return random.SystemRandom().randrange(1, 1_000_000)
 
 
-@dataclass(frozen=True)
-class Options:
-    """What the person asked for on the command line."""
-
-    count: int = 10
-    seed: int | None = None
-    categories: Sequence[str] = ()
-    difficulty: str | None = None
-    mode: str = "choice"
-    seen_through: str | None = None
-    answers: str | None = None
-    review: bool = False
-    export: str | None = None
-    as_json: bool = False
+def daily_seed(day: dt.date, franchise: str) -> int:
+    """The same seed for everyone playing a franchise's daily round on the same day."""
+    digest = hashlib.sha256(f"wick daily {day.isoformat()} {franchise}".encode()).digest()
+    return int.from_bytes(digest[:4], "big") % 1_000_000
 
 
-def run(franchise: Franchise, resolver: Resolver, options: Options) -> int:
-    """Draw a round and play, export or review it; return the exit code."""
-    seed = options.seed if options.seed is not None else new_seed()
-    rng = random.Random(seed)
+@dataclass
+class Prepared:
+    """A round ready to play or export, and what the person should be told about it."""
+
+    questions: list[Question]
+    seed: int
+    notes: list[str]
+
+
+def prepare(
+    franchise: Franchise, resolver: Resolver, options: Options, progress: Progress | None, now: dt.datetime
+) -> Prepared:
+    """Draw the round the options ask for (the questions due, with ``--review``)."""
+    if options.daily and options.seed is not None:
+        raise UsageError("--daily chooses its own seed; leave out --seed")
+    if options.daily:
+        seed = daily_seed(now.date(), franchise.name)
+    else:
+        seed = options.seed if options.seed is not None else new_seed()
     through = resolver.resolve_one(options.seen_through, ("work",)).record if options.seen_through else None
     assert through is None or isinstance(through, Work)
-    store = ProgressFile()
-    first: list[str] = []
+    due: list[str] = []
     if options.review:
-        progress = store.load()
-        first = progress.due(progress.boxes)  # select keeps those that are still questions
+        tonight = dt.datetime.combine(now.date(), dt.time.max, tzinfo=dt.UTC)
+        due = progress.due(tonight) if progress is not None else []
+        if not due:
+            return Prepared([], seed, ["Nothing is due for review today."])
     questions = select(
-        franchise, rng, options.count, options.categories, options.difficulty, options.mode, through, first
+        franchise,
+        random.Random(seed),
+        options.count,
+        categories=options.categories,
+        difficulty=options.difficulty,
+        mode=options.mode,
+        seen_through=through,
+        first=due,
+        only_first=options.review,
     )
-    _warn(store)
+    if not questions and options.review:
+        return Prepared([], seed, ["Nothing is due for review today."])
     if not questions:
         raise UsageError("no questions match these options; try fewer filters")
+    notes = []
     if len(questions) < options.count:
-        sys.stderr.write(f"Note: only {len(questions)} questions match; the round is shorter.\n")
-    if options.export:
-        title = franchise.name
-        sys.stdout.write(
-            export_json(questions, seed, options.mode) + "\n"
-            if options.export == "json"
-            else export_markdown(questions, seed, options.mode, title)
-        )
-        return 0
-    round_ = Round(questions, options.mode, seed)
-    console = new_console(highlight=False)
-    plain = not console.is_terminal
-    if options.answers == "-":
-        if sys.stdin is not None and not sys.stdin.closed:
-            play(round_, resolver, file_reader(sys.stdin), None, plain)
-    elif options.answers is not None:
-        with _open_answers(options.answers) as handle:
-            play(round_, resolver, file_reader(handle), None, plain)
-    elif sys.stdin is None or sys.stdin.closed:
-        pass  # no way to read answers: the round ends before it starts
-    else:
-        play(round_, resolver, console.input, console, plain)
-    remember(round_, store)
-    if options.as_json:
-        sys.stdout.write(json.dumps(round_.summary(), ensure_ascii=False, indent=2) + "\n")
-    else:
-        if round_.asked:
-            console.print(score_table(round_, plain))
-        for line in closing_lines(round_):
-            console.print(Text(line))
-    _warn(store)
-    if round_.interrupted:
-        sys.stderr.write("Interrupted: the partial score was saved.\n")
-        return 130
-    return 0
-
-
-def _open_answers(path: str) -> TextIO:
-    try:
-        return open(path, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"cannot read answers from {path}: {exc.strerror}") from None
-
-
-def _warn(store: ProgressFile) -> None:
-    for warning in store.warnings:
-        sys.stderr.write(f"Warning: {warning}\n")
-    store.warnings.clear()
+        verb = "matches" if len(questions) == 1 else "match"
+        notes.append(f"Note: only {render.count(len(questions), 'question')} {verb}; the round is shorter.")
+    return Prepared(questions, seed, notes)

@@ -7,15 +7,14 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from .errors import Ambiguous, NotFound
-from .model import Franchise, Record, Work, kind_of
-from .resolve import Resolver, normalise
+from .model import Credit, Franchise, Record, Work, kind_of, names_of
+from .resolve import Resolver, accounts_for, content_words, normalise
 
 CATEGORIES = ("cast", "crew", "release", "timeline", "trivia")
 DIFFICULTIES = ("easy", "medium", "hard")
 MODES = ("choice", "free")
 LETTERS = "abcd"
-_DIGITS = re.compile(r"\d+")
+NUMBERS = "1234"
 _JOB_PROMPTS = {"director": "Who directed {}?", "writer": "Who wrote {}?", "composer": "Who composed the music for {}?"}
 _JOB_DIFFICULTY = {"director": "easy", "writer": "medium", "composer": "hard"}
 
@@ -61,7 +60,14 @@ class Grade:
     correct: bool
     given: str
     read_as: str | None = None
-    """What a forgiven typo or alias was read as, when it differs from what was typed."""
+    """How the answer was read (an option, a name with a typo forgiven), when that differs from what was typed."""
+    hints: int = 0
+    """Hints taken before answering."""
+
+    @property
+    def points(self) -> float:
+        """1 for a right answer, less a quarter for each hint; 0 for a wrong one."""
+        return max(0.0, 1 - HINT_COST * self.hints) if self.correct else 0.0
 
 
 def answer_key(answer: str) -> Callable[[str], str]:
@@ -69,76 +75,86 @@ def answer_key(answer: str) -> Callable[[str], str]:
     return str.casefold if len(answer) <= 3 and not answer.isdigit() else normalise
 
 
-def _difficulty_by_billing(billing: int | None, shift: int = 0) -> str:
-    level = 0 if billing is not None and billing <= 3 else 1 if billing is not None and billing <= 8 else 2
-    return DIFFICULTIES[min(level + shift, 2)]
-
-
-def _year_distractors(year: int) -> tuple[str, ...]:
-    return tuple(str(year + d) for d in (1, -1, 2, -2, 3, -3))
+def _fame(appearances: int, lead: bool) -> str:
+    """How well known a part is: recurring characters and actors, and a main film's lead, are easy."""
+    if appearances >= 3 or lead:
+        return "easy"
+    return "medium" if appearances == 2 else "hard"
 
 
 def _cast_questions(franchise: Franchise) -> Iterator[Question]:
-    actors = [franchise.person(i) for i in dict.fromkeys(c.person for c in franchise.credits)]
+    """Who plays a part, and which part an actor plays, in each released work (the options: that work's cast)."""
+    works_of: dict[str, set[str]] = {}
+    by_work: dict[str, list[Credit]] = {}
     for credit in franchise.credits:
-        work = franchise.work(credit.work)
-        if work.status != "released":
+        works_of.setdefault(credit.character, set()).add(credit.work)
+        works_of.setdefault(credit.person, set()).add(credit.work)
+        by_work.setdefault(credit.work, []).append(credit)
+    for work in franchise.works_by_release:
+        if work.status != "released" or work.id not in by_work:
             continue
-        character = franchise.character(credit.character)
-        person = franchise.person(credit.person)
-        role = [c for c in franchise.credits if c.work == work.id and c.character == character.id]
-        same_role = {c.person for c in role}
-        if not credit.note and sum(not c.note for c in role) > 1:
-            continue  # two actors share the part with nothing to tell them apart
-        cast_of_work = [franchise.person(c.person) for c in franchise.credits_of(work) if c.person not in same_role]
-        others = [p for p in actors if p.id not in same_role and p not in cast_of_work]
-        part = f"{character.name} ({credit.note})" if credit.note else character.name
-        yield Question(
-            id=f"cast:{work.id}:{character.id}:{person.id}",
-            category="cast",
-            difficulty=_difficulty_by_billing(credit.billing),
-            prompt=f"Who plays {part} in {work.display_title}?",
-            answer=person.name,
-            sources=credit.sources,
-            works=(work.id,),
-            answer_ids=(person.id,),
-            answer_kind="person",
-            distractors=tuple(p.name for p in [*cast_of_work, *others]),
-        )
-        roles_in_work = {c.character for c in franchise.credits if c.work == work.id and c.person == person.id}
-        if len(roles_in_work) == 1:
-            other_parts = [
-                franchise.character(c.character).name for c in franchise.credits_of(work) if c.character != character.id
-            ]
-            yield Question(
-                id=f"role:{work.id}:{person.id}",
-                category="cast",
-                difficulty=_difficulty_by_billing(credit.billing, shift=1),
-                prompt=f"Which character does {person.name} play in {work.display_title}?",
-                answer=character.name,
-                sources=credit.sources,
-                works=(work.id,),
-                answer_ids=(character.id,),
-                answer_kind="character",
-                distractors=tuple(dict.fromkeys(other_parts)),
-            )
+        credits = sorted(by_work[work.id], key=_billing)
+        people = {c.person: franchise.person(c.person) for c in credits}
+        parts = {c.character: franchise.character(c.character) for c in credits}
+        players: dict[str, set[str]] = {}
+        roles: dict[str, set[str]] = {}
+        for credit in credits:
+            players.setdefault(credit.character, set()).add(credit.person)
+            roles.setdefault(credit.person, set()).add(credit.character)
+        asked: set[str] = set()
+        for credit in credits:
+            character, person = parts[credit.character], people[credit.person]
+            known = max(len(works_of[character.id]), len(works_of[person.id]))
+            difficulty = _fame(known, lead=work.kind == "film" and credit.billing == 1)
+            # A part shared by several actors in one work (a younger self) has no single answer.
+            if len(players[character.id]) == 1 and character.id not in asked:
+                asked.add(character.id)
+                yield Question(
+                    id=f"cast:{work.id}:{character.id}:{person.id}",
+                    category="cast",
+                    difficulty=difficulty,
+                    prompt=f"Who plays {character.name} in {work.display_title}?",
+                    answer=person.name,
+                    sources=credit.sources,
+                    works=(work.id,),
+                    answer_ids=(person.id,),
+                    answer_kind="person",
+                    distractors=tuple(p.name for p in people.values() if p.id not in players[character.id]),
+                )
+            if len(roles[person.id]) == 1:
+                others = {c.character for c in credits if c.person != person.id and c.character != character.id}
+                yield Question(
+                    id=f"role:{work.id}:{person.id}",
+                    category="cast",
+                    difficulty=difficulty,
+                    prompt=f"Which character does {person.name} play in {work.display_title}?",
+                    answer=character.name,
+                    sources=credit.sources,
+                    works=(work.id,),
+                    answer_ids=(character.id,),
+                    answer_kind="character",
+                    distractors=tuple(parts[c].name for c in sorted(others, key=list(parts).index)),
+                )
+
+
+def _billing(credit: Credit) -> int:
+    return credit.billing if credit.billing is not None else 10_000
 
 
 def _crew_questions(franchise: Franchise) -> Iterator[Question]:
+    """Who directed, wrote or scored a work (the options: people who did the same job in the franchise)."""
+    by_job: dict[str, list[str]] = {}
+    for work in franchise.works_by_release:
+        for c in work.crew:
+            by_job.setdefault(c.job, [])
+            if c.person not in by_job[c.job]:
+                by_job[c.job].append(c.person)
     for work in franchise.works_by_release:
         for job, template in _JOB_PROMPTS.items():
-            people = [franchise.person(c.person) for c in work.crew if c.job == job]
-            if not people:
+            ids = {c.person for c in work.crew if c.job == job}
+            if not ids:
                 continue
-            ids = {p.id for p in people}
-            crew = [
-                (c.job == job, franchise.person(c.person))
-                for w in franchise.works
-                for c in w.crew
-                if c.person not in ids
-            ]
-            peers = [p for same_job, p in sorted(crew, key=lambda jc: not jc[0])]
-            rest = [p for p in franchise.people if p.id not in ids]
+            people = [franchise.person(i) for i in dict.fromkeys(c.person for c in work.crew if c.job == job)]
             yield Question(
                 id=f"crew:{work.id}:{job}",
                 category="crew",
@@ -149,13 +165,25 @@ def _crew_questions(franchise: Franchise) -> Iterator[Question]:
                 works=(work.id,),
                 answer_ids=tuple(sorted(ids)),
                 answer_kind="person",
-                distractors=tuple(p.name for p in dict.fromkeys([*peers, *rest])),
+                distractors=tuple(franchise.person(i).name for i in by_job[job] if i not in ids),
             )
+
+
+def _year_distractors(year: int, first: int, last: int) -> tuple[str, ...]:
+    """Nearby years within the franchise's span (never after the last year it knows of), nearest first."""
+    near = [year + d for step in range(1, 8) for d in (step, -step)]
+    return tuple(str(y) for y in near if first <= y <= last)[:6]
 
 
 def _release_questions(franchise: Franchise) -> Iterator[Question]:
     from .answers import main_release
 
+    years = [r.date.year for w in franchise.works for r in w.releases if r.status == "released"]
+    if not years:
+        return
+    first, last = min(years), max(years)
+    if franchise.data_as_of is not None:
+        last = max(last, franchise.data_as_of.year)
     for work in franchise.works_by_release:
         release = main_release(work)
         if release is None or release.status != "released":
@@ -168,7 +196,7 @@ def _release_questions(franchise: Franchise) -> Iterator[Question]:
             answer=str(release.date.year),
             sources=release.sources or work.sources,
             works=(work.id,),
-            distractors=_year_distractors(release.date.year),
+            distractors=_year_distractors(release.date.year, first, min(last, release.date.year + 7)),
         )
 
 
@@ -219,8 +247,28 @@ def _timeline_questions(franchise: Franchise) -> Iterator[Question]:
         )
 
 
-def _is_number(text: str) -> bool:
-    return bool(_DIGITS.search(text))
+def _looks_numeric(text: str) -> bool:
+    """Whether an answer is a number, a sum or a date, so its distractors should be too."""
+    return any(word.isdigit() for word in normalise(text).split())
+
+
+def _related(franchise: Franchise, record: Record, about: Sequence[str]) -> tuple[str, ...]:
+    """Records of the same kind as an answer, those in the works a fact is about first, a dozen at most."""
+    if isinstance(record, Work):
+        return tuple(w.title for w in franchise.works_by_release if w.id != record.id)[:12]
+    near: list[str] = []
+    for work_id in about:
+        work = franchise.get(work_id)
+        if isinstance(work, Work):
+            credits = franchise.credits_of(work)
+            ids = [c.person for c in work.crew] if kind_of(record) == "person" else []
+            ids += [c.person if kind_of(record) == "person" else c.character for c in credits]
+            near += [i for i in ids if i != record.id]
+    names = [_display(r) for i in dict.fromkeys(near) if (r := franchise.get(i)) is not None]
+    if len(names) < 12:
+        pool = franchise.people if kind_of(record) == "person" else franchise.characters
+        names += [_display(r) for r in pool[:40] if r.id != record.id and r.id not in near]
+    return tuple(dict.fromkeys(names))[:12]
 
 
 def _trivia_questions(franchise: Franchise, resolver: Resolver) -> Iterator[Question]:
@@ -231,7 +279,7 @@ def _trivia_questions(franchise: Franchise, resolver: Resolver) -> Iterator[Ques
         if fact.choices:
             distractors: tuple[str, ...] = fact.choices
         elif record is not None:
-            distractors = tuple(_display(r) for r in franchise.records() if type(r) is type(record) and r is not record)
+            distractors = _related(franchise, record, fact.about)
         else:
             distractors = tuple(
                 f.answer
@@ -239,7 +287,7 @@ def _trivia_questions(franchise: Franchise, resolver: Resolver) -> Iterator[Ques
                 if f is not fact
                 and f.answer
                 and set(f.tags) & set(fact.tags)
-                and _is_number(f.answer) == _is_number(fact.answer)
+                and _looks_numeric(f.answer) == _looks_numeric(fact.answer)
             )
         works = tuple(a for a in fact.about if isinstance(franchise.get(a), Work))
         yield Question(
@@ -263,15 +311,31 @@ def _exact_record(resolver: Resolver, text: str) -> Record | None:
     return named[0] if len(named) == 1 else None
 
 
-def all_questions(franchise: Franchise, resolver: Resolver | None = None) -> list[Question]:
-    """Every question the knowledge file can answer, in a stable order."""
+_GENERATORS: dict[str, Callable[[Franchise, Resolver | None], Iterator[Question]]] = {
+    "cast": lambda f, r: _cast_questions(f),
+    "crew": lambda f, r: _crew_questions(f),
+    "release": lambda f, r: _release_questions(f),
+    "timeline": lambda f, r: _timeline_questions(f),
+    "trivia": lambda f, r: _trivia_questions(f, r or Resolver(f)),
+}
+
+
+def all_questions(
+    franchise: Franchise, resolver: Resolver | None = None, categories: Sequence[str] = ()
+) -> list[Question]:
+    """Every question the knowledge file can answer (of these categories only), in a stable order."""
     return [
-        *_cast_questions(franchise),
-        *_crew_questions(franchise),
-        *_release_questions(franchise),
-        *_timeline_questions(franchise),
-        *_trivia_questions(franchise, resolver or Resolver(franchise)),
+        q
+        for category in CATEGORIES
+        if not categories or category in categories
+        for q in _GENERATORS[category](franchise, resolver)
     ]
+
+
+def _apart(one: Question, other: Question) -> bool:
+    """Whether two questions can share a round: different answers, and neither's answer in the other's prompt."""
+    a, b = normalise(one.answer), normalise(other.answer)
+    return a != b and f" {a} " not in f" {normalise(other.prompt)} " and f" {b} " not in f" {normalise(one.prompt)} "
 
 
 def _seen(franchise: Franchise, question: Question, through: Work | None) -> bool:
@@ -290,13 +354,16 @@ def select(
     mode: str = "choice",
     seen_through: Work | None = None,
     first: Iterable[str] = (),
+    only_first: bool = False,
 ) -> list[Question]:
-    """A round: questions drawn evenly across categories, with ids in ``first`` asked before the rest."""
+    """A round: questions drawn evenly across categories, with ids in ``first`` asked before the rest.
+
+    With ``only_first`` the round holds only those (a review of the questions due).
+    """
     pool = [
         q
-        for q in all_questions(franchise)
-        if (not categories or q.category in categories)
-        and (difficulty is None or q.difficulty == difficulty)
+        for q in all_questions(franchise, categories=categories)
+        if (difficulty is None or q.difficulty == difficulty)
         and (mode == "choice" or q.free)
         and _seen(franchise, q, seen_through)
     ]
@@ -304,6 +371,8 @@ def select(
         pool = [q for q in pool if len(set(q.distractors)) >= 1]
     by_id = {q.id: q for q in pool}
     chosen = [by_id[i] for i in first if i in by_id][:count]
+    if only_first:
+        pool = []
     buckets: dict[str, list[Question]] = {}
     for question in pool:
         if question not in chosen:
@@ -314,56 +383,170 @@ def select(
     rng.shuffle(order)
     while len(chosen) < count and any(buckets.values()):
         for category in order:
-            if buckets[category] and len(chosen) < count:
-                chosen.append(buckets[category].pop())
+            while buckets[category] and len(chosen) < count:
+                candidate = buckets[category].pop()
+                if all(_apart(candidate, q) for q in chosen):
+                    chosen.append(candidate)
+                    break
     return [q.with_options(rng) if mode == "choice" else q for q in chosen]
 
 
-def _numbers(text: str) -> list[str]:
-    return _DIGITS.findall(text)
+_PARTS = re.compile(r"\s*(?:,|&|\band\b)\s*", re.IGNORECASE)
+_MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june"}
+    | {"july", "august", "september", "october", "november", "december"}
+)
+HINT_COST = 0.25
+"""Points a right answer loses for each hint taken."""
 
 
-def grade(question: Question, given: str, resolver: Resolver, mode: str = "choice") -> Grade:
-    """Grade one answer: an option letter or number, or free text read with the resolver."""
-    text = given.strip()
+def labels(question: Question) -> str:
+    """The labels of a question's options: letters, or numbers when an option is itself a letter ("A")."""
+    if any(len(o) == 1 and o.casefold() in LETTERS for o in question.options):
+        return NUMBERS
+    return LETTERS
+
+
+def read_choice(question: Question, text: str) -> int | None:
+    """The option a choice answer picks: by its label or its whole text; None when it picks none."""
+    key = text.strip().casefold().rstrip(").").strip()
+    marks = labels(question)[: len(question.options)]
+    if len(key) == 1 and key in marks:
+        return marks.index(key)
+    for index, option in enumerate(question.options):
+        fold = answer_key(option)
+        if key and fold(key) == fold(option):
+            return index
+    return None
+
+
+def grade(question: Question, given: str, resolver: Resolver, mode: str = "choice", hints: int = 0) -> Grade:
+    """Grade one answer: an option's label in choice mode, or free text read by the word rules in docs/quiz.md."""
     if mode == "choice" and question.options:
-        key = text.lower().rstrip(")").strip()
-        index = int(key) - 1 if key.isdigit() else LETTERS.find(key) if len(key) == 1 else -1
-        if 0 <= index < len(question.options):
-            text = question.options[index]
-            given = f"{LETTERS[index]}) {text}"
+        index = read_choice(question, given)
+        if index is None:
+            return Grade(False, given)
+        option = question.options[index]
+        return Grade(option == question.answer, given, read_as=f"{labels(question)[index]}) {option}")
+    text = given.strip()
     if not normalise(text):
-        return Grade(False, given)
-    right = (question.answer, *question.accept)
-    fold = answer_key(question.answer)
-    if fold is str.casefold:
-        return Grade(text.casefold() in {r.casefold() for r in right}, given)
-    if normalise(text) in {normalise(r) for r in right}:
-        return Grade(True, given)
+        return Grade(False, given, hints=hints)
+    for right in (question.answer, *question.accept):
+        if _same_text(text, right):
+            return Grade(True, given, read_as=_shown(right, text), hints=hints)
     if question.answer_ids:
-        return _grade_record(question, text, given, resolver)
-    from rapidfuzz import fuzz
-
-    for answer in right:
-        if _numbers(answer):
-            if _numbers(text) == _numbers(answer):
-                return Grade(True, given, read_as=question.answer)
-        elif fuzz.ratio(normalise(text), normalise(answer)) >= 85:
-            return Grade(True, given, read_as=question.answer)
-    return Grade(False, given)
+        return _grade_records(question, text, given, resolver.franchise, hints)
+    return Grade(False, given, hints=hints)
 
 
-def _grade_record(question: Question, text: str, given: str, resolver: Resolver) -> Grade:
-    try:
-        matches = resolver.resolve(text, (question.answer_kind,) if question.answer_kind else None)  # type: ignore[arg-type]
-    except (NotFound, Ambiguous):
-        return Grade(False, given)
-    record = matches[0].record
-    if record.id not in question.answer_ids:
-        return Grade(False, given)
-    name = _display(record)
-    return Grade(True, given, read_as=name if normalise(name) != normalise(text) else None)
+def _same_text(typed: str, right: str) -> bool:
+    """A written answer (a year, a sum, a date, a phrase): the same words both ways, typos forgiven.
+
+    Short codes such as grades ("A", "A-", "B+") compare by case only; month names must be the same.
+    """
+    if answer_key(right) is str.casefold:
+        return typed.casefold() == right.casefold()
+    if not content_words(normalise(typed)):
+        return False
+    months = [w for w in normalise(typed).split() if w in _MONTHS]
+    if months != [w for w in normalise(right).split() if w in _MONTHS]:
+        return False
+    return accounts_for(typed, right) and accounts_for(right, typed)
+
+
+def _grade_records(question: Question, text: str, given: str, franchise: Franchise, hints: int) -> Grade:
+    """An answer naming records (people, characters, works): each name typed must be one right answer.
+
+    Several people may be typed in any order, joined by "and", "&" or commas; naming any one of the
+    right people is enough, but every name typed must be one of them.
+    """
+    if not content_words(normalise(text)):
+        return Grade(False, given, hints=hints)
+    kind = question.answer_kind or "person"
+    pool = _records_of(franchise, kind)
+    whole = _read_name(text, pool, exact_only=True)  # a name that itself holds "and"
+    parts = [text] if whole is not None else [p for p in _PARTS.split(text) if normalise(p)]
+    read: list[Record] = []
+    for part in parts:
+        record = whole if whole is not None else _read_name(part, pool)
+        if record is None:
+            return Grade(False, given, hints=hints)
+        if record.id not in question.answer_ids or record in read:
+            return Grade(False, given, read_as=_display(record), hints=hints)
+        read.append(record)
+    shown = " and ".join(_display(r) for r in read)
+    return Grade(True, given, read_as=_shown(shown, text), hints=hints)
+
+
+def _read_name(text: str, pool: Sequence[Record], exact_only: bool = False) -> Record | None:
+    """The one record a typed name means: named exactly, else the only one whose name accounts for every word."""
+    key = normalise(text)
+    exact = [r for r in pool if key in {normalise(n) for n in _names(r)}]
+    if len(exact) == 1:
+        return exact[0]
+    if exact or exact_only:
+        return None
+    found = [r for r in pool if any(accounts_for(text, n) for n in _names(r))]
+    return found[0] if len(found) == 1 else None
+
+
+def _records_of(franchise: Franchise, kind: str) -> Sequence[Record]:
+    if kind == "work":
+        return franchise.works
+    if kind == "character":
+        return franchise.characters
+    return franchise.people
+
+
+def _names(record: Record) -> tuple[str, ...]:
+    names = names_of(record)
+    if isinstance(record, Work) and record.year:
+        return (*names, record.display_title)
+    return names
+
+
+def _shown(right: str, typed: str) -> str | None:
+    """How an answer was read, when that differs from what was typed."""
+    return right if _words(right) != _words(typed) else None
+
+
+def _words(text: str) -> list[str]:
+    return sorted(content_words(normalise(text)))
 
 
 def _display(record: Record) -> str:
     return record.title if isinstance(record, Work) else record.name
+
+
+def hint(question: Question, franchise: Franchise, taken: int) -> str | None:
+    """The next hint after ``taken`` hints: the initials, then the year or a work, then the first letters."""
+    hints = (_initials(question.answer), _context(question, franchise), _first_letters(question.answer))
+    return hints[taken] if taken < len(hints) else None
+
+
+def _initials(answer: str) -> str:
+    return "Initials: " + " ".join(f"{w[0]}." if not w[0].isdigit() else f"{w[0]}…" for w in answer.split())
+
+
+def _first_letters(answer: str) -> str:
+    return "Starts: " + " ".join(w if len(w) <= 2 else f"{w[: (len(w) + 1) // 2]}…" for w in answer.split())
+
+
+def _context(question: Question, franchise: Franchise) -> str:
+    """The year of a work, another work a person or character is in, a decade, or how many words."""
+    record = franchise.get(question.answer_ids[0]) if question.answer_ids else None
+    if isinstance(record, Work):
+        return f"It came out in {record.year}." if record.year else f"It is a {record.kind} not yet released."
+    if record is not None:
+        works = [franchise.work(c.work) for c in franchise.credits_of(record)]
+        works += [w for w, _ in franchise.crew_of(record.id)] if kind_of(record) == "person" else []
+        others = [w for w in dict.fromkeys(works) if w.id not in question.works]
+        if others:
+            return f"Also in {others[0].display_title}."
+        known = [w for w in dict.fromkeys(works)]
+        if known:
+            return f"Known from {known[0].display_title}."
+    if question.category == "release" and question.answer.isdigit():
+        return f"The {int(question.answer) // 10 * 10}s."
+    words = len(question.answer.split())
+    return "One word." if words == 1 else f"{words} words."

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+import calendar
+import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
 from .answers import Answer
+
+if TYPE_CHECKING:
+    from .quiz import Grade, Question
 
 
 def new_console(**options: Any) -> Console:
@@ -26,9 +33,29 @@ def new_console(**options: Any) -> Console:
     return console
 
 
+class _Table(Table):
+    """A table whose title wraps to the width it is given, not to the table's own (narrower) width."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        title = self.title
+        if not title:
+            yield from super().__rich_console__(console, options)
+            return
+        table_width = min(Measurement.get(console, options, self).maximum, options.max_width)
+        if Text(str(title)).cell_len <= table_width:
+            yield from super().__rich_console__(console, options)
+            return
+        yield Text(str(title), style=self.title_style or "")
+        self.title = None
+        try:
+            yield from super().__rich_console__(console, options)
+        finally:
+            self.title = title
+
+
 def _table(title: str | None, plain: bool, *columns: str) -> Table:
     """A table that draws boxes on a terminal and plain aligned columns in a pipe."""
-    table = Table(
+    table = _Table(
         title=None if title is None else Text(title, style="" if plain else "bold"),
         title_justify="left" if plain else "center",
         title_style="" if plain else "bold",
@@ -105,46 +132,66 @@ def about(answer: Answer, plain: bool) -> RenderableType:
     return table
 
 
-def relative(days: int) -> str:
-    """How far a day is from today, in words: 'in 3 months', '10 years, 1 month ago'."""
-    if days == 0:
+def _plural(n: int, unit: str) -> str:
+    return f"{n} {unit}{'s' if n != 1 else ''}"
+
+
+def _whole_months(earlier: dt.date, later: dt.date) -> int:
+    """Whole months from one day to a later one: a month has passed when its day of the month is reached.
+
+    A day the month does not have counts as reached on its last day (Jan 31 to Feb 28 is one month).
+    """
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    last_day = calendar.monthrange(later.year, later.month)[1]
+    if later.day < earlier.day and later.day < last_day:
+        months -= 1
+    return months
+
+
+def relative(day: dt.date, today: dt.date) -> str:
+    """How far a day is from today, in words: 'in 3 weeks', '1 year, 5 months ago', never rounded up."""
+    if day == today:
         return "today"
-    n = abs(days)
-    if n < 45:
-        span = f"{n} day{'s' if n != 1 else ''}"
-    else:
-        months = round(n / 30.4375)
+    earlier, later = sorted((day, today))
+    months = _whole_months(earlier, later)
+    days = (later - earlier).days
+    if months:
         years, months = divmod(months, 12)
-        parts = [f"{years} year{'s' if years != 1 else ''}"] if years else []
+        parts = [_plural(years, "year")] if years else []
         if months:
-            parts.append(f"{months} month{'s' if months != 1 else ''}")
+            parts.append(_plural(months, "month"))
         span = ", ".join(parts)
-    return f"in {span}" if days > 0 else f"{span} ago"
+    elif days >= 14:
+        span = _plural(days // 7, "week")
+    else:
+        span = _plural(days, "day")
+    return f"in {span}" if day > today else f"{span} ago"
 
 
-def _when(release: dict[str, Any] | None) -> str:
+def _when(release: dict[str, Any] | None, today: dt.date) -> str:
     if not release:
         return "no date announced"
-    return f"{release['date']} ({relative(release['days_from_today'])})"
+    return f"{release['date']} ({relative(dt.date.fromisoformat(release['date']), today)})"
 
 
 def release_date(answer: Answer, plain: bool) -> RenderableType:
     """One work's dates, or every work's first date."""
+    today = dt.date.fromisoformat(answer["today"])
     if answer["answer"] == "release-dates":
         table = _table("Release dates", plain, "Work", "Date", "Where", "When")
         for row in answer["works"]:
             release = row["release"]
-            when = relative(release["days_from_today"]) if release else ""
+            when = relative(dt.date.fromisoformat(release["date"]), today) if release else ""
             if row["upcoming"]:
                 when = f"upcoming, {when}" if release else f"upcoming ({row['status']})"
             where = f"{release['region']} {release['medium']}" if release else ""
             _row(table, row["work"]["name"], release["date"] if release else "no date", where, when)
         return table
     work = answer["work"]
-    lines = [Text(f"{_name(work)}: {_when(answer['release'])}", style="" if plain else "bold")]
+    lines = [Text(f"{_name(work)}: {_when(answer['release'], today)}", style="" if plain else "bold")]
     table = _table(None, plain, "Date", "Region", "Medium", "Note")
     for release in answer["releases"]:
-        _row(table, release["date"], release["region"], release["medium"], release["note"] or "")
+        _row(table, release["date"], release["region"], release["medium"], _remark(release))
     parts: list[RenderableType] = [*lines]
     if answer["releases"]:
         parts.append(table)
@@ -156,6 +203,29 @@ def release_date(answer: Answer, plain: bool) -> RenderableType:
     if answer["streaming"]:
         parts.append(Text(f"Streams on: {', '.join(answer['streaming'])}"))
     return Group(*parts)
+
+
+def _shorten(name: str, width: int) -> str:
+    return name if len(name) <= width else name[: width - 1] + "…"
+
+
+def _labels(rows: list[dict[str, Any]], width: int) -> list[str]:
+    """A label of at most `width` characters per row, distinct where the names allow.
+
+    Each row may show its title or one of its aliases, whole if it fits, else cut short; the first
+    (title first, then aliases in file order) that no other row could also show wins.
+    """
+    names = [[row["work"]["name"], *row.get("aliases", ())] for row in rows]
+    candidates = [
+        list(dict.fromkeys([*(n for n in row if len(n) <= width), *(_shorten(n, width) for n in row)])) for row in names
+    ]
+    labels: list[str] = []
+    for i, own in enumerate(candidates):
+        others = {label for j, theirs in enumerate(candidates) if j != i for label in theirs}
+        unique = [c for c in own if c not in others]
+        free = [c for c in own if c not in labels]
+        labels.append((unique or free or own)[0])
+    return labels
 
 
 class _Chart:
@@ -184,10 +254,8 @@ class _Chart:
         header = Text(f"{'#':>{number_width}}  {label:<{name_width}}", style=self.style("bold"))
         header.append("".join(f"  {c:^3}" for c in columns), style=self.style("bold"))
         yield header
-        for i, row in enumerate(self.rows, 1):
+        for i, (row, name) in enumerate(zip(self.rows, _labels(self.rows, name_width), strict=True), 1):
             released = int(row["released"][:4]) if row["released"] else None
-            name = row["work"]["name"]
-            name = name if len(name) <= name_width else name[: name_width - 1] + "…"
             line = Text(f"{i:>{number_width}}  {name:<{name_width}}")
             for year in years:
                 line.append("   ")
@@ -200,17 +268,27 @@ class _Chart:
             yield line
 
 
+UNPLACED = {"story": "place in the story not yet known", "release": "release date not yet known"}
+
+
 def timeline(answer: Answer, plain: bool) -> RenderableType:
-    """Works in story or release order, then a chart of story order against release years."""
-    by_story = answer["order"] == "story"
+    """Works in story or release order, then those of unknown place, then a chart of story order against years."""
     table = _table(f"Timeline in {answer['order']} order", plain, "#", "Work", "Set", "Released")
     table.columns[3].min_width = 10
     for i, row in enumerate(answer["works"], 1):
-        released = row["released"] or row["status"].replace("-", " ")
-        _row(table, str(i), _name(row["work"]), row["set"] or "unknown", released)
-    if not by_story:
+        _row(table, str(i), _name(row["work"]), row["set"] or "unknown", _released(row))
+    if answer["unplaced"]:
+        table.add_section()
+        _row(table, "", Text(UNPLACED[answer["order"]], style="" if plain else "italic"), "", "")
+        for row in answer["unplaced"]:
+            _row(table, "", _name(row["work"]), row["set"] or "unknown", _released(row))
+    if answer["order"] != "story":
         return table
     return Group(table, Text(""), _Chart(answer["works"], plain))
+
+
+def _released(row: dict[str, Any]) -> str:
+    return row["released"] or str(row["status"]).replace("-", " ")
 
 
 def cast(answer: Answer, plain: bool) -> RenderableType:
@@ -265,24 +343,100 @@ def _card(title: str, rows: list[tuple[str, str]], extra: list[RenderableType], 
     return Panel(body, title=Text(title), title_align="left", box=box.ROUNDED)
 
 
+def money(amount: int, currency: str = "USD", up_to: int | None = None) -> str:
+    """An amount as people write it: '$73.8 million' for figures rounded to $10,000, '$43,037,835' for exact ones."""
+    amounts = [amount] if up_to is None else [amount, up_to]
+    if all(a >= 1_000_000 and a % 10_000 == 0 for a in amounts):
+        shown = "–".join(f"{a / 1_000_000:g}" for a in amounts) + " million"
+    else:
+        shown = "–".join(f"{a:,}" for a in amounts)
+    return f"${shown}" if currency == "USD" else f"{shown} {currency}"
+
+
+def _extras(*parts: str | None) -> str:
+    shown = [p for p in parts if p]
+    return f" ({'; '.join(shown)})" if shown else ""
+
+
+def _remark(release: dict[str, Any]) -> str:
+    """Where and on what a release happened, then its note: 'at Cineworld Leicester Square; world premiere'."""
+    parts = [
+        f"on {release['service']}" if release["service"] else "",
+        f"at {release['venue']}" if release["venue"] else "",
+    ]
+    return "; ".join(p for p in (*parts, release["note"] or "") if p)
+
+
+def _release_line(release: dict[str, Any]) -> str:
+    remark = _remark(release)
+    return f"{release['date']} {release['region']}, {release['medium'].replace('-', ' ')}" + (
+        f" ({remark})" if remark else ""
+    )
+
+
+def _certificate(certificate: dict[str, Any]) -> str:
+    body = f" ({certificate['body']})" if certificate["body"] else ""
+    reason = f", {certificate['reason']}" if certificate["reason"] else ""
+    return f"{certificate['rating']} in {certificate['region']}{body}{reason}"
+
+
+def _budget(budget: dict[str, Any] | None) -> str:
+    if not budget:
+        return ""
+    return money(budget["amount"], budget["currency"], budget["up_to"]) + _extras(budget["note"])
+
+
+_MEASURES = {"opening-weekend": "opening weekend", "domestic": "domestic", "international": "international"}
+
+
+def _gross(gross: dict[str, Any]) -> str:
+    label = _MEASURES.get(gross["measure"], gross["measure"])
+    region = f", {gross['region']}" if gross["region"] else ""
+    reported = f"reported {gross['as_of']}" if gross["as_of"] else None
+    return f"{label}{region}: {money(gross['amount'], gross['currency'])}" + _extras(reported, gross["note"])
+
+
+def _score(score: dict[str, Any]) -> str:
+    reported = f"as of {score['as_of']}" if score["as_of"] else None
+    return f"{score['by']}: {score['score']}" + _extras(reported, score["note"])
+
+
+def _filming(filming: dict[str, Any] | None) -> str:
+    if not filming:
+        return ""
+    start, end = filming["start"], filming["end"]
+    when = f"{start} to {end}" if start and end else f"from {start}" if start else f"until {end}" if end else ""
+    lines = [when, ", ".join(filming["locations"]), filming["note"] or ""]
+    return "\n".join(line for line in lines if line)
+
+
 def _work_card(card: dict[str, Any], plain: bool) -> RenderableType:
     crew = "\n".join(
         f"{job}: {', '.join(p['name'] + _note(p) for p in people)}" for job, people in card["crew"].items()
     )
     release = card["release"]
+    episodes = "\n".join(
+        f"{e['number']}. {e['title']}" + (f", {e['date']}" if e["date"] else "") for e in card["episode_list"]
+    )
     rows = [
         ("Kind", f"{card['type']}, {card['status']}"),
         ("Also called", ", ".join(card["aliases"])),
         ("Released", f"{release['date']} ({release['region']}, {release['medium']})" if release else "not announced"),
+        ("Releases", "\n".join(_release_line(r) for r in card["releases"]) if len(card["releases"]) > 1 else ""),
         ("Earlier dates", ", ".join(c["date"] for c in card["earlier_dates"])),
         ("Runtime", f"{card['runtime']} min" if card["runtime"] else ""),
-        ("Episodes", str(card["episodes"] or "")),
+        ("Rated", "\n".join(_certificate(c) for c in card["certificates"])),
+        ("Episodes", episodes or str(card["episodes"] or "")),
         ("Set", card["set"] or ""),
         ("Synopsis", card["synopsis"] or ""),
         ("Crew", crew),
         ("Studios", ", ".join(card["studios"])),
         ("Distributor", ", ".join(card["distributors"])),
         ("Streams on", ", ".join(card["streaming"])),
+        ("Filming", _filming(card["filming"])),
+        ("Budget", _budget(card["budget"])),
+        ("Box office", "\n".join(_gross(g) for g in card["box_office"])),
+        ("Reception", "\n".join(_score(x) for x in card["reception"])),
         ("Sequel", card["sequel"] or ""),
     ]
     extra: list[RenderableType] = []
@@ -325,18 +479,98 @@ def info(answer: Answer, plain: bool) -> RenderableType:
     return Group(*(cards[card["kind"]](card, plain) for card in answer["cards"]))
 
 
+def count(n: int, noun: str) -> str:
+    """A number with its noun: '1 question', '2 questions'."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def ago(day: dt.date, today: dt.date) -> str:
+    """How long ago a day was: 'today', 'yesterday', '2 days ago', '3 weeks ago'."""
+    return "yesterday" if (today - day).days == 1 else relative(day, today)
+
+
 def stats(answer: Answer, plain: bool) -> RenderableType:
-    """Quiz progress."""
+    """Quiz progress, in words."""
     if not answer["rounds"]:
         return Text("No quiz rounds yet: try wick quiz.")
-    table = _table("Quiz progress", plain, "", "")
+    table = _table(f"Quiz progress: {answer['franchise']}", plain, "", "")
     table.show_header = False
-    share = f" ({100 * answer['right'] // answer['asked']}%)" if answer["asked"] else ""
     _row(table, "Rounds played", str(answer["rounds"]))
-    _row(table, "Last played", answer["last_played"] or "")
-    _row(table, "Right answers", f"{answer['right']}/{answer['asked']}{share}")
+    if answer["last_played"]:
+        played = dt.datetime.fromisoformat(answer["last_played"]).date()
+        _row(table, "Last played", ago(played, dt.date.fromisoformat(answer["today"])))
+    share = f" ({round(100 * answer['recall'])}%)" if answer["recall"] is not None else ""
+    _row(table, "Recall rate", f"{answer['right']} of {count(answer['asked'], 'answer')} right{share}")
     for category, best in answer["best"].items():
-        _row(table, f"Best {category}", f"{best['right']}/{best['asked']}")
-    _row(table, "Leitner boxes 1-5", " ".join(str(n) for n in answer["boxes"].values()))
-    _row(table, "Due for review", str(answer["due"]))
+        _row(table, f"Best {category} round", f"{best['right']}/{best['asked']}")
+    due = answer["due"]
+    _row(table, "Due for review", f"{count(due['today'], 'question')} today, {due['week']} this week")
+    _row(table, "Questions seen", str(answer["cards"]))
     return table
+
+
+def question_panel(number: int, total: int, question: Question, plain: bool) -> RenderableType:
+    """A quiz question as a person sees it."""
+    from .quiz import labels
+
+    body = Text(question.prompt, style="" if plain else "bold")
+    for label, option in zip(labels(question), question.options, strict=False):
+        body.append(f"\n  {label}) ")
+        body.append(option)
+    title = f"Question {number}/{total} · {question.category} · {question.difficulty}"
+    if plain:
+        return Group(Text(title), body)
+    return Panel(body, title=Text(title), title_align="left")
+
+
+def feedback(question: Question, result: Grade, plain: bool) -> RenderableType:
+    """What a person is told after answering: right or wrong, how the answer was read, the source."""
+    if result.correct:
+        text = Text("Right!", style="" if plain else "bold green")
+        if result.hints:
+            text.append(f" ({count(result.hints, 'hint')}: {result.points:g} points)")
+    else:
+        text = Text("Wrong.", style="" if plain else "bold red")
+    if result.read_as:
+        text.append(f" Read {result.given.strip()!r} as {result.read_as}.")
+    if not result.correct:
+        text.append(f" The answer is {question.answer}.")
+    if question.sources:
+        text.append(f"\nSource: {question.sources[0]}", style="" if plain else "dim")
+    return Group(text, Text())
+
+
+def hint_line(hint: str | None, plain: bool) -> RenderableType:
+    """A hint, or that there are no more."""
+    return Text(f"Hint: {hint}" if hint else "No more hints.", style="" if plain else "yellow")
+
+
+def score_table(summary: Answer, plain: bool) -> RenderableType:
+    """Question, your answer, right answer and result, with the total."""
+    asked = summary["questions"]
+    total = f"{summary['points']:g}/{len(asked)}"
+    table = Table(
+        title=None if plain else f"Score: {total}",
+        box=None if plain else box.ROUNDED,
+        show_edge=not plain,
+        show_footer=True,
+    )
+    table.add_column("#", footer="")
+    table.add_column("Question", overflow="fold", footer="Total")
+    table.add_column("Your answer", overflow="fold", footer="")
+    table.add_column("Right answer", overflow="fold", footer="")
+    table.add_column("Result", footer=total)
+    for number, q in enumerate(asked, 1):
+        given = q["given"] + (f" ({q['read_as']})" if q["read_as"] else "")
+        result = ("right" if q["points"] == 1 else f"right ({q['points']:g})") if q["correct"] else "wrong"
+        _row(table, Text(str(number)), Text(q["prompt"]), Text(given or "-"), Text(q["answer"]), Text(result))
+    return table
+
+
+def closing_lines(summary: Answer) -> list[str]:
+    """What is said after the table: a short round and the seed to replay."""
+    lines = []
+    if summary["asked"] < summary["planned"]:
+        lines.append(f"Round ended after {summary['asked']} of {count(summary['planned'], 'question')}.")
+    lines.append(f"Seed {summary['seed']}: replay this round with --seed {summary['seed']}.")
+    return lines
