@@ -337,3 +337,12 @@ def test_history_that_cannot_be_read_is_not_written_over(runner: CliRunner) -> N
         "Warning: this round was not saved, so that the history is not written over\n"
     )
     assert (home / "history.json").is_dir() and list((home / "history.json").iterdir()) == []
+
+
+@pytest.mark.parametrize("given", ["[/]", "[bold]Keanu", "[link=x]y[/link]", ":smile:"])
+def test_answer_that_looks_like_markup_is_shown_as_typed(runner: CliRunner, tmp_path: Path, given: str) -> None:
+    answers = tmp_path / "answers.txt"
+    answers.write_text(f"{given}\n")
+    result = runner.invoke(app, ["quiz", "--seed", "3", "-n", "1", "--mode", "free", "--answers", str(answers)])
+    assert result.exit_code == 0, result.stderr
+    assert given in result.stdout

@@ -61,7 +61,7 @@ class _Table(Table):
 def _table(title: str | None, plain: bool, *columns: str) -> Table:
     """A table that draws boxes on a terminal and plain aligned columns in a pipe."""
     table = _Table(
-        title=title,
+        title=None if title is None else Text(title, style="" if plain else "bold"),
         title_justify="left" if plain else "center",
         title_style="" if plain else "bold",
         box=None if plain else box.ROUNDED,
@@ -72,6 +72,11 @@ def _table(title: str | None, plain: bool, *columns: str) -> Table:
     for column in columns:
         table.add_column(column, overflow="fold")
     return table
+
+
+def _row(table: Table, *cells: str | RenderableType) -> None:
+    """Add a row whose text is shown as written: data and queries are never read as Rich markup."""
+    table.add_row(*(Text(cell) if isinstance(cell, str) else cell for cell in cells))
 
 
 def _name(ref: dict[str, Any] | None) -> str:
@@ -94,7 +99,7 @@ def who_plays(answer: Answer, plain: bool) -> RenderableType:
     character = answer["character"]["name"]
     table = _table(f"Who plays {character}", plain, "Work", "Actor")
     for credit in answer["credits"]:
-        table.add_row(_name(credit["work"]), credit["person"]["name"] + _note(credit))
+        _row(table, _name(credit["work"]), credit["person"]["name"] + _note(credit))
     if not answer["credits"]:
         where = f" in {_name(answer['film'])}" if answer.get("film") else ""
         return Text(f"{character} has no credited actor{where}.")
@@ -108,12 +113,12 @@ def roles(answer: Answer, plain: bool) -> RenderableType:
     if answer["credits"]:
         table = _table(f"{person}: roles", plain, "Work", "Character")
         for credit in answer["credits"]:
-            table.add_row(_name(credit["work"]), credit["character"]["name"] + _note(credit))
+            _row(table, _name(credit["work"]), credit["character"]["name"] + _note(credit))
         parts.append(table)
     if answer["crew"]:
         table = _table(f"{person}: behind the camera", plain, "Work", "Job")
         for job in answer["crew"]:
-            table.add_row(_name(job["work"]), job["job"] + _note(job))
+            _row(table, _name(job["work"]), job["job"] + _note(job))
         parts.append(table)
     if not parts:
         return Text(f"{person} has no credits in this knowledge file.")
@@ -124,11 +129,11 @@ def about(answer: Answer, plain: bool) -> RenderableType:
     """Version, knowledge file and counts."""
     table = _table(f"wick {answer['version']}", plain, "", "")
     table.show_header = False
-    table.add_row("Franchise", answer["franchise"])
-    table.add_row("Knowledge file", answer["data_file"])
-    table.add_row("Data as of", answer["data_as_of"] or "unknown")
+    _row(table, "Franchise", answer["franchise"])
+    _row(table, "Knowledge file", answer["data_file"])
+    _row(table, "Data as of", answer["data_as_of"] or "unknown")
     for kind, count in answer["counts"].items():
-        table.add_row(kind.capitalize(), str(count))
+        _row(table, kind.capitalize(), str(count))
     return table
 
 
@@ -185,13 +190,13 @@ def release_date(answer: Answer, plain: bool) -> RenderableType:
             if row["upcoming"]:
                 when = f"upcoming, {when}" if release else f"upcoming ({row['status']})"
             where = f"{release['region']} {release['medium']}" if release else ""
-            table.add_row(row["work"]["name"], release["date"] if release else "no date", where, when)
+            _row(table, row["work"]["name"], release["date"] if release else "no date", where, when)
         return table
     work = answer["work"]
     lines = [Text(f"{_name(work)}: {_when(answer['release'], today)}", style="" if plain else "bold")]
     table = _table(None, plain, "Date", "Region", "Medium", "Note")
     for release in answer["releases"]:
-        table.add_row(release["date"], release["region"], release["medium"], _remark(release))
+        _row(table, release["date"], release["region"], release["medium"], _remark(release))
     parts: list[RenderableType] = [*lines]
     if answer["releases"]:
         parts.append(table)
@@ -287,12 +292,12 @@ def timeline(answer: Answer, plain: bool) -> RenderableType:
     table = _table(f"Timeline in {answer['order']} order", plain, "#", "Work", "Set", "Released")
     table.columns[3].min_width = 10
     for i, row in enumerate(answer["works"], 1):
-        table.add_row(str(i), _name(row["work"]), row["set"] or "unknown", _released(row))
+        _row(table, str(i), _name(row["work"]), row["set"] or "unknown", _released(row))
     if answer["unplaced"]:
         table.add_section()
-        table.add_row("", Text(UNPLACED[answer["order"]], style="" if plain else "italic"), "", "")
+        _row(table, "", Text(UNPLACED[answer["order"]], style="" if plain else "italic"), "", "")
         for row in answer["unplaced"]:
-            table.add_row("", _name(row["work"]), row["set"] or "unknown", _released(row))
+            _row(table, "", _name(row["work"]), row["set"] or "unknown", _released(row))
     if answer["order"] != "story":
         return table
     return Group(table, Text(""), _Chart(answer["works"], plain))
@@ -306,7 +311,7 @@ def cast(answer: Answer, plain: bool) -> RenderableType:
     """The cast of one work."""
     table = _table(f"Cast of {_name(answer['work'])}", plain, "Actor", "Character")
     for credit in answer["credits"]:
-        table.add_row(credit["person"]["name"], credit["character"]["name"] + _note(credit))
+        _row(table, credit["person"]["name"], credit["character"]["name"] + _note(credit))
     if not answer["credits"]:
         return Text(f"No cast is recorded for {_name(answer['work'])}.")
     return table
@@ -318,7 +323,7 @@ def search(answer: Answer, plain: bool) -> RenderableType:
     for match in answer["matches"]:
         shown = _name(match)
         via = match["matched"] if match["matched"] != match["name"] else ""
-        table.add_row(f"{match['score']:.0f}", match["kind"], shown, via)
+        _row(table, f"{match['score']:.0f}", match["kind"], shown, via)
     return table
 
 
@@ -335,7 +340,7 @@ def _facts(card: dict[str, Any], plain: bool) -> list[RenderableType]:
             body.append(f" [spoils {fact['spoils']}]", style="" if plain else "yellow")
         source = fact["sources"][0] if fact["sources"] else "none"
         body.append(f"\nsource: {source}", style="" if plain else "dim")
-        grid.add_row("-", body)
+        _row(grid, "-", body)
     return [Text("Facts", style="" if plain else "bold"), grid]
 
 
@@ -345,13 +350,13 @@ def _card(title: str, rows: list[tuple[str, str]], extra: list[RenderableType], 
     grid.add_column(overflow="fold")
     for label, value in rows:
         if value:
-            grid.add_row(label, value)
+            _row(grid, label, value)
     body = Group(grid, *extra)
     if plain:
         return Group(Text(title), Text("=" * min(len(title), 78)), body, Text(""))
     from rich.panel import Panel
 
-    return Panel(body, title=title, title_align="left", box=box.ROUNDED)
+    return Panel(body, title=Text(title), title_align="left", box=box.ROUNDED)
 
 
 def money(amount: int, currency: str = "USD", up_to: int | None = None) -> str:
@@ -454,7 +459,7 @@ def _work_card(card: dict[str, Any], plain: bool) -> RenderableType:
     if card["cast"]:
         table = _table(None, plain, "Actor", "Character")
         for credit in card["cast"]:
-            table.add_row(credit["person"]["name"], credit["character"]["name"] + _note(credit))
+            _row(table, credit["person"]["name"], credit["character"]["name"] + _note(credit))
         extra.append(table)
     return _card(_name(card), rows, [*extra, *_facts(card, plain)], plain)
 
@@ -506,17 +511,17 @@ def stats(answer: Answer, plain: bool) -> RenderableType:
         return Text("No quiz rounds yet: try wick quiz.")
     table = _table(f"Quiz progress: {answer['franchise']}", plain, "", "")
     table.show_header = False
-    table.add_row("Rounds played", str(answer["rounds"]))
+    _row(table, "Rounds played", str(answer["rounds"]))
     if answer["last_played"]:
         played = dt.datetime.fromisoformat(answer["last_played"]).date()
-        table.add_row("Last played", ago(played, dt.date.fromisoformat(answer["today"])))
+        _row(table, "Last played", ago(played, dt.date.fromisoformat(answer["today"])))
     share = f" ({round(100 * answer['recall'])}%)" if answer["recall"] is not None else ""
-    table.add_row("Recall rate", f"{answer['right']} of {count(answer['asked'], 'answer')} right{share}")
+    _row(table, "Recall rate", f"{answer['right']} of {count(answer['asked'], 'answer')} right{share}")
     for category, best in answer["best"].items():
-        table.add_row(f"Best {category} round", f"{best['right']}/{best['asked']}")
+        _row(table, f"Best {category} round", f"{best['right']}/{best['asked']}")
     due = answer["due"]
-    table.add_row("Due for review", f"{count(due['today'], 'question')} today, {due['week']} this week")
-    table.add_row("Questions seen", str(answer["cards"]))
+    _row(table, "Due for review", f"{count(due['today'], 'question')} today, {due['week']} this week")
+    _row(table, "Questions seen", str(answer["cards"]))
     return table
 
 
@@ -574,7 +579,7 @@ def score_table(summary: Answer, plain: bool) -> RenderableType:
     for number, q in enumerate(asked, 1):
         given = q["given"] + (f" ({q['read_as']})" if q["read_as"] else "")
         result = ("right" if q["points"] == 1 else f"right ({q['points']:g})") if q["correct"] else "wrong"
-        table.add_row(Text(str(number)), Text(q["prompt"]), Text(given or "-"), Text(q["answer"]), Text(result))
+        _row(table, Text(str(number)), Text(q["prompt"]), Text(given or "-"), Text(q["answer"]), Text(result))
     return table
 
 
