@@ -101,14 +101,13 @@ def format_key() -> str:
     return digest.hexdigest()
 
 
-def load(path: str, warn: Callable[[str], object] | None = None, verify: bool = False) -> Franchise:
+def load(path: str, warn: Callable[[str], object] | None = None) -> Franchise:
     """Load a knowledge file through its cache; every answer is the same as from loader.load.
 
     The cache is trusted without reading the file only when the file's size, times, inode and
     device are those it recorded, and the file was last changed well before that record was
     made (git's "racily clean" rule: a change within the same timestamp tick leaves the times
-    alike, so a file changed that recently is checked by its content hash). With ``verify``
-    the file is always read and parsed, and the cache rebuilt from it. A cache that cannot be
+    alike, so a file changed that recently is checked by its content hash). A cache that cannot be
     read, now or at any later lookup, is set aside with one warning and the file answers.
     """
     say = warn or _warn
@@ -121,7 +120,7 @@ def load(path: str, warn: Callable[[str], object] | None = None, verify: bool = 
 
         return parse(read_bytes(path), path)
     data: bytes | None = None
-    if where.exists() and not verify:
+    if where.exists():
         stored: StoredFranchise | None = None
         try:
             stored = StoredFranchise(where, path, say)
