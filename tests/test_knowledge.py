@@ -380,6 +380,7 @@ INFO = [
         "2023-03-17",
     ),  # https://www.cbsnews.com/baltimore/news/lance-reddick-dies-age-60-actor-the-wire-john-wick-baltimore-johns-hopkins-peabody/
     ("Keanu Reeves", ("born",), "1964-09-02"),  # https://en.wikipedia.org/wiki/Keanu_Reeves
+    ("Mark Dacascos", ("born",), "1964-02-26"),  # https://tcm.com/tcmdb/person/43130%7C0/Mark-Dacascos
     (
         "Ballerina",
         ("crew", "executive-producer"),
@@ -441,6 +442,11 @@ FACTS_ON_WORKS = [
         "The Continental",
         "continental-shot-in-budapest",
     ),  # https://origostudios.com/the-continental-unleashing-hollywood-ambitions-at-origo-studios-in-budapest
+    (
+        "John Wick (2014)",
+        "continental-lobby-cunard-building",
+    ),  # the lobby is the Cunard Building "again" in Chapter 2, so in the first film too, not only the sequels:
+    # https://www.movie-locations.com/movies/j/John-Wick-Chapter-2.php
 ]
 
 
@@ -504,6 +510,12 @@ BOX_OFFICE = [
         187_100_000,
     ),  # https://www.koimoi.com/box-office/john-wick-franchise-at-worldwide-box-office-1-billion-global-sum-over-50-million-domestic-footfalls-much-more/
     ("Ballerina", "worldwide", None, 137_200_000),  # https://en.wikipedia.org/wiki/Ballerina_(2025_film)
+    (
+        "John Wick (2014)",
+        "worldwide",
+        None,
+        86_100_000,
+    ),  # $86.1 million, not a rounded $86 million: https://variety.com/2023/film/news/john-wick-franchise-box-office-billion-dollar-1235618570/
 ]
 
 
