@@ -625,6 +625,25 @@ def test_known_market_and_home_releases(query: str, region: str, medium: str, da
     assert [r["date"] for r in releases if (r["region"], r["medium"]) == (region, medium)] == [date]
 
 
+RELEASE_NOTES = [
+    # (query, region, medium, words the release's note must contain)  # source
+    (
+        "Chapter 4",
+        "Japan",
+        "theatrical",
+        "John Wick: Consequence;",
+    ),  # the Japanese title ジョン・ウィック：コンセクエンス is singular, not "John Wick - Consequences":
+    # https://cinemacafe.net/article/2023/09/25/87663.html and https://theriver.jp/john-wick-chapter4-jp
+]
+
+
+@pytest.mark.parametrize(("query", "region", "medium", "words"), RELEASE_NOTES)
+def test_known_release_notes(query: str, region: str, medium: str, words: str) -> None:
+    releases = run("info", query)["cards"][0]["releases"]
+    (note,) = [r["note"] for r in releases if (r["region"], r["medium"]) == (region, medium)]
+    assert words in note
+
+
 def test_known_episodes_of_the_continental() -> None:
     # https://www.sportskeeda.com/pop-culture/the-continental-from-world-john-wick-episode-1-release-date-watch-cast-plot-episode-count
     episodes = run("info", "The Continental")["cards"][0]["episode_list"]
