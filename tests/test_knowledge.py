@@ -644,6 +644,32 @@ def test_known_release_notes(query: str, region: str, medium: str, words: str) -
     assert words in note
 
 
+PREMIERES = [
+    # (query, date, venue)  # source
+    (
+        "Chapter 4",
+        "2023-03-13",
+        "Paramount Theatre, Austin (SXSW)",
+    ),  # the North American premiere, missing before: https://deadline.com/2023/03/john-wick-chapter-4-sxsw-keanu-reeves-1235284158/
+    (
+        "Chapter 4",
+        "2023-03-20",
+        "TCL Chinese Theatre, Los Angeles",
+    ),  # https://www.dailymail.co.uk/tvshowbiz/article-11883953/Keanu-Reeves-looks-dapper-black-suit-leads-stars-John-Wick-Chapter-4-premiere.html
+    (
+        "Ballerina",
+        "2025-05-22",
+        "Cineworld Leicester Square, London",
+    ),  # https://oncubanews.com/cultura/cine/ana-de-armas-deslumbra-en-el-estreno-mundial-de-ballerina-en-londres
+]
+
+
+@pytest.mark.parametrize(("query", "date", "venue"), PREMIERES)
+def test_known_premieres(query: str, date: str, venue: str) -> None:
+    releases = run("info", query)["cards"][0]["releases"]
+    assert [r["venue"] for r in releases if (r["medium"], r["date"]) == ("premiere", date)] == [venue]
+
+
 def test_known_episodes_of_the_continental() -> None:
     # https://www.sportskeeda.com/pop-culture/the-continental-from-world-john-wick-episode-1-release-date-watch-cast-plot-episode-count
     episodes = run("info", "The Continental")["cards"][0]["episode_list"]
