@@ -403,6 +403,16 @@ INFO = [
     ),  # https://filmmakermagazine.com/121071-interview-editor-nathan-orloff-john-wick-chapter-4/
     ("Chapter 2", ("crew", "editor"), ["Evan Schiff"]),  # https://en.wikipedia.org/wiki/John_Wick:_Chapter_2
     (
+        "Chapter 4",
+        ("crew", "stunt-coordinator"),
+        ["Stephen Dunlevy", "Scott Rogers"],
+    ),  # Scott Rogers was missing: https://slashfilm.com/1237052/john-wick-4-stunt-coordinator-created-a-ballet-of-violence-with-keanu-reeves-and-donnie-yen-exclusive
+    (
+        "Ballerina",
+        ("crew", "stunt-coordinator"),
+        ["Stephen Dunlevy", "Jackson Spidell"],
+    ),  # Dunlevy supervising, Spidell coordinating: https://www.motionpictures.org/?p=80364
+    (
         "John Wick (2014)",
         ("crew", "editor"),
         ["Elísabet Ronaldsdóttir"],
