@@ -104,8 +104,26 @@ def emit(answer: dict[str, Any], view: str, as_json: bool) -> None:
         return
     from . import render
 
-    console = render.new_console()
-    console.print(getattr(render, view)(answer, plain=not console.is_terminal))
+    doc = getattr(render, view)(answer)
+    if terminal():
+        render.new_console().print(render.to_rich(doc))
+    else:
+        sys.stdout.write(render.to_lines(doc))
+        sys.stdout.flush()
+
+
+def terminal() -> bool:
+    """Whether stdout is a terminal, as Rich decides it: TTY_COMPATIBLE and FORCE_COLOR can say so for it."""
+    compatible = os.environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        return compatible == "1"
+    forced = os.environ.get("FORCE_COLOR")
+    if forced is not None:
+        return forced != ""
+    try:
+        return sys.stdout.isatty()
+    except ValueError:  # a closed stream
+        return False
 
 
 def today() -> dt.date:
