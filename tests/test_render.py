@@ -38,6 +38,20 @@ def test_who_plays_table(franchise: Franchise) -> None:
     assert text(render.to_rich(render.who_plays(answer)), 80) == (GOLDEN / "who_plays_rooney_80.txt").read_text()
 
 
+@pytest.mark.parametrize(
+    ("view", "answer", "golden"),
+    [
+        ("who_plays", lambda f, r: answers.who_plays(f, r, "Rooney"), "who_plays_rooney_piped.txt"),
+        ("roles", lambda f, r: answers.roles(f, r, "Keanu Reeves"), "roles_keanu_piped.txt"),
+        ("timeline", lambda f, r: answers.timeline(f, "story"), "timeline_story_piped.txt"),
+    ],
+    ids=["a table", "two tables, each titled", "a table, a section of unplaced works, the chart as a table"],
+)
+def test_piped_lines(franchise: Franchise, view: str, answer: Any, golden: str) -> None:
+    doc = getattr(render, view)(answer(franchise, Resolver(franchise)))
+    assert render.to_lines(doc) == (GOLDEN / golden).read_text()
+
+
 def test_timeline_degrades_at_40_columns(franchise: Franchise) -> None:
     output = text(render.to_rich(render.timeline(answers.timeline(franchise, "story"))), 40)
     assert output == (GOLDEN / "timeline_story_40.txt").read_text()
