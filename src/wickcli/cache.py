@@ -119,7 +119,7 @@ def format_key() -> str:
     return digest.hexdigest()
 
 
-def load(path: str, warn: Callable[[str], object] | None = None) -> Franchise:
+def load(path: str, warn: Callable[[str], object] | None = None, meter: bool = True) -> Franchise:
     """Load a knowledge file through its cache; every answer is the same as from loader.load.
 
     The cache is trusted without reading the file only when the file's size, times, inode and
@@ -127,6 +127,8 @@ def load(path: str, warn: Callable[[str], object] | None = None) -> Franchise:
     made (git's "racily clean" rule: a change within the same timestamp tick leaves the times
     alike, so a file changed that recently is checked by its content hash). A cache that cannot be
     read, now or at any later lookup, is set aside with one warning and the file answers.
+    With ``meter``, a build that takes more than a second shows a progress bar on stderr, when
+    stderr is a terminal.
     """
     say = warn or _warn
     where = cache_path(path)
@@ -156,21 +158,31 @@ def load(path: str, warn: Callable[[str], object] | None = None) -> Franchise:
             say(f"cache {where} is unreadable; rebuilding it")
         if stored is not None:
             stored.close()
-    return _build(where, path, stat, now, data)
+    return _build(where, path, stat, now, data, meter)
 
 
 def _warn(message: str) -> None:
     sys.stderr.write(f"Warning: {message}\n")
 
 
-def _build(where: Path, path: str, stat: os.stat_result | None, now: int, data: bytes | None = None) -> Franchise:
+def _build(
+    where: Path, path: str, stat: os.stat_result | None, now: int, data: bytes | None = None, meter: bool = False
+) -> Franchise:
     """Parse the knowledge file itself and write its cache."""
     if data is None:
         data = read_bytes(path)
     from .loader import parse
+    from .meter import Meter
 
-    franchise = parse(data, path)
-    _write(where, franchise, data, stat, now)
+    shown = Meter(f"Reading {os.path.basename(path)}") if meter else None
+    try:
+        franchise = parse(data, path, shown)
+        if shown is not None:
+            shown.step("Indexing names")
+        _write(where, franchise, data, stat, now)
+    finally:
+        if shown is not None:
+            shown.close()
     return franchise
 
 
