@@ -453,6 +453,10 @@ FACTS_ON_WORKS = [
         "continental-shot-in-budapest",
     ),  # https://origostudios.com/the-continental-unleashing-hollywood-ambitions-at-origo-studios-in-budapest
     (
+        "Chapter 2",
+        "jw2-cut-for-uk-15",
+    ),  # https://www.northernlightsuk.co.uk/2017/02/06/john-wick-chapter-2-cut-for-uk-release__trashed/
+    (
         "John Wick (2014)",
         "continental-lobby-cunard-building",
     ),  # the lobby is the Cunard Building "again" in Chapter 2, so in the first film too, not only the sequels:
@@ -600,6 +604,12 @@ RATINGS = [
         "for pervasive strong violence and some language",
     ),  # https://www.imdb.com/title/tt10366206/parentalguide
     ("Ballerina", "United Kingdom", "15", None),  # https://filmfeeder.co.uk/film-reviews/ballerina-dir-len-wiseman
+    (
+        "Chapter 2",
+        "United Kingdom",
+        "15",
+        None,
+    ),  # after cuts (fact jw2-cut-for-uk-15); missing before: https://www.northernlightsuk.co.uk/2017/02/06/john-wick-chapter-2-cut-for-uk-release__trashed/
 ]
 
 
@@ -618,6 +628,12 @@ DATED_RELEASES = [
         "digital",
         "2017-05-23",
     ),  # https://joblo.com/bring-john-wick-chapter-2-home-on-blu-ray-june-13-245/amp
+    (
+        "Chapter 2",
+        "United Kingdom",
+        "theatrical",
+        "2017-02-17",
+    ),  # missing before: https://www.heyuguys.com/john-wick-chapter-2-premiere-interviews/
     ("Chapter 4", "US", "digital", "2023-05-23"),  # https://collider.com/john-wick-chapter-4-digital-release-date/
     ("Chapter 4", "Japan", "theatrical", "2023-09-22"),  # https://cinemacafe.net/article/2023/09/25/87663.html
     (
