@@ -525,6 +525,12 @@ BOX_OFFICE = [
     ),  # https://www.koimoi.com/box-office/john-wick-franchise-at-worldwide-box-office-1-billion-global-sum-over-50-million-domestic-footfalls-much-more/
     ("Ballerina", "worldwide", None, 137_200_000),  # https://en.wikipedia.org/wiki/Ballerina_(2025_film)
     (
+        "Chapter 4",
+        "opening-weekend",
+        "worldwide",
+        137_800_000,
+    ),  # actual with the $73,817,950 domestic, not the $137.5M Sunday estimate: https://banger.jp/?p=94872
+    (
         "John Wick (2014)",
         "worldwide",
         None,
@@ -741,8 +747,9 @@ def test_info_shows_the_infobox_with_units_and_dates() -> None:
         "Budget         $100 million",
         "Box office     opening weekend, North America: $73.8 million (the Sunday studio",
         "               estimate was $73.5 million)",
-        "               opening weekend, worldwide: $137.5 million (No. 1 in all 71",
-        "               markets where it opened)",
+        "               opening weekend, worldwide: $137.8 million (No. 1 in all 71",
+        "               markets where it opened; first reported from Sunday estimates as",
+        "               $137.5 million)",
         "               domestic: $187.1 million",
         "               worldwide: $440.1 million (reported 2024-01-18; Slashfilm (June",
         "               2025) gives about $447 million)",
