@@ -453,6 +453,10 @@ FACTS_ON_WORKS = [
         "continental-shot-in-budapest",
     ),  # https://origostudios.com/the-continental-unleashing-hollywood-ambitions-at-origo-studios-in-budapest
     (
+        "Chapter 2",
+        "jw2-cut-for-uk-15",
+    ),  # https://www.northernlightsuk.co.uk/2017/02/06/john-wick-chapter-2-cut-for-uk-release__trashed/
+    (
         "John Wick (2014)",
         "continental-lobby-cunard-building",
     ),  # the lobby is the Cunard Building "again" in Chapter 2, so in the first film too, not only the sequels:
@@ -520,6 +524,12 @@ BOX_OFFICE = [
         187_100_000,
     ),  # https://www.koimoi.com/box-office/john-wick-franchise-at-worldwide-box-office-1-billion-global-sum-over-50-million-domestic-footfalls-much-more/
     ("Ballerina", "worldwide", None, 137_200_000),  # https://en.wikipedia.org/wiki/Ballerina_(2025_film)
+    (
+        "Chapter 4",
+        "opening-weekend",
+        "worldwide",
+        137_800_000,
+    ),  # actual with the $73,817,950 domestic, not the $137.5M Sunday estimate: https://banger.jp/?p=94872
     (
         "John Wick (2014)",
         "worldwide",
@@ -600,6 +610,12 @@ RATINGS = [
         "for pervasive strong violence and some language",
     ),  # https://www.imdb.com/title/tt10366206/parentalguide
     ("Ballerina", "United Kingdom", "15", None),  # https://filmfeeder.co.uk/film-reviews/ballerina-dir-len-wiseman
+    (
+        "Chapter 2",
+        "United Kingdom",
+        "15",
+        None,
+    ),  # after cuts (fact jw2-cut-for-uk-15); missing before: https://www.northernlightsuk.co.uk/2017/02/06/john-wick-chapter-2-cut-for-uk-release__trashed/
 ]
 
 
@@ -618,6 +634,12 @@ DATED_RELEASES = [
         "digital",
         "2017-05-23",
     ),  # https://joblo.com/bring-john-wick-chapter-2-home-on-blu-ray-june-13-245/amp
+    (
+        "Chapter 2",
+        "United Kingdom",
+        "theatrical",
+        "2017-02-17",
+    ),  # missing before: https://www.heyuguys.com/john-wick-chapter-2-premiere-interviews/
     ("Chapter 4", "US", "digital", "2023-05-23"),  # https://collider.com/john-wick-chapter-4-digital-release-date/
     ("Chapter 4", "Japan", "theatrical", "2023-09-22"),  # https://cinemacafe.net/article/2023/09/25/87663.html
     (
@@ -724,7 +746,7 @@ def test_info_shows_the_infobox_with_units_and_dates() -> None:
         "Filming\tPrincipal photography ran from June to October 2021",
         "Budget\t$100 million",
         "Box office\topening weekend, North America: $73.8 million (the Sunday studio estimate was $73.5 million)",
-        "Box office\topening weekend, worldwide: $137.5 million (No. 1 in all 71 markets where it opened)",
+        "Box office\topening weekend, worldwide: $137.8 million (No. 1 in all 71 markets where it opened; first reported from Sunday estimates as $137.5 million)",
         "Box office\tdomestic: $187.1 million",
         "Box office\tworldwide: $440.1 million (reported 2024-01-18; Slashfilm (June 2025) gives about $447 million)",
         "Reception\tCinemaScore: A (the best grade of the series)",
