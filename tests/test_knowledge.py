@@ -761,7 +761,7 @@ def test_infobox_figures_have_sources(franchise: Franchise) -> None:
 
 
 def _rows(query: str, first: str, last: str, *flags: str) -> list[str]:
-    """The lines of a plain info card from the row labelled first up to the row labelled last."""
+    """The lines of a piped info card from the first row labelled first up to the row labelled last."""
     env = {"WICK_TODAY": "2026-11-27", "COLUMNS": "80", "NO_COLOR": "1"}
     result = CliRunner().invoke(app, ["info", query, *flags], env=env)
     assert result.exit_code == 0, result.stderr
@@ -774,29 +774,25 @@ def _rows(query: str, first: str, last: str, *flags: str) -> list[str]:
 def test_info_shows_the_infobox_with_units_and_dates() -> None:
     # Sources: the Chapter 4 record in data/franchise.yaml (Slashfilm, Boxoffice Pro, Koimoi, 411mania, Collider).
     assert _rows("Chapter 4", "Filming", "Sequel") == [
-        "Filming        Berlin (Studio Babelsberg), Paris, Japan, New York City",
-        "               Principal photography ran from June to October 2021",
-        "Budget         $100 million",
-        "Box office     opening weekend, North America: $73.8 million (the Sunday studio",
-        "               estimate was $73.5 million)",
-        "               opening weekend, worldwide: $137.8 million (No. 1 in all 71",
-        "               markets where it opened; first reported from Sunday estimates as",
-        "               $137.5 million)",
-        "               domestic: $187.1 million",
-        "               worldwide: $440.1 million (reported 2024-01-18; Slashfilm (June",
-        "               2025) gives about $447 million)",
-        "Reception      CinemaScore: A (the best grade of the series)",
-        "               Rotten Tomatoes: 94% (as of 2023-05-02; 95% on its opening",
-        "               weekend)",
+        "Filming\tBerlin (Studio Babelsberg), Paris, Japan, New York City",
+        "Filming\tPrincipal photography ran from June to October 2021",
+        "Budget\t$100 million",
+        "Box office\topening weekend, North America: $73.8 million (the Sunday studio estimate was $73.5 million)",
+        "Box office\topening weekend, worldwide: $137.8 million (No. 1 in all 71 markets where it opened; first reported from"
+        " Sunday estimates as $137.5 million)",
+        "Box office\tdomestic: $187.1 million",
+        "Box office\tworldwide: $440.1 million (reported 2024-01-18; Slashfilm (June 2025) gives about $447 million)",
+        "Reception\tCinemaScore: A (the best grade of the series)",
+        "Reception\tRotten Tomatoes: 94% (as of 2023-05-02; 95% on its opening weekend)",
     ]
 
 
 def test_info_lists_the_episodes_of_a_series() -> None:
     # https://www.sportskeeda.com/pop-culture/the-continental-from-world-john-wick-episode-1-release-date-watch-cast-plot-episode-count
     assert _rows("The Continental", "Episodes", "Set") == [
-        "Episodes     1. Brothers in Arms, 2023-09-22",
-        "             2. Loyalty to the Master, 2023-09-29",
-        "             3. Theater of Pain, 2023-10-06",
+        "Episodes\t1. Brothers in Arms, 2023-09-22",
+        "Episodes\t2. Loyalty to the Master, 2023-09-29",
+        "Episodes\t3. Theater of Pain, 2023-10-06",
     ]
 
 
