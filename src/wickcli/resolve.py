@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
@@ -211,9 +210,8 @@ def score(query: str, name: str, found: Fit) -> float:
     return min(99.9, 100.0 - found.cost - EXTRA_COST * found.extra)
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A record that a query matched, how well, and through which of its names."""
+class Match(NamedTuple):
+    """A record that a query matched, how well, and through which of its names (a named tuple: see errors.Problem)."""
 
     record: Record
     score: float
