@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 import json
 import re
 import shlex
 import subprocess
 import sys
+import tomllib
 from typing import Any
 
 import pytest
@@ -135,6 +137,13 @@ def test_readme_script_help_writes_nothing() -> None:
     assert result.returncode == 0
     assert result.stdout.startswith("usage: python scripts/readme_images.py")
     assert {p: p.stat().st_mtime_ns for p in (ROOT / "docs" / "img").iterdir()} == before
+
+
+@pytest.mark.parametrize("tool", ["ruff", "mypy"])
+def test_the_checkers_the_suite_runs_are_pinned(tool: str) -> None:
+    extra = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]["test"]
+    pinned = [r for r in extra if re.fullmatch(rf"{tool}==[0-9.]+", r)]
+    assert pinned == [f"{tool}=={importlib.metadata.version(tool)}"]
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ Each knowledge file gets one SQLite database in the user's cache folder: data, n
 holds the records as JSON rows with indexes by id, credit and fact links, and the resolver's
 normalised names, so a lookup reads only the rows it needs, and a file of 100,000 characters
 answers almost as fast as a small one. The database records the file's size, times, inode and
-content hash, wick's version and a digest of the code that built it: a changed file rebuilds it
-silently; a corrupt cache or one from another version is rebuilt with a warning.
+content hash, wick's version and a digest of the code that built it: a changed file, or a cache
+written by another version of wick, rebuilds it silently; a corrupt cache is rebuilt with a warning.
 """
 
 from __future__ import annotations
@@ -126,7 +126,7 @@ def load(path: str, warn: Callable[[str], object] | None = None) -> Franchise:
             stored = StoredFranchise(where, path, say)
             meta = stored.meta
             if meta.get("version") != __version__ or meta.get("format") != format_key():
-                say(f"cache {where} is from another version of wick; rebuilding it")
+                pass  # written by another version of wick: rebuilt below, with nothing to tell the user
             elif stat is not None and meta["stat"] == _fingerprint(stat) and not _racy(stat, int(meta["stamped_ns"])):
                 return stored
             else:
