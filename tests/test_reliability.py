@@ -298,10 +298,14 @@ def test_ctrl_c_during_a_piped_quiz_exits_130_and_saves(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
     )
-    assert proc.stdin is not None
+    assert proc.stdin is not None and proc.stdout is not None
     proc.stdin.write("a\n")
     proc.stdin.flush()
-    time.sleep(1.5)
+    # Interrupt once the second question is shown: the first answer has been graded by then, however
+    # slowly the process started (a fixed wait lost that race on a busy machine).
+    for line in proc.stdout:
+        if line.startswith("Question 2/5"):
+            break
     proc.send_signal(signal.SIGINT)
     _out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130

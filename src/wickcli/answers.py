@@ -6,7 +6,20 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from .errors import NotInWork
-from .model import Character, Credit, Fact, Franchise, Person, Record, Release, Work, kind_of
+from .model import (
+    Character,
+    Credit,
+    Fact,
+    Franchise,
+    Person,
+    Record,
+    Release,
+    Work,
+    billing_order,
+    display_name,
+    kind_of,
+    name_of,
+)
 from .resolve import Match, Resolver
 
 if TYPE_CHECKING:
@@ -18,8 +31,8 @@ Answer = dict[str, Any]
 def ref(record: Record) -> Answer:
     """A short reference to a record: id, kind and display name."""
     if isinstance(record, Work):
-        return {"id": record.id, "kind": "work", "name": record.title, "year": record.year, "status": record.status}
-    return {"id": record.id, "kind": kind_of(record), "name": record.name}
+        return {"id": record.id, "kind": "work", "name": name_of(record), "year": record.year, "status": record.status}
+    return {"id": record.id, "kind": kind_of(record), "name": name_of(record)}
 
 
 def _credit(franchise: Franchise, credit: Credit) -> Answer:
@@ -47,7 +60,7 @@ def who_plays(franchise: Franchise, resolver: Resolver, query: str, film: str | 
     if work is not None:
         credits = [c for c in credits if c.work == work.id]
         if not credits:
-            raise NotInWork(_title(match.record), _title(work))
+            raise NotInWork(display_name(match.record), display_name(work))
     return {
         "answer": "who-plays",
         **_matched(match, query),
@@ -55,10 +68,6 @@ def who_plays(franchise: Franchise, resolver: Resolver, query: str, film: str | 
         "film": ref(work) if work is not None else None,
         "credits": [_credit(franchise, c) for c in credits],
     }
-
-
-def _title(work: Record) -> str:
-    return work.display_title if isinstance(work, Work) else work.name
 
 
 def roles(
@@ -73,7 +82,7 @@ def roles(
         credits = [c for c in credits if c.work == work.id]
         crew = [(w, c) for w, c in crew if w.id == work.id]
         if not credits and not crew:
-            raise NotInWork(_title(person), _title(work))
+            raise NotInWork(display_name(person), display_name(work))
     return {
         "answer": "roles",
         **_matched(match, query),
@@ -191,7 +200,7 @@ def timeline(franchise: Franchise, order: str) -> Answer:
 def cast(franchise: Franchise, resolver: Resolver, query: str) -> Answer:
     """The cast of one work in billing order."""
     match = resolver.resolve_one(query, ("work",))
-    credits = sorted(franchise.credits_of(match.record), key=lambda c: c.billing or 10_000)
+    credits = sorted(franchise.credits_of(match.record), key=billing_order)
     return {
         "answer": "cast",
         **_matched(match, query),
@@ -236,7 +245,7 @@ def _work_card(franchise: Franchise, work: Work, today: dt.date, spoilers: bool)
     crew: dict[str, list[Answer]] = {}
     for job in work.crew:
         crew.setdefault(job.job, []).append({**ref(franchise.person(job.person)), "note": job.note})
-    credits = sorted(franchise.credits_of(work), key=lambda c: c.billing or 10_000)
+    credits = sorted(franchise.credits_of(work), key=billing_order)
     return {
         **ref(work),
         "title": work.title,

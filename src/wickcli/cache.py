@@ -15,7 +15,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import sys
 import tempfile
 import time
 import weakref
@@ -26,10 +25,10 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import Any, TypeVar
 
-from . import __version__, codec, model
+from . import __version__, codec, errors, model
 from .files import paused_gc, read_bytes
 from .model import Character, Credit, Fact, Franchise, Person, Record, Work
-from .resolve import STOPWORDS, Names
+from .resolve import Names
 
 CACHE_FORMAT = 3
 """Bumped by hand only when the database layout changes in a way the format key cannot see."""
@@ -42,8 +41,6 @@ Two seconds covers the coarsest timestamps in use (FAT) and the lag of the kerne
 CACHE_ERRORS = (sqlite3.Error, ValueError, KeyError, TypeError, IndexError)
 """What reading a damaged cache raises: SQLite's errors, bad JSON (a ValueError), rows of the wrong shape."""
 T = TypeVar("T")
-FULL_SCAN = 20_000
-"""Up to this many names, fuzzy matching scores every one; beyond it, a prefilter picks candidates."""
 KIND_CODES = {"work": "w", "character": "c", "person": "p"}
 KINDS = {code: kind for kind, code in KIND_CODES.items()}
 
@@ -110,7 +107,7 @@ def load(path: str, warn: Callable[[str], object] | None = None) -> Franchise:
     alike, so a file changed that recently is checked by its content hash). A cache that cannot be
     read, now or at any later lookup, is set aside with one warning and the file answers.
     """
-    say = warn or _warn
+    say = warn or errors.warn
     where = cache_path(path)
     now = time.time_ns()
     stat = _stat(path)
@@ -139,10 +136,6 @@ def load(path: str, warn: Callable[[str], object] | None = None) -> Franchise:
         if stored is not None:
             stored.close()
     return _build(where, path, stat, now, data)
-
-
-def _warn(message: str) -> None:
-    sys.stderr.write(f"Warning: {message}\n")
 
 
 def _build(where: Path, path: str, stat: os.stat_result | None, now: int, data: bytes | None = None) -> Franchise:
@@ -269,7 +262,7 @@ class StoredFranchise(Franchise):
     rebuilt from it, and every later question is answered from the parsed file.
     """
 
-    def __init__(self, where: Path, path: str, warn: Callable[[str], object] = _warn) -> None:
+    def __init__(self, where: Path, path: str, warn: Callable[[str], object] = errors.warn) -> None:
         self.where = where
         self.warn = warn
         self.db = sqlite3.connect(f"file:{where}?mode=ro", uri=True, check_same_thread=False)
@@ -465,21 +458,17 @@ class StoredNames(Names):
 
         return iter(self._read(read, lambda n: list(n.starting_with(prefix, wanted))))
 
-    def candidates(self, key: str) -> list[int] | None:
-        """For many names: the closest whole strings, plus every name sharing a word (or word start) with the query."""
+    def sharing(self, words: Sequence[str], limit: int) -> list[int] | None:
+        """Positions whose key has one of these words or a word starting with one, from the full-text index."""
 
         def read() -> list[int] | None:
-            if len(self.keys) <= FULL_SCAN or not self.db.execute("SELECT 1 FROM meta WHERE k = 'words'").fetchone():
+            if not words or not self.db.execute("SELECT 1 FROM meta WHERE k = 'words'").fetchone():
                 return None
-            from rapidfuzz import fuzz, process
-
-            close = process.extract(key, self.keys, scorer=fuzz.QRatio, processor=None, limit=1000, score_cutoff=50)
-            words = [w for w in key.split() if w not in STOPWORDS]
             query = " OR ".join(f'"{w}"*' for w in words)
-            sharing = self.db.execute("SELECT rowid FROM names_words WHERE names_words MATCH ? LIMIT 3000", (query,))
-            return sorted({i for _, _, i in close} | {i for (i,) in sharing})
+            rows = self.db.execute("SELECT rowid FROM names_words WHERE names_words MATCH ? LIMIT ?", (query, limit))
+            return [i for (i,) in rows]
 
-        return self._read(read, lambda n: n.candidates(key))
+        return self._read(read, lambda n: n.sharing(words, limit))
 
 
 def _iso(value: dt.date | None) -> str:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from . import __version__, shell
-from .errors import Ambiguous, DataFileError, NotFound, UsageError, WickError, WrongKind
+from .errors import Ambiguous, DataFileError, NotFound, UsageError, WickError, WrongKind, warn
 
 if TYPE_CHECKING:
     from . import play
@@ -419,7 +419,7 @@ def _now() -> dt.datetime:
 
 def _warn(warnings: list[str]) -> None:
     for warning in warnings:
-        sys.stderr.write(f"Warning: {warning}\n")
+        warn(warning)
     warnings.clear()
 
 
@@ -517,7 +517,8 @@ def _play_quiz(state: State, options: "play.Options") -> int:
     else:
         if round_.asked:
             console.print(render.score_table(summary, plain))
-        for line in render.closing_lines(summary):
+        # A review draws the questions due, which change as they are answered: no seed replays it.
+        for line in render.closing_lines(summary, replayable=not options.review):
             console.print(line, markup=False)
     _warn(store.warnings)
     if round_.interrupted:
@@ -589,7 +590,7 @@ def validate(
     path = file or _state(ctx).path or files.default_path()
     franchise, warnings = loader.check(files.read_bytes(path), path)
     for warning in warnings:
-        sys.stderr.write(f"Warning: {warning.render(path)}\n")
+        warn(warning.render(path))
     summary = ", ".join(f"{n} {kind}" for kind, n in franchise.counts().items())
     noted = f" ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})" if warnings else ""
     sys.stdout.write(f"ok: {franchise.path}: {summary}{noted}\n")

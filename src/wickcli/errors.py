@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+
+def warn(message: str) -> None:
+    """Tell the person about something wick went on despite: one line on stderr, stdout left clean."""
+    sys.stderr.write(f"Warning: {message}\n")
 
 
 class WickError(Exception):
@@ -70,6 +76,16 @@ class NotInWork(WickError):
 
     def __init__(self, name: str, title: str) -> None:
         super().__init__(f"{name} is not credited in {title}")
+
+
+class NothingToAsk(WickError):
+    """A knowledge file from which no quiz question can be made."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"{path} has nothing to ask about: questions come from released works, their credits and crew, "
+            "and facts with a question and an answer"
+        )
 
 
 class UsageError(WickError):

@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .answers import Answer
+from .model import titled
 
 if TYPE_CHECKING:
     from .quiz import Grade, Question
@@ -83,7 +84,7 @@ def _name(ref: dict[str, Any] | None) -> str:
     if not ref:
         return ""
     if ref.get("year"):
-        return f"{ref['name']} ({ref['year']})"
+        return titled(ref["name"], ref["year"])
     status = ref.get("status")
     return f"{ref['name']} ({status.replace('-', ' ')})" if status and status != "released" else str(ref["name"])
 
@@ -583,10 +584,11 @@ def score_table(summary: Answer, plain: bool) -> RenderableType:
     return table
 
 
-def closing_lines(summary: Answer) -> list[str]:
-    """What is said after the table: a short round and the seed to replay."""
+def closing_lines(summary: Answer, replayable: bool = True) -> list[str]:
+    """What is said after the table: a short round, and the seed to replay it (a review has none that would)."""
     lines = []
     if summary["asked"] < summary["planned"]:
         lines.append(f"Round ended after {summary['asked']} of {count(summary['planned'], 'question')}.")
-    lines.append(f"Seed {summary['seed']}: replay this round with --seed {summary['seed']}.")
+    if replayable:
+        lines.append(f"Seed {summary['seed']}: replay this round with --seed {summary['seed']}.")
     return lines

@@ -42,6 +42,8 @@ MIN_FUZZY = 3
 POINTER_ORDER = ("character", "person", "work")
 """Which kind a name of the wrong kind is pointed to first, when it names several."""
 STOPWORDS = frozenset({"the", "a", "an", "of", "and"})
+FULL_SCAN = 20_000
+"""Up to this many names, a suggestion scores every one; beyond it, only the closest and those sharing a word."""
 
 _FOLD = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "&": " and "})
 _NON_WORD = re.compile(r"[\W_]+")
@@ -285,8 +287,11 @@ class Names:
             if kind in wanted and self.names[i].casefold().startswith(folded):
                 yield self.names[i], kind
 
-    def candidates(self, key: str) -> list[int] | None:
-        """Positions worth a whole-string score for suggestions, or None to score every name."""
+    def sharing(self, words: Sequence[str], limit: int) -> list[int] | None:
+        """Up to ``limit`` positions whose key has one of these words or a word starting with one.
+
+        None when the names have no word index to answer from (then suggestions score every name).
+        """
         return None
 
 
@@ -414,10 +419,26 @@ class Resolver:
 
         # The whole strings, compared as wholes: letters inside a longer word earn nothing.
         keys = names.keys
-        pool = names.candidates(key)
+        pool = self._suggestion_pool(key)
         choices = keys if pool is None else [keys[i] for i in pool]
         hits = process.extract(key, choices, scorer=fuzz.ratio, processor=None, limit=50, score_cutoff=SUGGEST)
         return self._ranked(((s, j if pool is None else pool[j]) for _, s, j in hits), wanted, limit)
+
+    def _suggestion_pool(self, key: str) -> list[int] | None:
+        """For many names, the ones worth a whole-string score: the closest strings and those sharing a word.
+
+        None (score every name) up to FULL_SCAN names, or when the names have no word index.
+        """
+        names = self.names
+        if len(names.keys) <= FULL_SCAN:
+            return None
+        sharing = names.sharing(content_words(key), limit=3000)
+        if sharing is None:
+            return None
+        from rapidfuzz import fuzz, process
+
+        close = process.extract(key, names.keys, scorer=fuzz.QRatio, processor=None, limit=1000, score_cutoff=50)
+        return sorted({i for _, _, i in close} | set(sharing))
 
     def resolve(self, query: str, kinds: Sequence[Kind] | None = None) -> list[Match]:
         """The record a query means: one match, or several records of different kinds that share the name.
