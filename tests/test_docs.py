@@ -186,3 +186,23 @@ def test_every_field_of_a_work_card_is_documented() -> None:
     section = (ROOT / "docs" / "json.md").read_text().split("## `info NAME", 1)[1].split("\n## ", 1)[0]
     ref = {"id", "kind", "name", "year", "status"}  # every card is a ref, documented with the common pieces
     assert [key for key in card if key not in ref and f"`{key}`" not in section and f'"{key}"' not in section] == []
+
+
+def _reliability_tests() -> list[str]:
+    """Every test docs/reliability.md names, as file::function (a bare ::name is in the file named before it)."""
+    named: list[str] = []
+    for line in (ROOT / "docs" / "reliability.md").read_text().splitlines():
+        current = ""
+        for ref in re.findall(r"`((?:tests/\w+\.py)?::\w+\*?|tests/\w+\.py)", line):
+            path, _, name = ref.partition("::")
+            current = path or current
+            if name:
+                named.append(f"{current}::{name}")
+    return sorted(set(named))
+
+
+@pytest.mark.parametrize("ref", _reliability_tests())
+def test_every_test_the_reliability_table_names_exists(ref: str) -> None:
+    path, name = ref.split("::")
+    pattern = rf"^def {name[:-1]}\w*\(" if name.endswith("*") else rf"^def {name}\("  # name_* stands for several
+    assert re.search(pattern, (ROOT / path).read_text(), re.M), f"{ref} is not a test"

@@ -1,6 +1,7 @@
 """The wick command line: parse, call the domain, render, and turn errors into exit codes.
 
-Exit codes: 0 answered, 1 not found, ambiguous or bad knowledge file, 2 usage error, 130 interrupted.
+Exit codes (errors.ExitStatus): 0 answered, 1 not found, ambiguous or bad knowledge file, 2 usage error,
+70 internal error, 130 interrupted.
 """
 
 # No "from __future__ import annotations" here: Typer reads these annotations at every start,
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from . import __version__, shell
-from .errors import Ambiguous, DataFileError, NotFound, UsageError, WickError, WrongKind, warn
+from .errors import Ambiguous, DataFileError, ExitStatus, NotFound, UsageError, WickError, WrongKind, quoted, warn
 
 if TYPE_CHECKING:
     from . import play
@@ -38,7 +39,8 @@ Examples:
 \b
 Names are forgiving: case, accents, typos, nicknames, short titles, numbers in words;
 no quotes needed. Every word typed must be a word of the name, or wick declines and suggests.
-Exit codes: 0 answered, 1 not found / ambiguous / bad knowledge file, 2 usage error, 130 interrupted.
+Exit codes: 0 answered, 1 not found / ambiguous / bad knowledge file, 2 usage error,
+70 internal error (WICK_DEBUG=1 shows it), 130 interrupted.
 """
 
 app = typer.Typer(
@@ -117,15 +119,15 @@ def _report(error: WickError) -> None:
         out.write(f"{error}\n")
     elif isinstance(error, WrongKind):
         command = f"wick {COMMAND_FOR_KIND[error.kind]} {_shell_word(error.name)}"
-        out.write(f"Error: {error.query!r} is {error.label}, not {error.wanted}: try {command}\n")
+        out.write(f"Error: {quoted(error.query)} is {error.label}, not {error.wanted}: try {command}\n")
     elif isinstance(error, NotFound) and not error.suggestions:
-        out.write(f"Error: nothing in the knowledge file matches {error.query!r}.\n")
+        out.write(f"Error: nothing in the knowledge file matches {quoted(error.query)}.\n")
     elif isinstance(error, NotFound):
-        out.write(f"Error: no close match for {error.query!r}. Did you mean: {'; '.join(error.suggestions)}?\n")
+        out.write(f"Error: no close match for {quoted(error.query)}. Did you mean: {'; '.join(error.suggestions)}?\n")
     elif isinstance(error, Ambiguous):
         shown = "; ".join(error.candidates[:5])
         more = f" (and {len(error.candidates) - 5} more)" if len(error.candidates) > 5 else ""
-        out.write(f"Error: {error.query!r} could mean: {shown}{more}. Be more specific.\n")
+        out.write(f"Error: {quoted(error.query)} could mean: {shown}{more}. Be more specific.\n")
     else:
         out.write(f"Error: {error}\n")
 
@@ -142,12 +144,12 @@ def _guard(func: F) -> F:
             raise typer.Exit(error.exit_code) from None
         except KeyboardInterrupt:
             sys.stderr.write("Interrupted.\n")
-            raise typer.Exit(130) from None
+            raise typer.Exit(ExitStatus.INTERRUPTED) from None
         except BrokenPipeError:
             # The reader stopped early (wick ... | head): end quietly, and make sure the
             # final flush at exit cannot complain about the closed pipe either.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise typer.Exit(0) from None
+            raise typer.Exit(ExitStatus.OK) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -482,7 +484,7 @@ def quiz(
         raise typer.Exit(code)
 
 
-def _play_quiz(state: State, options: "play.Options") -> int:
+def _play_quiz(state: State, options: "play.Options") -> ExitStatus:
     """Draw a round, then export it or play it and save it; questions go to stderr when stdout is JSON."""
     from . import play, render
     from .progress import ProgressFile
@@ -495,10 +497,10 @@ def _play_quiz(state: State, options: "play.Options") -> int:
     for note in prepared.notes:
         sys.stderr.write(note + "\n")
     if not prepared.questions:
-        return 0
+        return ExitStatus.OK
     if options.export:
         _export(state.franchise.name, prepared, options)
-        return 0
+        return ExitStatus.OK
     round_ = play.Round(prepared.questions, options.mode, prepared.seed)
     console = render.new_console(highlight=False, stderr=options.as_json)
     plain = not console.is_terminal
@@ -523,8 +525,8 @@ def _play_quiz(state: State, options: "play.Options") -> int:
     _warn(store.warnings)
     if round_.interrupted:
         sys.stderr.write("Interrupted: the partial score was saved.\n")
-        return 130
-    return 0
+        return ExitStatus.INTERRUPTED
+    return ExitStatus.OK
 
 
 def _export(franchise: str, prepared: "play.Prepared", options: "play.Options") -> None:

@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .answers import Answer
+from .errors import quoted
 from .model import titled
 
 if TYPE_CHECKING:
@@ -320,7 +321,7 @@ def cast(answer: Answer, plain: bool) -> RenderableType:
 
 def search(answer: Answer, plain: bool) -> RenderableType:
     """Ranked matches."""
-    table = _table(f"Matches for {answer['query']!r}", plain, "Score", "Kind", "Name", "Matched")
+    table = _table(f"Matches for {quoted(answer['query'])}", plain, "Score", "Kind", "Name", "Matched")
     for match in answer["matches"]:
         shown = _name(match)
         via = match["matched"] if match["matched"] != match["name"] else ""
