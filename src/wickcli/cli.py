@@ -12,7 +12,7 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -154,7 +154,7 @@ def _guard(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _emit(answer: dict[str, Any], view: str, as_json: bool) -> None:
+def _emit(answer: Mapping[str, object], view: str, as_json: bool) -> None:
     """Print an answer: JSON for scripts, a table on a terminal, plain columns in a pipe."""
     if as_json:
         sys.stdout.write(json.dumps(answer, ensure_ascii=False, indent=2) + "\n")

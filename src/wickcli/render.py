@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import typing
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +16,19 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from .answers import Answer
+from .answers import (
+    AboutAnswer,
+    Answer,
+    CastAnswer,
+    CreditAnswer,
+    CrewAnswer,
+    Ref,
+    RolesAnswer,
+    SearchAnswer,
+    TimelineAnswer,
+    TimelineRow,
+    WhoPlaysAnswer,
+)
 from .errors import quoted
 from .model import titled
 
@@ -81,7 +94,7 @@ def _row(table: Table, *cells: str | RenderableType) -> None:
     table.add_row(*(Text(cell) if isinstance(cell, str) else cell for cell in cells))
 
 
-def _name(ref: dict[str, Any] | None) -> str:
+def _name(ref: Ref | None) -> str:
     if not ref:
         return ""
     if ref.get("year"):
@@ -90,11 +103,11 @@ def _name(ref: dict[str, Any] | None) -> str:
     return f"{ref['name']} ({status.replace('-', ' ')})" if status and status != "released" else str(ref["name"])
 
 
-def _note(credit: dict[str, Any]) -> str:
+def _note(credit: CreditAnswer | CrewAnswer) -> str:
     return f" ({credit['note']})" if credit.get("note") else ""
 
 
-def who_plays(answer: Answer, plain: bool) -> RenderableType:
+def who_plays(answer: WhoPlaysAnswer | RolesAnswer, plain: bool) -> RenderableType:
     """Actor per work for one character."""
     if answer["answer"] == "roles":
         return roles(answer, plain)
@@ -108,7 +121,7 @@ def who_plays(answer: Answer, plain: bool) -> RenderableType:
     return table
 
 
-def roles(answer: Answer, plain: bool) -> RenderableType:
+def roles(answer: RolesAnswer, plain: bool) -> RenderableType:
     """A person's roles and jobs."""
     person = answer["person"]["name"]
     parts: list[RenderableType] = []
@@ -127,7 +140,7 @@ def roles(answer: Answer, plain: bool) -> RenderableType:
     return Group(*parts)
 
 
-def about(answer: Answer, plain: bool) -> RenderableType:
+def about(answer: AboutAnswer, plain: bool) -> RenderableType:
     """Version, knowledge file and counts."""
     table = _table(f"wick {answer['version']}", plain, "", "")
     table.show_header = False
@@ -223,7 +236,7 @@ def _cut_middle(name: str, width: int) -> list[str]:
     return [name[:keep] + "…" + name[len(name) - (width - 1 - keep) :] for keep in range(width - 2, 0, -1)]
 
 
-def _labels(rows: list[dict[str, Any]], width: int) -> list[str]:
+def _labels(rows: list[TimelineRow], width: int) -> list[str]:
     """A label of at most `width` characters per row, distinct where the names allow.
 
     Each row shows its title or one of its aliases, whole if it fits, else cut short at the end:
@@ -252,7 +265,7 @@ class _Chart:
     It sizes itself to the width it is given, so the year columns survive a narrow terminal.
     """
 
-    def __init__(self, rows: list[dict[str, Any]], plain: bool) -> None:
+    def __init__(self, rows: list[TimelineRow], plain: bool) -> None:
         self.rows = rows
         self.plain = plain
 
@@ -289,7 +302,7 @@ class _Chart:
 UNPLACED = {"story": "place in the story not yet known", "release": "release date not yet known"}
 
 
-def timeline(answer: Answer, plain: bool) -> RenderableType:
+def timeline(answer: TimelineAnswer, plain: bool) -> RenderableType:
     """Works in story or release order, then those of unknown place, then a chart of story order against years."""
     table = _table(f"Timeline in {answer['order']} order", plain, "#", "Work", "Set", "Released")
     table.columns[3].min_width = 10
@@ -305,11 +318,11 @@ def timeline(answer: Answer, plain: bool) -> RenderableType:
     return Group(table, Text(""), _Chart(answer["works"], plain))
 
 
-def _released(row: dict[str, Any]) -> str:
+def _released(row: TimelineRow) -> str:
     return row["released"] or str(row["status"]).replace("-", " ")
 
 
-def cast(answer: Answer, plain: bool) -> RenderableType:
+def cast(answer: CastAnswer, plain: bool) -> RenderableType:
     """The cast of one work."""
     table = _table(f"Cast of {_name(answer['work'])}", plain, "Actor", "Character")
     for credit in answer["credits"]:
@@ -319,7 +332,7 @@ def cast(answer: Answer, plain: bool) -> RenderableType:
     return table
 
 
-def search(answer: Answer, plain: bool) -> RenderableType:
+def search(answer: SearchAnswer, plain: bool) -> RenderableType:
     """Ranked matches."""
     table = _table(f"Matches for {quoted(answer['query'])}", plain, "Score", "Kind", "Name", "Matched")
     for match in answer["matches"]:
@@ -463,7 +476,7 @@ def _work_card(card: dict[str, Any], plain: bool) -> RenderableType:
         for credit in card["cast"]:
             _row(table, credit["person"]["name"], credit["character"]["name"] + _note(credit))
         extra.append(table)
-    return _card(_name(card), rows, [*extra, *_facts(card, plain)], plain)
+    return _card(_name(typing.cast(Ref, card)), rows, [*extra, *_facts(card, plain)], plain)  # a card is a ref
 
 
 def _character_card(card: dict[str, Any], plain: bool) -> RenderableType:
