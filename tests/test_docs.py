@@ -129,6 +129,7 @@ def test_size_limit_in_the_docs_is_the_real_one() -> None:
     assert stated == [str(files.MAX_BYTES // 2**20)]
 
 
+@pytest.mark.slow
 def test_readme_script_help_writes_nothing() -> None:
     before = {p: p.stat().st_mtime_ns for p in (ROOT / "docs" / "img").iterdir()}
     result = subprocess.run(
@@ -146,6 +147,7 @@ def test_the_checkers_the_suite_runs_are_pinned(tool: str) -> None:
     assert pinned == [f"{tool}=={importlib.metadata.version(tool)}"]
 
 
+@pytest.mark.lint
 @pytest.mark.parametrize(
     "tool", [["ruff", "check", "src", "tests", "bench", "scripts"], ["mypy"]], ids=["ruff", "mypy"]
 )

@@ -380,6 +380,7 @@ INFO = [
         "2023-03-17",
     ),  # https://www.cbsnews.com/baltimore/news/lance-reddick-dies-age-60-actor-the-wire-john-wick-baltimore-johns-hopkins-peabody/
     ("Keanu Reeves", ("born",), "1964-09-02"),  # https://en.wikipedia.org/wiki/Keanu_Reeves
+    ("Mark Dacascos", ("born",), "1964-02-26"),  # https://tcm.com/tcmdb/person/43130%7C0/Mark-Dacascos
     (
         "Ballerina",
         ("crew", "executive-producer"),
@@ -401,6 +402,16 @@ INFO = [
         ["Nathan Orloff"],
     ),  # https://filmmakermagazine.com/121071-interview-editor-nathan-orloff-john-wick-chapter-4/
     ("Chapter 2", ("crew", "editor"), ["Evan Schiff"]),  # https://en.wikipedia.org/wiki/John_Wick:_Chapter_2
+    (
+        "Chapter 4",
+        ("crew", "stunt-coordinator"),
+        ["Stephen Dunlevy", "Scott Rogers"],
+    ),  # Scott Rogers was missing: https://slashfilm.com/1237052/john-wick-4-stunt-coordinator-created-a-ballet-of-violence-with-keanu-reeves-and-donnie-yen-exclusive
+    (
+        "Ballerina",
+        ("crew", "stunt-coordinator"),
+        ["Stephen Dunlevy", "Jackson Spidell"],
+    ),  # Dunlevy supervising, Spidell coordinating: https://www.motionpictures.org/?p=80364
     (
         "John Wick (2014)",
         ("crew", "editor"),
@@ -441,6 +452,15 @@ FACTS_ON_WORKS = [
         "The Continental",
         "continental-shot-in-budapest",
     ),  # https://origostudios.com/the-continental-unleashing-hollywood-ambitions-at-origo-studios-in-budapest
+    (
+        "Chapter 2",
+        "jw2-cut-for-uk-15",
+    ),  # https://www.northernlightsuk.co.uk/2017/02/06/john-wick-chapter-2-cut-for-uk-release__trashed/
+    (
+        "John Wick (2014)",
+        "continental-lobby-cunard-building",
+    ),  # the lobby is the Cunard Building "again" in Chapter 2, so in the first film too, not only the sequels:
+    # https://www.movie-locations.com/movies/j/John-Wick-Chapter-2.php
 ]
 
 
@@ -504,6 +524,18 @@ BOX_OFFICE = [
         187_100_000,
     ),  # https://www.koimoi.com/box-office/john-wick-franchise-at-worldwide-box-office-1-billion-global-sum-over-50-million-domestic-footfalls-much-more/
     ("Ballerina", "worldwide", None, 137_200_000),  # https://en.wikipedia.org/wiki/Ballerina_(2025_film)
+    (
+        "Chapter 4",
+        "opening-weekend",
+        "worldwide",
+        137_800_000,
+    ),  # actual with the $73,817,950 domestic, not the $137.5M Sunday estimate: https://banger.jp/?p=94872
+    (
+        "John Wick (2014)",
+        "worldwide",
+        None,
+        86_100_000,
+    ),  # $86.1 million, not a rounded $86 million: https://variety.com/2023/film/news/john-wick-franchise-box-office-billion-dollar-1235618570/
 ]
 
 
@@ -578,6 +610,12 @@ RATINGS = [
         "for pervasive strong violence and some language",
     ),  # https://www.imdb.com/title/tt10366206/parentalguide
     ("Ballerina", "United Kingdom", "15", None),  # https://filmfeeder.co.uk/film-reviews/ballerina-dir-len-wiseman
+    (
+        "Chapter 2",
+        "United Kingdom",
+        "15",
+        None,
+    ),  # after cuts (fact jw2-cut-for-uk-15); missing before: https://www.northernlightsuk.co.uk/2017/02/06/john-wick-chapter-2-cut-for-uk-release__trashed/
 ]
 
 
@@ -596,6 +634,12 @@ DATED_RELEASES = [
         "digital",
         "2017-05-23",
     ),  # https://joblo.com/bring-john-wick-chapter-2-home-on-blu-ray-june-13-245/amp
+    (
+        "Chapter 2",
+        "United Kingdom",
+        "theatrical",
+        "2017-02-17",
+    ),  # missing before: https://www.heyuguys.com/john-wick-chapter-2-premiere-interviews/
     ("Chapter 4", "US", "digital", "2023-05-23"),  # https://collider.com/john-wick-chapter-4-digital-release-date/
     ("Chapter 4", "Japan", "theatrical", "2023-09-22"),  # https://cinemacafe.net/article/2023/09/25/87663.html
     (
@@ -611,6 +655,51 @@ DATED_RELEASES = [
 def test_known_market_and_home_releases(query: str, region: str, medium: str, date: str) -> None:
     releases = run("info", query)["cards"][0]["releases"]
     assert [r["date"] for r in releases if (r["region"], r["medium"]) == (region, medium)] == [date]
+
+
+RELEASE_NOTES = [
+    # (query, region, medium, words the release's note must contain)  # source
+    (
+        "Chapter 4",
+        "Japan",
+        "theatrical",
+        "John Wick: Consequence;",
+    ),  # the Japanese title ジョン・ウィック：コンセクエンス is singular, not "John Wick - Consequences":
+    # https://cinemacafe.net/article/2023/09/25/87663.html and https://theriver.jp/john-wick-chapter4-jp
+]
+
+
+@pytest.mark.parametrize(("query", "region", "medium", "words"), RELEASE_NOTES)
+def test_known_release_notes(query: str, region: str, medium: str, words: str) -> None:
+    releases = run("info", query)["cards"][0]["releases"]
+    (note,) = [r["note"] for r in releases if (r["region"], r["medium"]) == (region, medium)]
+    assert words in note
+
+
+PREMIERES = [
+    # (query, date, venue)  # source
+    (
+        "Chapter 4",
+        "2023-03-13",
+        "Paramount Theatre, Austin (SXSW)",
+    ),  # the North American premiere, missing before: https://deadline.com/2023/03/john-wick-chapter-4-sxsw-keanu-reeves-1235284158/
+    (
+        "Chapter 4",
+        "2023-03-20",
+        "TCL Chinese Theatre, Los Angeles",
+    ),  # https://www.dailymail.co.uk/tvshowbiz/article-11883953/Keanu-Reeves-looks-dapper-black-suit-leads-stars-John-Wick-Chapter-4-premiere.html
+    (
+        "Ballerina",
+        "2025-05-22",
+        "Cineworld Leicester Square, London",
+    ),  # https://oncubanews.com/cultura/cine/ana-de-armas-deslumbra-en-el-estreno-mundial-de-ballerina-en-londres
+]
+
+
+@pytest.mark.parametrize(("query", "date", "venue"), PREMIERES)
+def test_known_premieres(query: str, date: str, venue: str) -> None:
+    releases = run("info", query)["cards"][0]["releases"]
+    assert [r["venue"] for r in releases if (r["medium"], r["date"]) == ("premiere", date)] == [venue]
 
 
 def test_known_episodes_of_the_continental() -> None:
@@ -640,7 +729,7 @@ def test_infobox_figures_have_sources(franchise: Franchise) -> None:
 
 
 def _rows(query: str, first: str, last: str, *flags: str) -> list[str]:
-    """The lines of a plain info card from the row labelled first up to the row labelled last."""
+    """The lines of a piped info card from the first row labelled first up to the row labelled last."""
     env = {"WICK_TODAY": "2026-11-27", "COLUMNS": "80", "NO_COLOR": "1"}
     result = CliRunner().invoke(app, ["info", query, *flags], env=env)
     assert result.exit_code == 0, result.stderr
@@ -653,28 +742,24 @@ def _rows(query: str, first: str, last: str, *flags: str) -> list[str]:
 def test_info_shows_the_infobox_with_units_and_dates() -> None:
     # Sources: the Chapter 4 record in data/franchise.yaml (Slashfilm, Boxoffice Pro, Koimoi, 411mania, Collider).
     assert _rows("Chapter 4", "Filming", "Sequel") == [
-        "Filming        Berlin (Studio Babelsberg), Paris, Japan, New York City",
-        "               Principal photography ran from June to October 2021",
-        "Budget         $100 million",
-        "Box office     opening weekend, North America: $73.8 million (the Sunday studio",
-        "               estimate was $73.5 million)",
-        "               opening weekend, worldwide: $137.5 million (No. 1 in all 71",
-        "               markets where it opened)",
-        "               domestic: $187.1 million",
-        "               worldwide: $440.1 million (reported 2024-01-18; Slashfilm (June",
-        "               2025) gives about $447 million)",
-        "Reception      CinemaScore: A (the best grade of the series)",
-        "               Rotten Tomatoes: 94% (as of 2023-05-02; 95% on its opening",
-        "               weekend)",
+        "Filming\tBerlin (Studio Babelsberg), Paris, Japan, New York City",
+        "Filming\tPrincipal photography ran from June to October 2021",
+        "Budget\t$100 million",
+        "Box office\topening weekend, North America: $73.8 million (the Sunday studio estimate was $73.5 million)",
+        "Box office\topening weekend, worldwide: $137.8 million (No. 1 in all 71 markets where it opened; first reported from Sunday estimates as $137.5 million)",
+        "Box office\tdomestic: $187.1 million",
+        "Box office\tworldwide: $440.1 million (reported 2024-01-18; Slashfilm (June 2025) gives about $447 million)",
+        "Reception\tCinemaScore: A (the best grade of the series)",
+        "Reception\tRotten Tomatoes: 94% (as of 2023-05-02; 95% on its opening weekend)",
     ]
 
 
 def test_info_lists_the_episodes_of_a_series() -> None:
     # https://www.sportskeeda.com/pop-culture/the-continental-from-world-john-wick-episode-1-release-date-watch-cast-plot-episode-count
     assert _rows("The Continental", "Episodes", "Set") == [
-        "Episodes     1. Brothers in Arms, 2023-09-22",
-        "             2. Loyalty to the Master, 2023-09-29",
-        "             3. Theater of Pain, 2023-10-06",
+        "Episodes\t1. Brothers in Arms, 2023-09-22",
+        "Episodes\t2. Loyalty to the Master, 2023-09-29",
+        "Episodes\t3. Theater of Pain, 2023-10-06",
     ]
 
 

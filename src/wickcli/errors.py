@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 QUOTE_LIMIT = 60
 """The most of a query a message repeats: a pasted page is not echoed back."""
@@ -41,9 +41,11 @@ class WickError(Exception):
     exit_code = ExitStatus.ERROR
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One problem found in a knowledge file, with where it is."""
+class Problem(NamedTuple):
+    """One problem found in a knowledge file, with where it is.
+
+    A named tuple, not a dataclass: importing dataclasses costs a lookup several milliseconds.
+    """
 
     line: int | None
     column: int | None
