@@ -32,7 +32,7 @@ except ImportError:  # an interpreter without the module (not CPython)
 from . import __version__, codec, errors, model
 from .files import paused_gc, read_bytes
 from .model import Character, Credit, CrewCredit, Fact, Franchise, Person, Record, Work
-from .resolve import Names, bigrams, bigrams_kept, content_words
+from .resolve import Names, bigrams, bigrams_kept
 
 CACHE_FORMAT = 3
 """Bumped by hand only when the database layout changes in a way the format key cannot see."""
@@ -45,12 +45,6 @@ Two seconds covers the coarsest timestamps in use (FAT) and the lag of the kerne
 CACHE_ERRORS = (sqlite3.Error, ValueError, KeyError, TypeError, IndexError)
 """What reading a damaged cache raises: SQLite's errors, bad JSON (a ValueError), rows of the wrong shape."""
 T = TypeVar("T")
-FULL_SCAN = 20_000
-"""Up to this many names, a whole-string suggestion scores every one; beyond it, a prefilter picks candidates."""
-CLOSE_WORDS = 200
-"""Beyond FULL_SCAN names, the words sharing the most bigrams with a query whose names are scored as wholes."""
-CLOSE_NAMES = 5000
-"""And at most about this many of their names."""
 KIND_CODES = {"work": "w", "character": "c", "person": "p"}
 KINDS = {code: kind for kind, code in KIND_CODES.items()}
 
@@ -601,26 +595,17 @@ class StoredNames(Names):
 
         return iter(self._read(read, lambda n: list(n.starting_with(prefix, wanted))))
 
-    def candidates(self, key: str) -> list[int] | None:
-        """For many names, the names of the words most alike the query's, for a whole-string score.
+    def size(self) -> int:
+        """How many names there are, as the cache counted them."""
+        return self._read(lambda: int(self.franchise.meta["names"]), lambda n: n.size())
 
-        This narrows suggestions only (no whole-string similarity has a bound by shared
-        bigrams), and only for files of more than FULL_SCAN names; smaller files score every name.
-        """
+    def words_sharing(self, grams: set[str], most: int) -> list[str] | None:
+        """The words that share the most of these bigrams, from the cache's bigram index."""
 
-        def read() -> list[int] | None:
-            if int(self.franchise.meta["names"]) <= FULL_SCAN:
-                return None
-            grams = set().union(*(bigrams(w) for w in [*content_words(key), key.replace(" ", "")]))
-            best = [n for n, _ in self._sharing(grams).most_common(CLOSE_WORDS)]
-            pool: dict[int, None] = {}
-            for word in self._numbered(best):
-                pool.update(dict.fromkeys(self.with_word(word)))
-                if len(pool) >= CLOSE_NAMES:
-                    break
-            return sorted(pool)
+        def read() -> list[str] | None:
+            return self._numbered(n for n, _ in self._sharing(grams).most_common(most))
 
-        return self._read(read, lambda n: n.candidates(key))
+        return self._read(read, lambda n: n.words_sharing(grams, most))
 
 
 def _iso(value: dt.date | None) -> str:
