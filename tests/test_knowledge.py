@@ -471,6 +471,33 @@ def test_facts_about_a_work_show_with_it(work: str, fact: str) -> None:
     assert fact in [f["id"] for f in card["facts"]]
 
 
+FACT_WORDS = [
+    # (fact id, words its text must contain)  # source of the correction
+    (
+        "ballerina-began-as-spec-script",
+        "standalone spec script, with no tie to John Wick",
+    ),  # not "intended as a spin-off": https://www.thewrap.com/ballerina-ana-de-armas-first-trailer-john-wick/
+    (
+        "jw4-opening-weekend-record",
+        "about $137.8 million worldwide (first estimated at $137.5 million)",
+    ),  # https://banger.jp/?p=94872
+    (
+        "kill-count-439-four-films",
+        "the first two from ScreenRant's kill-count infographics",
+    ),  # ScreenRant counted 77 and 128 only: https://screenrant.com/john-wick-2-infographic-kill-count/
+    (
+        "continental-lobby-cunard-building",
+        "as in the first film",
+    ),  # https://www.movie-locations.com/movies/j/John-Wick-Chapter-2.php
+]
+
+
+@pytest.mark.parametrize(("fact", "words"), FACT_WORDS)
+def test_known_fact_wording(franchise: Franchise, fact: str, words: str) -> None:
+    (text,) = [f.text for f in franchise.facts if f.id == fact]
+    assert words in " ".join(text.split())
+
+
 def test_merged_twin_facts_are_gone(franchise: Franchise) -> None:
     ids = {f.id for f in franchise.facts}
     twins = {
@@ -586,6 +613,11 @@ SCORES = [
         "A",
     ),  # https://411mania.com/movies/411-box-office-report-john-wick-chapter-4-soars-73-million/
     ("Ballerina", "Rotten Tomatoes", "76%"),  # https://411mania.com/movies/411-box-office-report-lilo-stitch-ballerina/
+    (
+        "The Continental",
+        "Rotten Tomatoes",
+        "63%",
+    ),  # by July 2025, up from 49% the weekend it premiered: https://www.slashfilm.com/1905712/ballerina-john-wick-universe-tv-show-the-continental/
 ]
 
 
@@ -746,7 +778,8 @@ def test_info_shows_the_infobox_with_units_and_dates() -> None:
         "Filming\tPrincipal photography ran from June to October 2021",
         "Budget\t$100 million",
         "Box office\topening weekend, North America: $73.8 million (the Sunday studio estimate was $73.5 million)",
-        "Box office\topening weekend, worldwide: $137.8 million (No. 1 in all 71 markets where it opened; first reported from Sunday estimates as $137.5 million)",
+        "Box office\topening weekend, worldwide: $137.8 million (No. 1 in all 71 markets where it opened; first reported from"
+        " Sunday estimates as $137.5 million)",
         "Box office\tdomestic: $187.1 million",
         "Box office\tworldwide: $440.1 million (reported 2024-01-18; Slashfilm (June 2025) gives about $447 million)",
         "Reception\tCinemaScore: A (the best grade of the series)",
