@@ -464,7 +464,8 @@ def _grade_records(question: Question, text: str, given: str, franchise: Franchi
         return Grade(False, given, hints=hints)
     kind = question.answer_kind or "person"
     pool = _records_of(franchise, kind)
-    whole = _read_name(text, pool, exact_only=True)  # a name that itself holds "and"
+    # The whole text first: a name that itself holds "and", or one written "Reeves, Keanu".
+    whole = _read_name(text, pool)
     parts = [text] if whole is not None else [p for p in _PARTS.split(text) if normalise(p)]
     read: list[Record] = []
     for part in parts:
@@ -478,13 +479,13 @@ def _grade_records(question: Question, text: str, given: str, franchise: Franchi
     return Grade(True, given, read_as=_shown(shown, text), hints=hints)
 
 
-def _read_name(text: str, pool: Sequence[Record], exact_only: bool = False) -> Record | None:
+def _read_name(text: str, pool: Sequence[Record]) -> Record | None:
     """The one record a typed name means: named exactly, else the only one whose name accounts for every word."""
     key = normalise(text)
     exact = [r for r in pool if key in {normalise(n) for n in _names(r)}]
     if len(exact) == 1:
         return exact[0]
-    if exact or exact_only:
+    if exact:
         return None
     found = [r for r in pool if any(accounts_for(text, n) for n in _names(r))]
     return found[0] if len(found) == 1 else None
@@ -525,7 +526,8 @@ def hint(question: Question, franchise: Franchise, taken: int) -> str | None:
 
 
 def _hint_words(answer: str) -> list[str]:
-    return [w for w in (w.strip(",.;:!?") for w in answer.split()) if w]
+    # Brackets and quotes are not letters of a word: "(Austin," starts with A.
+    return [w for w in (w.strip(",.;:!?()[]\"'“”‘’") for w in answer.split()) if w]
 
 
 def _initials(answer: str) -> str:
@@ -551,5 +553,5 @@ def _context(question: Question, franchise: Franchise) -> str:
         return f"The {int(question.answer) // 10 * 10}s."
     lengths = [str(len(w)) for w in _hint_words(question.answer)]
     if len(lengths) == 1:
-        return f"One word of {lengths[0]} letters."
+        return f"One word of {lengths[0]} letter{'' if lengths[0] == '1' else 's'}."
     return f"{len(lengths)} words, of {', '.join(lengths[:-1])} and {lengths[-1]} letters."
