@@ -362,13 +362,14 @@ def seq(item: Conv, report: bool = False) -> Conv:
 
     def convert(event: Event, next_event: Next, where: Where, ctx: _Ctx) -> Any:
         marks, ctx.items = ctx.items, None  # only this list's own items are marked, not those of lists inside
-        tag = _enter(event, where, ctx)
-        if tag is None:
-            return _refused(event, next_event, ctx)
-        if tag == _NULL:
-            return ()
-        if event.__class__ is not _SEQ_START:
-            return _refuse(event, next_event, where, ctx, f"expected a list, got {_describe(event, ctx)}")
+        if event.__class__ is not _SEQ_START or event.anchor is not None or event.tag is not None:
+            tag = _enter(event, where, ctx)
+            if tag is None:
+                return _refused(event, next_event, ctx)
+            if tag == _NULL:
+                return ()
+            if event.__class__ is not _SEQ_START:
+                return _refuse(event, next_event, where, ctx, f"expected a list, got {_describe(event, ctx)}")
         values: list[Any] = []
         ok = True
         progress = ctx.progress if report else None
