@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from . import __version__, shell
-from .errors import Ambiguous, DataFileError, NotFound, UsageError, WickError, WrongKind
+from .errors import Ambiguous, CannotAnswer, DataFileError, NotFound, UsageError, WickError, WrongKind
 
 if TYPE_CHECKING:
     from . import play
@@ -122,6 +122,8 @@ def _report(error: WickError) -> None:
         out.write(f"Error: nothing in the knowledge file matches {error.query!r}.\n")
     elif isinstance(error, NotFound):
         out.write(f"Error: no close match for {error.query!r}. Did you mean: {'; '.join(error.suggestions)}?\n")
+    elif isinstance(error, CannotAnswer):
+        out.write(f"{error}.\n" + (f"Closest: {'; '.join(error.suggestions)}\n" if error.suggestions else ""))
     elif isinstance(error, Ambiguous):
         shown = "; ".join(error.candidates[:5])
         more = f" (and {len(error.candidates) - 5} more)" if len(error.candidates) > 5 else ""
@@ -210,6 +212,31 @@ def main_options(
 ) -> None:
     """Choose the knowledge file every command reads."""
     ctx.obj = State(data)
+
+
+@app.command()
+@_guard
+def ask(
+    ctx: typer.Context,
+    question: Annotated[
+        list[str], typer.Argument(metavar="QUESTION...", help="A question as you would ask it; quotes are optional.")
+    ],
+    spoilers: Annotated[bool, typer.Option("--spoilers", help="Answer with facts that reveal a plot.")] = False,
+    seen_through: Annotated[
+        str | None,
+        typer.Option(metavar="TITLE", help="Reveal plots up to this work, in release order.", click_type=WORK),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Answer a question from the knowledge file, or say that it cannot (exit 1).
+
+    Example: wick ask who plays the director in ballerina · wick ask is ballerina out yet
+    """
+    from . import ask as asking
+
+    state = _state(ctx)
+    outcome = asking.ask(state.franchise, state.resolver, _joined(question), _today(), spoilers, seen_through)
+    _emit(outcome.to_json(), "ask", as_json)
 
 
 @app.command("who-plays")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections import Counter
 from typing import TYPE_CHECKING, Any
@@ -15,7 +14,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from .answers import Answer
+from .answers import Answer, money, relative
 
 if TYPE_CHECKING:
     from .quiz import Grade, Question
@@ -92,6 +91,27 @@ def _note(credit: dict[str, Any]) -> str:
     return f" ({credit['note']})" if credit.get("note") else ""
 
 
+SOURCES_SHOWN = 3
+"""How many sources a reply lists on a terminal; --json has them all."""
+
+
+def ask(answer: Answer, plain: bool) -> RenderableType:
+    """A reply first, then the records and sources it rests on, and the command that shows more."""
+    lines = [Text(answer["reply"], style="" if plain else "bold")]
+    if answer["records"]:
+        lines.append(Text("Records: " + "; ".join(f"{_name(r)} ({r['kind']})" for r in answer["records"])))
+    sources = answer["sources"]
+    if sources:
+        lines.append(Text("Sources:" if len(sources) > 1 else "Source:"))
+    lines.extend(Text(source, overflow="fold") for source in sources[:SOURCES_SHOWN])  # an address on its own line
+    if len(sources) > SOURCES_SHOWN:
+        more = len(sources) - SOURCES_SHOWN
+        lines.append(Text(f"(and {more} more source{'s' if more > 1 else ''}: --json lists them all)"))
+    if answer["command"]:
+        lines.append(Text(f"same as: {answer['command']}", style="" if plain else "dim"))
+    return Group(*lines)
+
+
 def who_plays(answer: Answer, plain: bool) -> RenderableType:
     """Actor per work for one character."""
     if answer["answer"] == "roles":
@@ -135,42 +155,6 @@ def about(answer: Answer, plain: bool) -> RenderableType:
     for kind, count in answer["counts"].items():
         _row(table, kind.capitalize(), str(count))
     return table
-
-
-def _plural(n: int, unit: str) -> str:
-    return f"{n} {unit}{'s' if n != 1 else ''}"
-
-
-def _whole_months(earlier: dt.date, later: dt.date) -> int:
-    """Whole months from one day to a later one: a month has passed when its day of the month is reached.
-
-    A day the month does not have counts as reached on its last day (Jan 31 to Feb 28 is one month).
-    """
-    months = (later.year - earlier.year) * 12 + later.month - earlier.month
-    last_day = calendar.monthrange(later.year, later.month)[1]
-    if later.day < earlier.day and later.day < last_day:
-        months -= 1
-    return months
-
-
-def relative(day: dt.date, today: dt.date) -> str:
-    """How far a day is from today, in words: 'in 3 weeks', '1 year, 5 months ago', never rounded up."""
-    if day == today:
-        return "today"
-    earlier, later = sorted((day, today))
-    months = _whole_months(earlier, later)
-    days = (later - earlier).days
-    if months:
-        years, months = divmod(months, 12)
-        parts = [_plural(years, "year")] if years else []
-        if months:
-            parts.append(_plural(months, "month"))
-        span = ", ".join(parts)
-    elif days >= 14:
-        span = _plural(days // 7, "week")
-    else:
-        span = _plural(days, "day")
-    return f"in {span}" if day > today else f"{span} ago"
 
 
 def _when(release: dict[str, Any] | None, today: dt.date) -> str:
@@ -357,16 +341,6 @@ def _card(title: str, rows: list[tuple[str, str]], extra: list[RenderableType], 
     from rich.panel import Panel
 
     return Panel(body, title=Text(title), title_align="left", box=box.ROUNDED)
-
-
-def money(amount: int, currency: str = "USD", up_to: int | None = None) -> str:
-    """An amount as people write it: '$73.8 million' for figures rounded to $10,000, '$43,037,835' for exact ones."""
-    amounts = [amount] if up_to is None else [amount, up_to]
-    if all(a >= 1_000_000 and a % 10_000 == 0 for a in amounts):
-        shown = "–".join(f"{a / 1_000_000:g}" for a in amounts) + " million"
-    else:
-        shown = "–".join(f"{a:,}" for a in amounts)
-    return f"${shown}" if currency == "USD" else f"{shown} {currency}"
 
 
 def _extras(*parts: str | None) -> str:
