@@ -42,9 +42,6 @@ REWRITES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("r",): ("are",),
     ("ya",): ("you",),
     ("isnt",): ("is", "not"),
-    ("movie",): ("film",),
-    ("movies",): ("films",),
-    ("flick",): ("film",),
 }
 """Spellings of question words folded to one form: 'whos', "who's" and 'who is' read alike."""
 
@@ -324,7 +321,8 @@ def is_in(asked: Asked) -> Reply:
         if jobs:
             parts.append("is " + _listed(list(dict.fromkeys(j.job.replace("-", " ") for j in jobs))))
         text = f"Yes: {record.name} {' and '.join(parts)} in {work.display_title}."
-        reply = Reply(text, [record, work], command=f"wick roles {shell_word(record.name)}")
+        command = f"wick who-plays {shell_word(record.name)} --film {shell_word(asked.typed('work'))}"
+        reply = Reply(text, [record, work], command=command)
         reply.add(*(c.sources for c in credits), *(j.sources for j in jobs))
         return reply
     assert isinstance(record, Character)
@@ -470,9 +468,8 @@ def exists(asked: Asked) -> Reply:
 def streaming(asked: Asked) -> Reply:
     """Where a work streams."""
     work = asked.work()
-    services = list(
-        dict.fromkeys([*work.streaming, *(r.service for r in work.releases if r.service and r.medium == "streaming")])
-    )
+    releases = (r.service for r in work.releases if r.service and r.medium == "streaming")
+    services = list(work.streaming) or list(dict.fromkeys(releases))
     if services:
         text = f"{work.display_title} streams on {_listed(services)}."
     else:
@@ -499,7 +496,8 @@ def sequel(asked: Asked) -> Reply:
     """Where a sequel to a work stands."""
     work = asked.work()
     if work.sequel:
-        text = f"Sequel to {work.display_title}: {work.sequel.status}"
+        status = work.sequel.status
+        text = f"Sequel to {work.display_title}: {status}" + ("" if status.endswith((".", "!", "?")) else ".")
     else:
         text = f"The knowledge file says nothing of a sequel to {work.display_title}."
     reply = Reply(text, [work], command=f"wick info {shell_word(asked.typed('work'))}")
@@ -532,11 +530,14 @@ def story(asked: Asked) -> Reply:
     before, after, _ = _story_neighbours(asked, work, "story")
     text = f"{work.display_title} is set: {work.story.set}." if work.story.set else ""
     if work.story.order is not None:
-        around = [
-            f"after {_ref_title(before['work'])}" if before else "first",
-            f"before {_ref_title(after['work'])}" if after else "last",
-        ]
-        text += f" In story order it comes {' and '.join(around)}."
+        if before and after:
+            text += (
+                f" In story order it comes after {_ref_title(before['work'])} and before {_ref_title(after['work'])}."
+            )
+        elif after:
+            text += f" It comes first in story order, before {_ref_title(after['work'])}."
+        elif before:
+            text += f" It comes last in story order, after {_ref_title(before['work'])}."
     if not text:
         text = f"The knowledge file does not say when in the story {work.display_title} is set."
     reply = Reply(text.strip(), [work], command="wick timeline")
@@ -651,7 +652,8 @@ def box_office(asked: Asked) -> Reply:
 def cost_and_gross(asked: Asked) -> Reply:
     """What a work cost and what it took in."""
     first, second = budget(asked), box_office(asked)
-    reply = Reply(f"{first.reply} {second.reply}", first.records, command=first.command)
+    took = second.reply.removeprefix(asked.work().display_title + " ")
+    reply = Reply(f"{first.reply} It {took}", first.records, command=first.command)
     reply.add(first.sources, second.sources)
     return reply
 
@@ -786,14 +788,27 @@ def fact_reply(asked: Asked, fact: Fact) -> Reply:
     return reply
 
 
+ENDING_TAG = "ending"
+"""The tag of the fact that tells how a work ends (see docs/knowledge-format.md)."""
+
+
+def ending(asked: Asked) -> Reply:
+    """How a work ends: its fact tagged as the ending, hidden unless spoilers are allowed."""
+    work = asked.work()
+    found = [f for f in asked.franchise.facts_about(work.id) if ENDING_TAG in f.tags]
+    if len(found) != 1:
+        raise CannotAnswer(work.title, [f"trivia: {f.question or f.text}" for f in found])
+    return fact_reply(asked, found[0])
+
+
 # ---------------------------------------------------------------------------------------------
 # The forms. Syntax: words; (a|b c) alternatives; [...] optional; {slot:kinds} a name, where kinds
 # are work, character, person, name (character or person); {key=a|b} a word captured into a slot;
 # {number} a number. Forms are tried in order: the first whose slots all resolve answers.
 
-KIND = "[the] [(film|show|series|game)]"
+KIND = "[the] [(film|movie|show|series|game)]"
 IN = "(in|on|from|for)"
-MOVIES = "[{_:franchise}] (works|films|shows|films and shows|entries|parts|ones)"
+MOVIES = "[{_:franchise}] (works|films|movies|shows|films and shows|movies and shows|entries|parts|ones)"
 ACTED = "(is|are|was|were|appears|appear|appeared|acts|acted|stars|starred|has been|have been)"
 
 FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
@@ -825,6 +840,7 @@ FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
     ),
     ("how (is|was) {person:person} involved (in|with) {work:work}", roles),
     ("what (roles|parts|characters) (does|did|has) {person:person} [(play|played|have)]", roles),
+    ("{person:person} [s] (role|roles|part|character|involvement) [" + IN + " {work:work}]", roles),
     (
         "(is|was|will|does|did) {name:name} [(be|going to be|appear|appears|appearing|star|starring|return|returning|play|playing|come back|coming back|back)] (in|for) {work:work}",
         is_in,
@@ -888,14 +904,19 @@ FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
     ),
     ("how long ago (did|was) {work:work} (come out|released|release|premiere|premiered) {mode!until}", release),
     ("(will|is) there (be|going to be) (a|an|another) {work:work}", exists),
-    ("(is|are) (they|lionsgate) making (a|an|another) {work:work}", exists),
+    ("(is|are) (they|anyone) making (a|an|another) {work:work}", exists),
     ("(is|will) {work:work} (happening|coming|going to happen|be made|getting made)", exists),
     ("(will|is) there (be|going to be) (a|an|another) {work:work} {number:number}", sequel_numbered),
     (
         "(will|is|has) there (be|going to be|been) (a|an|any) (sequel|follow up|followup|second film) (to|for|of) {work:work}",
         sequel,
     ),
-    ("(is|will|does) {work:work} (getting|get|going to get|have|got) (a|an) (sequel|follow up)", sequel),
+    ("(is|are) there (a|an|any) (sequel|follow up|followup) (to|for|of) {work:work} [(yet|coming|planned)]", sequel),
+    ("(will|is) there (be|going to be) (a|an|another) {work:work} season {number:number}", sequel_numbered),
+    (
+        "(is|will|does) {work:work} (getting|get|going to get|have|got) (a|an) (sequel|follow up|season 2|second season)",
+        sequel,
+    ),
     ("{work:work} (sequel|follow up)", sequel),
     (
         "(is|was) (a|an) (sequel|follow up) (to|for|of) {work:work} (coming|happening|planned|announced|greenlit|in development)",
@@ -944,11 +965,18 @@ FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
     ("what (came|comes) out {which=after|before} {work:work} {order!release}", next_work),
     ("what (was|got|is) released {which=after|before} {work:work} {order!release}", next_work),
     (
-        "(what|which) (film|show|work|one|part) (comes|came|is|goes|happens) {which=after|before} {work:work} [(in the story|in the timeline|chronologically)]",
+        "(what|which) (film|movie|show|work|one|part) (comes|came|is|goes|happens) {which=after|before} {work:work} [(in the story|in the timeline|chronologically)]",
         next_work,
     ),
-    ("(what|which) (film|show|work|one|part) came out {which=after|before} {work:work} {order!release}", next_work),
+    (
+        "(what|which) (film|movie|show|work|one|part) came out {which=after|before} {work:work} {order!release}",
+        next_work,
+    ),
     ("what (should|do) (i|we) watch {which=after|before} {work:work}", next_work),
+    ("what (happens|happened) at the end of {work:work}", ending),
+    ("how (does|did) {work:work} end", ending),
+    ("what is the ending of {work:work}", ending),
+    ("{work:work} ending [explained]", ending),
     ("what (is|was) {work:work} (about|all about)", synopsis),
     ("what (happens|is the story|is the plot) (in|of) {work:work}", synopsis),
     ("{work:work} (plot|synopsis|story|summary|premise)", synopsis),
@@ -970,7 +998,7 @@ FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
     ("(what|how much) (was|is) the box office (of|for) {work:work}", box_office),
     ("{work:work} box office", box_office),
     ("(where|how) (was|is|were) {work:work} (filmed|shot)", filming),
-    ("where did (they|lionsgate) (film|shoot) {work:work}", filming),
+    ("where did they (film|shoot) {work:work}", filming),
     ("{work:work} filming [(locations|location)]", filming),
     ("(what|where) (are|were|is|was) the filming (locations|location) (of|for) {work:work}", filming),
     ("who (is|was|are|were) in {work:work}", cast),
@@ -1283,7 +1311,7 @@ def _slot_kinds(name: str) -> tuple[str, ...]:
     return KINDS[SLOT_KINDS.get(name, name)]
 
 
-FACT_COVER = 0.6
+FACT_COVER = 0.4
 """A fact's question must have at least this share of its content words in the question asked."""
 
 
@@ -1294,7 +1322,7 @@ def _fact(franchise: Franchise, resolver: Resolver, words: list[str], near: list
         return None
     scored: list[tuple[float, Fact]] = []
     for fact in franchise.facts:
-        question = [w for w in content_words(normalise(fact.question or "")) if w not in QUESTION_WORDS]
+        question = [w for w in content_words(normalise(fact.question or "")) if w not in QUESTION_WORDS and len(w) > 1]
         text = normalise(f"{fact.question or ''} {fact.text}").split()
         if not all(any(word_cost(a, t) is not None for t in text) for a in asked):
             continue
