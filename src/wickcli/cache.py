@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 import weakref
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
 from functools import cached_property
@@ -28,8 +29,8 @@ from typing import Any, TypeVar
 
 from . import __version__, codec, model
 from .files import paused_gc, read_bytes
-from .model import Character, Credit, Fact, Franchise, Person, Record, Work
-from .resolve import STOPWORDS, Names
+from .model import Character, Credit, CrewCredit, Fact, Franchise, Person, Record, Work
+from .resolve import Names, bigrams, bigrams_kept, content_words
 
 CACHE_FORMAT = 3
 """Bumped by hand only when the database layout changes in a way the format key cannot see."""
@@ -43,24 +44,38 @@ CACHE_ERRORS = (sqlite3.Error, ValueError, KeyError, TypeError, IndexError)
 """What reading a damaged cache raises: SQLite's errors, bad JSON (a ValueError), rows of the wrong shape."""
 T = TypeVar("T")
 FULL_SCAN = 20_000
-"""Up to this many names, fuzzy matching scores every one; beyond it, a prefilter picks candidates."""
+"""Up to this many names, a whole-string suggestion scores every one; beyond it, a prefilter picks candidates."""
+CLOSE_WORDS = 200
+"""Beyond FULL_SCAN names, the words sharing the most bigrams with a query whose names are scored as wholes."""
+CLOSE_NAMES = 5000
+"""And at most about this many of their names."""
 KIND_CODES = {"work": "w", "character": "c", "person": "p"}
 KINDS = {code: kind for kind, code in KIND_CODES.items()}
 
 SCHEMA = """
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
-CREATE TABLE records (id TEXT PRIMARY KEY, kind TEXT NOT NULL, pos INTEGER NOT NULL, row TEXT NOT NULL);
-CREATE INDEX records_kind ON records (kind, pos);
+CREATE TABLE records (id TEXT PRIMARY KEY, kind TEXT NOT NULL, pos INTEGER NOT NULL, rank INTEGER,
+                      row TEXT NOT NULL);
 CREATE TABLE credits (work TEXT NOT NULL, character TEXT NOT NULL, person TEXT NOT NULL, row TEXT NOT NULL);
+CREATE TABLE fact_about (record TEXT NOT NULL, fact TEXT NOT NULL);
+CREATE TABLE crew (person TEXT NOT NULL, work TEXT NOT NULL);
+CREATE TABLE names (pos INTEGER PRIMARY KEY, key TEXT NOT NULL, owner TEXT NOT NULL, kind TEXT NOT NULL,
+                    name TEXT NOT NULL);
+CREATE TABLE vocab (id INTEGER PRIMARY KEY, word TEXT NOT NULL, positions TEXT NOT NULL);
+CREATE TABLE grams (gram TEXT PRIMARY KEY, words TEXT NOT NULL) WITHOUT ROWID;
+"""
+INDEXES = """
+CREATE INDEX records_kind ON records (kind, pos);
+CREATE INDEX records_rank ON records (kind, rank);
 CREATE INDEX credits_work ON credits (work);
 CREATE INDEX credits_character ON credits (character);
 CREATE INDEX credits_person ON credits (person);
-CREATE TABLE fact_about (record TEXT NOT NULL, fact TEXT NOT NULL);
 CREATE INDEX fact_about_record ON fact_about (record);
-CREATE TABLE names (pos INTEGER PRIMARY KEY, key TEXT NOT NULL, owner TEXT NOT NULL, kind TEXT NOT NULL,
-                    name TEXT NOT NULL);
+CREATE INDEX crew_person ON crew (person);
 CREATE INDEX names_key ON names (key);
+CREATE UNIQUE INDEX vocab_word ON vocab (word);
 """
+"""Made once the rows are in: building an index in one pass is faster than keeping it up to date row by row."""
 
 
 def cache_dir() -> Path:
@@ -212,7 +227,12 @@ def _write(where: Path, franchise: Franchise, data: bytes, stat: os.stat_result 
 
 
 def _fill(db: sqlite3.Connection, f: Franchise, data: bytes, stat: os.stat_result | None, now: int) -> None:
+    # The database is written beside its final place and renamed there only when complete, so a
+    # journal would protect nothing: a crash leaves a temporary file that is never read.
+    db.execute("PRAGMA journal_mode = OFF")
+    db.execute("PRAGMA synchronous = OFF")
     db.executescript(SCHEMA)
+    names = Names.build(f)
     meta = {
         "format": format_key(),
         "version": __version__,
@@ -223,50 +243,61 @@ def _fill(db: sqlite3.Connection, f: Franchise, data: bytes, stat: os.stat_resul
         "data_as_of": _iso(f.data_as_of),
         "file_format": str(f.format),
         "counts": json.dumps(f.counts()),
+        "names": str(len(names.keys)),
     }
-    names = Names.build(f)
-    meta["keys"] = "\n".join(names.keys)
-    meta["owners"] = "\n".join(names.owners)
-    meta["kinds"] = "".join(KIND_CODES[k] for k in names.kinds)
     db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-    rows: list[tuple[str, str, int, str]] = []
-    kinds: list[tuple[str, Sequence[Work | Character | Person | Fact]]] = [
-        ("work", f.works),
+    ranks = {w.id: i for i, w in enumerate(f.works_by_release)}
+    dumps = codec.dumps
+    db.executemany(
+        "INSERT INTO records VALUES (?, 'work', ?, ?, ?)",
+        ((w.id, i, ranks[w.id], dumps(w)) for i, w in enumerate(f.works)),
+    )
+    others: list[tuple[str, Sequence[Character | Person | Fact]]] = [
         ("character", f.characters),
         ("person", f.people),
         ("fact", f.facts),
     ]
-    for kind, records in kinds:
-        rows += [(r.id, kind, pos, codec.dumps(r)) for pos, r in enumerate(records)]
-    db.executemany("INSERT INTO records VALUES (?, ?, ?, ?)", rows)
+    for kind, records in others:
+        db.executemany(
+            "INSERT INTO records VALUES (?, ?, ?, NULL, ?)", ((r.id, kind, i, dumps(r)) for i, r in enumerate(records))
+        )
     db.executemany(
-        "INSERT INTO credits VALUES (?, ?, ?, ?)",
-        ((c.work, c.character, c.person, codec.dumps(c)) for c in f.credits),
+        "INSERT INTO credits VALUES (?, ?, ?, ?)", ((c.work, c.character, c.person, dumps(c)) for c in f.credits)
     )
     db.executemany("INSERT INTO fact_about VALUES (?, ?)", ((a, x.id) for x in f.facts for a in x.about))
-    try:
-        # A full-text index finds the names that share a word with a query, which a whole-string
-        # metric misses; some SQLite builds lack FTS5, and then fuzzy matching scans every name.
-        db.execute("CREATE VIRTUAL TABLE names_words USING fts5(key, content='')")
-        db.executemany("INSERT INTO names_words (rowid, key) VALUES (?, ?)", enumerate(names.keys))
-        db.execute("INSERT INTO meta VALUES ('words', '1')")
-    except sqlite3.OperationalError:
-        pass
+    db.executemany("INSERT INTO crew VALUES (?, ?)", dict.fromkeys((c.person, w.id) for w in f.works for c in w.crew))
     db.executemany(
         "INSERT INTO names VALUES (?, ?, ?, ?, ?)",
-        (
-            (i, k, o, KIND_CODES[kind], n)
-            for i, (k, o, kind, n) in enumerate(zip(names.keys, names.owners, names.kinds, names.names, strict=True))
+        zip(
+            range(len(names.keys)),
+            names.keys,
+            names.owners,
+            [KIND_CODES[kind] for kind in names.kinds],
+            names.names,
+            strict=True,
         ),
     )
+    # Every word of the names with the positions that have it, and every bigram with the words
+    # that have it: a lookup reads the few rows of its own words instead of every name.
+    grams: dict[str, list[str]] = {}
+    vocab = []
+    for number, (word, positions) in enumerate(names.word_positions().items()):
+        vocab.append((number, word, " ".join(map(str, positions))))
+        for gram in bigrams(word):
+            grams.setdefault(gram, []).append(str(number))
+    db.executemany("INSERT INTO vocab VALUES (?, ?, ?)", vocab)
+    db.executemany("INSERT INTO grams VALUES (?, ?)", ((g, " ".join(ids)) for g, ids in grams.items()))
+    db.executescript(INDEXES)
 
 
 class StoredFranchise(Franchise):
     """A franchise read from its cache database row by row, as lookups ask for them.
 
-    Any read that fails (a page damaged after the first, a missing table, a row that is not
-    JSON) sets the cache aside: one warning, then the knowledge file is parsed, the cache is
-    rebuilt from it, and every later question is answered from the parsed file.
+    Opening it reads only the small meta table: a lookup decodes the records it shows and no
+    others, whatever the size of the file. Any read that fails (a page damaged after the first,
+    a missing table, a row that is not JSON) sets the cache aside: one warning, then the
+    knowledge file is parsed, the cache is rebuilt from it, and every later question is answered
+    from the parsed file.
     """
 
     def __init__(self, where: Path, path: str, warn: Callable[[str], object] = _warn) -> None:
@@ -276,15 +307,14 @@ class StoredFranchise(Franchise):
         # Closed when this franchise is dropped or at exit, whichever comes first.
         self.close = weakref.finalize(self, self.db.close)
         self._parsed: Franchise | None = None
-        self.meta = dict(self.db.execute("SELECT k, v FROM meta WHERE k NOT IN ('keys', 'owners', 'kinds')"))
-        with paused_gc():
-            rows = self.db.execute("SELECT row FROM records WHERE kind = 'work' ORDER BY pos")
-            decode = codec.decoder(Work)
-            works = tuple(decode(json.loads(r)) for (r,) in rows)
+        self.meta = dict(self.db.execute("SELECT k, v FROM meta"))
         super().__init__(
-            self.meta["name"], _day(self.meta["data_as_of"]), works, format=int(self.meta["file_format"]), path=path
+            self.meta["name"], _day(self.meta["data_as_of"]), format=int(self.meta["file_format"]), path=path
         )
-        self._loaded: dict[str, Record] = {w.id: w for w in works}
+        self._loaded: dict[str, Record | None] = {}
+        self._ranks: dict[str, int] = {}
+        self.decoded = 0
+        """How many records have been decoded from their rows: what a lookup costs grows with this alone."""
 
     def _read(self, read: Callable[[], T], again: Callable[[Franchise], T]) -> T:
         """Read from the cache; if it fails, from the knowledge file (parsed once, the cache rebuilt)."""
@@ -297,11 +327,25 @@ class StoredFranchise(Franchise):
                 self._parsed = _build(self.where, self.path, _stat(self.path), time.time_ns())
         return again(self._parsed)
 
-    def _all(self, kind: str, cls: type[Any]) -> tuple[Any, ...]:
+    def _decode(self, cls: type[Any], rows: Iterable[tuple[str]]) -> tuple[Any, ...]:
         decode = codec.decoder(cls)
         with paused_gc():
-            rows = self.db.execute("SELECT row FROM records WHERE kind = ? ORDER BY pos", (kind,))
-            return tuple(decode(json.loads(r)) for (r,) in rows)
+            found = tuple(decode(json.loads(r)) for (r,) in rows)
+        self.decoded += len(found)
+        return found
+
+    def _all(self, kind: str, cls: type[Any], order: str = "pos") -> tuple[Any, ...]:
+        return self._decode(cls, self.db.execute(f"SELECT row FROM records WHERE kind = ? ORDER BY {order}", (kind,)))
+
+    @cached_property
+    def works(self) -> tuple[Work, ...]:
+        """Every work, read on first use."""
+        return self._read(lambda: self._all("work", Work), lambda f: f.works)
+
+    @cached_property
+    def works_by_release(self) -> tuple[Work, ...]:
+        """Works in release order, as the cache stored it."""
+        return self._read(lambda: self._all("work", Work, "rank"), lambda f: f.works_by_release)
 
     @cached_property
     def people(self) -> tuple[Person, ...]:
@@ -321,15 +365,9 @@ class StoredFranchise(Franchise):
     @cached_property
     def credits(self) -> tuple[Credit, ...]:
         """Every credit, read on first use."""
-
-        def read() -> tuple[Credit, ...]:
-            decode = codec.decoder(Credit)
-            with paused_gc():
-                return tuple(
-                    decode(json.loads(r)) for (r,) in self.db.execute("SELECT row FROM credits ORDER BY rowid")
-                )
-
-        return self._read(read, lambda f: f.credits)
+        return self._read(
+            lambda: self._decode(Credit, self.db.execute("SELECT row FROM credits ORDER BY rowid")), lambda f: f.credits
+        )
 
     def counts(self) -> dict[str, int]:
         """Counts kept when the cache was built."""
@@ -349,19 +387,40 @@ class StoredFranchise(Franchise):
             if id_ not in self._loaded:
                 row = self.db.execute("SELECT kind, row FROM records WHERE id = ?", (id_,)).fetchone()
                 if row is None or row[0] == "fact":
-                    return None
-                self._loaded[id_] = codec.loads(Person if row[0] == "person" else Character, row[1])
+                    self._loaded[id_] = None
+                else:
+                    (self._loaded[id_],) = self._decode(RECORD_TYPES[row[0]], [(row[1],)])
             return self._loaded[id_]
 
         return self._read(read, lambda f: f.get(id_))
+
+    def release_rank(self, work_id: str) -> int:
+        """A work's place in release order, as the cache stored it (works it does not know come last)."""
+
+        def read() -> int:
+            if work_id not in self._ranks:
+                row = self.db.execute("SELECT rank FROM records WHERE id = ? AND kind = 'work'", (work_id,)).fetchone()
+                self._ranks[work_id] = self.counts()["works"] if row is None else int(row[0])
+            return self._ranks[work_id]
+
+        return self._read(read, lambda f: f.release_rank(work_id))
+
+    def crew_of(self, person_id: str) -> list[tuple[Work, CrewCredit]]:
+        """A person's jobs behind the camera, reading only the works they worked on."""
+
+        def read() -> list[tuple[Work, CrewCredit]]:
+            ids = [w for (w,) in self.db.execute("SELECT work FROM crew WHERE person = ? ORDER BY rowid", (person_id,))]
+            works = sorted((self.work(w) for w in ids), key=lambda w: self.release_rank(w.id))
+            return [(w, c) for w in works for c in w.crew if c.person == person_id]
+
+        return self._read(read, lambda f: f.crew_of(person_id))
 
     def _credits_for(self, id_: str) -> list[Credit]:
         def read() -> list[Credit]:
             rows = self.db.execute(
                 "SELECT row FROM credits WHERE work = ?1 OR character = ?1 OR person = ?1 ORDER BY rowid", (id_,)
             )
-            decode = codec.decoder(Credit)
-            return [decode(json.loads(r)) for (r,) in rows]
+            return list(self._decode(Credit, rows))
 
         return self._read(read, lambda f: f._credits_for(id_))
 
@@ -373,8 +432,7 @@ class StoredFranchise(Franchise):
                 "SELECT r.row FROM fact_about a JOIN records r ON r.id = a.fact WHERE a.record = ? ORDER BY r.pos",
                 (id_,),
             )
-            decode = codec.decoder(Fact)
-            return [decode(json.loads(r)) for (r,) in rows]
+            return list(self._decode(Fact, rows))
 
         return self._read(read, lambda f: f.facts_about(id_))
 
@@ -389,37 +447,32 @@ class StoredFranchise(Franchise):
         return Names.build(self._parsed)
 
 
-class StoredNames(Names):
-    """The resolver's names in the cache: exact lookups by index, the full lists only when fuzzy matching needs them.
+RECORD_TYPES: dict[str, type[Any]] = {"work": Work, "character": Character, "person": Person}
 
-    Like the records, every read falls back to the knowledge file when the cache fails."""
+
+class StoredNames(Names):
+    """The resolver's names in the cache, read through indexes: a lookup reads the rows of its own words.
+
+    Words are found by the vocabulary table (exactly, or by prefix in its sorted index), typos
+    through the bigram table, names by position; the full lists are read only for a whole-string
+    scan of a small file. Like the records, every read falls back to the knowledge file when the
+    cache fails.
+    """
 
     def __init__(self, franchise: StoredFranchise) -> None:  # the lists are read lazily, below
         self.franchise = franchise
         self.db = franchise.db
-        self._rows: dict[int, tuple[str, str, str]] = {}
+        self._rows: dict[int, tuple[str, str, str, str]] = {}
 
     def _read(self, read: Callable[[], T], again: Callable[[Names], T]) -> T:
         return self.franchise._read(read, lambda f: again(self.franchise.built_names))
 
-    def _blob(self, key: str) -> str:
-        value: str = self.db.execute("SELECT v FROM meta WHERE k = ?", (key,)).fetchone()[0]
-        return value
-
     @cached_property
     def keys(self) -> list[str]:  # type: ignore[override]
-        """Every normalised name, for fuzzy matching."""
-        return self._read(lambda: self._blob("keys").split("\n"), lambda n: n.keys)
-
-    @cached_property
-    def owners(self) -> list[str]:  # type: ignore[override]
-        """The record id of every name."""
-        return self._read(lambda: self._blob("owners").split("\n"), lambda n: n.owners)
-
-    @cached_property
-    def kinds(self) -> list[str]:  # type: ignore[override]
-        """The record kind of every name."""
-        return self._read(lambda: [KINDS[c] for c in self._blob("kinds")], lambda n: n.kinds)
+        """Every normalised name, for a whole-string scan."""
+        return self._read(
+            lambda: [k for (k,) in self.db.execute("SELECT key FROM names ORDER BY pos")], lambda n: n.keys
+        )
 
     def exact(self, key: str) -> list[int]:
         """Positions whose key is exactly this one, through the index."""
@@ -429,27 +482,98 @@ class StoredNames(Names):
 
         return self._read(read, lambda n: n.exact(key))
 
-    def _row(self, i: int) -> tuple[str, str, str]:
-        def read() -> tuple[str, str, str]:
+    def vocabulary(self) -> list[str]:
+        """Every distinct word of the names."""
+        return self._read(
+            lambda: [w for (w,) in self.db.execute("SELECT word FROM vocab ORDER BY id")],
+            lambda n: list(n.vocabulary()),
+        )
+
+    def with_word(self, word: str) -> list[int]:
+        """Positions whose key has this word, from its row of the vocabulary."""
+
+        def read() -> list[int]:
+            row = self.db.execute("SELECT positions FROM vocab WHERE word = ?", (word,)).fetchone()
+            return [int(p) for p in row[0].split()] if row else []
+
+        return self._read(read, lambda n: n.with_word(word))
+
+    def words_starting(self, prefix: str) -> list[str]:
+        """Words starting with a prefix, read in order from the vocabulary's index until one does not."""
+
+        def read() -> list[str]:
+            found = []
+            for (word,) in self.db.execute("SELECT word FROM vocab WHERE word >= ? ORDER BY word", (prefix,)):
+                if not word.startswith(prefix):
+                    break
+                found.append(word)
+            return found
+
+        return self._read(read, lambda n: n.words_starting(prefix))
+
+    def _sharing(self, grams: Iterable[str]) -> Counter[str]:
+        """How many of these bigrams each word of the vocabulary has, by the word's number."""
+        rows = self.db.execute(
+            "SELECT words FROM grams WHERE gram IN (SELECT value FROM json_each(?))", (json.dumps(list(grams)),)
+        )
+        return Counter(number for (ids,) in rows for number in ids.split())
+
+    def _numbered(self, numbers: Iterable[str]) -> list[str]:
+        rows = self.db.execute(
+            "SELECT word FROM vocab WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+            (json.dumps([int(n) for n in numbers]),),
+        )
+        return [w for (w,) in rows]
+
+    def words_near(self, typed: str, edits: int) -> list[str]:
+        """Words that keep enough of the typed word's bigrams to be within reach (see resolve.bigrams_kept)."""
+
+        def read() -> list[str]:
+            kept = bigrams_kept(typed, edits)
+            if kept == 0:
+                words = self.vocabulary()  # a word too short to bound: every word is within reach
+            else:
+                words = self._numbered(n for n, count in self._sharing(bigrams(typed)).items() if count >= kept)
+            return [w for w in words if abs(len(w) - len(typed)) <= edits]
+
+        return self._read(read, lambda n: list(n.words_near(typed, edits)))
+
+    def fetch(self, positions: Iterable[int]) -> None:
+        """Read the rows of these positions in one query."""
+        wanted = [i for i in dict.fromkeys(positions) if i not in self._rows]
+        if not wanted:
+            return
+
+        def read() -> None:
+            query = "SELECT pos, key, owner, kind, name FROM names WHERE pos IN (SELECT value FROM json_each(?))"
+            for pos, key, owner, code, name in self.db.execute(query, (json.dumps(wanted),)):
+                self._rows[pos] = (key, owner, KINDS[code], name)
+
+        self._read(read, lambda n: None)
+
+    def _row(self, i: int) -> tuple[str, str, str, str]:
+        def read() -> tuple[str, str, str, str]:
             if i not in self._rows:
-                query = "SELECT owner, kind, name FROM names WHERE pos = ?"
-                owner, code, name = self.db.execute(query, (i,)).fetchone()
-                self._rows[i] = (owner, KINDS[code], name)
+                self.fetch([i])
             return self._rows[i]
 
-        return self._read(read, lambda n: (n.owner(i), n.kind(i), n.name(i)))
+        return self._read(read, lambda n: (n.key(i), n.owner(i), n.kind(i), n.name(i)))
+
+    def key(self, i: int) -> str:
+        """The normalised key at a position."""
+        return self._row(i)[0]
 
     def owner(self, i: int) -> str:
         """The id of the record named at a position."""
-        return self._row(i)[0]
+        return self._row(i)[1]
 
     def kind(self, i: int) -> str:
         """The kind of the record named at a position."""
-        return self._row(i)[1]
+        return self._row(i)[2]
 
     def name(self, i: int) -> str:
         """The name at a position, as written."""
-        return self._row(i)[2]
+        return self._row(i)[3]
 
     def starting_with(self, prefix: str, kinds: Iterable[str]) -> Iterator[tuple[str, str]]:
         """Names starting with a prefix, found by SQLite (LIKE ignores ASCII case; casefold settles the rest)."""
@@ -466,18 +590,23 @@ class StoredNames(Names):
         return iter(self._read(read, lambda n: list(n.starting_with(prefix, wanted))))
 
     def candidates(self, key: str) -> list[int] | None:
-        """For many names: the closest whole strings, plus every name sharing a word (or word start) with the query."""
+        """For many names, the names of the words most alike the query's, for a whole-string score.
+
+        This narrows suggestions only (no whole-string similarity has a bound by shared
+        bigrams), and only for files of more than FULL_SCAN names; smaller files score every name.
+        """
 
         def read() -> list[int] | None:
-            if len(self.keys) <= FULL_SCAN or not self.db.execute("SELECT 1 FROM meta WHERE k = 'words'").fetchone():
+            if int(self.franchise.meta["names"]) <= FULL_SCAN:
                 return None
-            from rapidfuzz import fuzz, process
-
-            close = process.extract(key, self.keys, scorer=fuzz.QRatio, processor=None, limit=1000, score_cutoff=50)
-            words = [w for w in key.split() if w not in STOPWORDS]
-            query = " OR ".join(f'"{w}"*' for w in words)
-            sharing = self.db.execute("SELECT rowid FROM names_words WHERE names_words MATCH ? LIMIT 3000", (query,))
-            return sorted({i for _, _, i in close} | {i for (i,) in sharing})
+            grams = set().union(*(bigrams(w) for w in [*content_words(key), key.replace(" ", "")]))
+            best = [n for n, _ in self._sharing(grams).most_common(CLOSE_WORDS)]
+            pool: dict[int, None] = {}
+            for word in self._numbered(best):
+                pool.update(dict.fromkeys(self.with_word(word)))
+                if len(pool) >= CLOSE_NAMES:
+                    break
+            return sorted(pool)
 
         return self._read(read, lambda n: n.candidates(key))
 

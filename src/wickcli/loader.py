@@ -1,8 +1,10 @@
 """Read a knowledge file: the only module that knows YAML.
 
-The file is composed into YAML nodes (never constructed into arbitrary objects), then each node
-is checked against the format and turned into model records. Every problem keeps the node's line
-and column, and all problems of a file are reported together.
+The file is read in one pass over the YAML parser's events (never composed into a tree of nodes,
+never constructed into arbitrary objects): each value is checked against the format and turned
+into model records as it comes, so a large file costs little more memory than its records. Every
+problem keeps the line and column of the event it was found at, and all problems of a file are
+reported together.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -47,7 +49,6 @@ FORMAT_VERSION = 1
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL, _DATE = (_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
-_ALIAS = "!wick/alias"
 _SCALAR_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _DATE}
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
@@ -57,148 +58,227 @@ _CURRENCY = re.compile(r"[A-Z]{3}\Z")
 INVALID: Any = object()
 """Marks a value that failed validation; its problem is already recorded."""
 
+Event = Any
+"""A parser event; the code looks at its class before its fields (the stubs give every mark as optional)."""
+Mark = Any
+Next = Callable[[], Event]
+"""The parser's next event: the model is built from one pass over them, never from a tree of nodes."""
+_SCALAR, _ALIAS_EVENT = yaml.ScalarEvent, yaml.AliasEvent
+_MAP_START, _SEQ_START = yaml.MappingStartEvent, yaml.SequenceStartEvent
+_STARTS = (_MAP_START, _SEQ_START)
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_TICK = 4096
+"""Report progress every this many items of the top-level lists."""
+
+
+class _Compose(Exception):
+    """Something only YAML's composer reports (an undefined alias, a second document): compose to get its message."""
+
+
+class Place(NamedTuple):
+    """Where a value of a mapping was written, and where each of its items was when it is a list."""
+
+    mark: Mark
+    items: list[Mark]
+
 
 @dataclass
 class _Ctx:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
-    seen: set[int] = field(default_factory=set)
-    aliased: bool = False
     ids: dict[str, tuple[str, int]] = field(default_factory=dict)
-    refs: list[tuple[tuple[str, ...], str, yaml.Node, str]] = field(default_factory=list)
+    refs: list[tuple[tuple[str, ...], str, Mark, str]] = field(default_factory=list)
+    anchors: dict[str, int] = field(default_factory=dict)
+    tags: dict[str, str] = field(default_factory=dict)
+    items: list[Mark] | None = None
+    progress: Callable[[int], object] | None = None
+    resolver: yaml.resolver.BaseResolver = field(default_factory=yaml.resolver.Resolver)
 
-    def fail(self, node: yaml.Node, where: str, message: str) -> Any:
-        mark = node.start_mark
+    def fail(self, mark: Mark, where: str, message: str) -> Any:
         self.problems.append(Problem(mark.line + 1, mark.column + 1, where, message))
         return INVALID
 
-    def warn(self, node: yaml.Node, where: str, message: str) -> None:
+    def warn(self, mark: Mark, where: str, message: str) -> None:
         """Record something the format allows but that is probably not meant."""
-        mark = node.start_mark
         self.warnings.append(Problem(mark.line + 1, mark.column + 1, where, message))
 
+    def anchor(self, event: Event) -> None:
+        """Remember where an anchor (&name) was set, for an alias to it to name that line."""
+        name = event.anchor
+        if name in self.anchors:
+            raise _Compose  # a duplicate anchor
+        self.anchors[name] = event.start_mark.line + 1
 
-Conv = Callable[[yaml.Node, str, _Ctx], Any]
-Check = Callable[[dict[str, Any], dict[str, yaml.Node], str, _Ctx], bool]
-"""A rule across the keys of one mapping: values, their nodes, the mapping's path; False if it failed."""
+    def tag(self, event: Event) -> str:
+        """A scalar's tag as YAML's resolver gives it (a plain 2014-10-24 is a date, a quoted one text)."""
+        tag: str | None = event.tag
+        if tag is not None and tag != "!":
+            return tag
+        if not event.implicit[0]:
+            return _STR
+        value: str = event.value
+        found = self.tags.get(value)
+        if found is None:
+            found = self.tags[value] = self.resolver.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+        return found
 
 
-def _describe(node: yaml.Node) -> str:
-    if isinstance(node, yaml.MappingNode):
+Conv = Callable[[Event, Next, str, _Ctx], Any]
+"""Reads one value that starts with this event, to its end, and returns it (or INVALID)."""
+Check = Callable[[dict[str, Any], dict[str, Place], str, _Ctx], bool]
+"""A rule across the keys of one mapping: values, where they were, the mapping's path; False if it failed."""
+
+
+def _skip(event: Event, next_event: Next, ctx: _Ctx, noted: bool = False) -> None:
+    """Read past a value that has been refused, still noting its anchors (``noted``: the first's is noted)."""
+    if event.__class__ is _SCALAR:
+        if event.anchor is not None and not noted:
+            ctx.anchor(event)
+        return
+    if event.__class__ is _ALIAS_EVENT:
+        if event.anchor not in ctx.anchors:
+            raise _Compose
+        return
+    depth = 0
+    while True:
+        if isinstance(event, _STARTS):
+            depth += 1
+            if event.anchor is not None and not noted:
+                ctx.anchor(event)
+            noted = False
+        elif isinstance(event, _ENDS):
+            depth -= 1
+            if not depth:
+                return
+        elif event.__class__ is _ALIAS_EVENT:
+            if event.anchor not in ctx.anchors:
+                raise _Compose
+        elif event.__class__ is _SCALAR and event.anchor is not None:
+            ctx.anchor(event)
+        event = next_event()
+
+
+def _describe(event: Event, ctx: _Ctx) -> str:
+    if event.__class__ is _MAP_START:
         return "a mapping"
-    if isinstance(node, yaml.SequenceNode):
+    if event.__class__ is _SEQ_START:
         return "a list"
-    if node.tag == _NULL:
+    tag = ctx.tag(event)
+    if tag == _NULL:
         return "nothing"
-    return repr(node.value) if node.tag == _STR else node.value  # numbers, dates and booleans as written
+    value: str = event.value
+    return repr(value) if tag == _STR else value  # numbers, dates and booleans as written
 
 
-class _Alias(yaml.ScalarNode):
-    """An alias (*name) left as a node at its own place, so a problem with it points at that line."""
-
-    def __init__(self, event: yaml.AliasEvent, anchored: yaml.Node) -> None:
-        # The stubs let an event's mark come from libyaml; this one comes from the pure-Python parser.
-        super().__init__(_ALIAS, event.anchor, event.start_mark, event.end_mark)  # type: ignore[arg-type]
-        self.anchored = anchored
-
-
-class _AliasLoader(yaml.SafeLoader):
-    """Compose without resolving aliases: each one becomes an _Alias, nothing is expanded."""
-
-    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        if self.check_event(yaml.AliasEvent):
-            event: yaml.AliasEvent = self.get_event()  # type: ignore[no-untyped-call]
-            # Used only after the fast loader composed the file, so every alias has its anchor.
-            return _Alias(event, self.anchors[event.anchor])
-        return super().compose_node(parent, index)
-
-
-def _enter(node: yaml.Node, where: str, ctx: _Ctx) -> bool:
-    """Refuse anchors/aliases and custom tags before looking at a node."""
-    if isinstance(node, _Alias):
+def _enter(event: Event, where: str, ctx: _Ctx) -> str | None:
+    """Refuse aliases and custom tags before looking at a value; its tag, or None if refused."""
+    kind = event.__class__
+    if kind is _ALIAS_EVENT:
+        name: str = event.anchor
+        if name not in ctx.anchors:
+            raise _Compose
         ctx.fail(
-            node,
+            event.start_mark,
             where,
-            f"repeats the value anchored at line {node.anchored.start_mark.line + 1} (*{node.value}); "
+            f"repeats the value anchored at line {ctx.anchors[name]} (*{name}); "
             "YAML aliases are not supported, write the value out",
         )
-        return False
-    if id(node) in ctx.seen:
-        ctx.aliased = True  # reported again, at the alias's own line, by a second pass
-        return False
-    ctx.seen.add(id(node))
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag not in _SCALAR_TAGS:
-            ctx.fail(node, where, f"unsupported YAML tag {node.tag.replace(_TAG, '!!')}")
-            return False
-    elif node.tag not in (_TAG + "seq", _TAG + "map"):
-        ctx.fail(node, where, f"unsupported YAML tag {node.tag.replace(_TAG, '!!')}")
-        return False
-    return True
+        return None
+    if event.anchor is not None:
+        ctx.anchor(event)
+    if kind is _SCALAR:
+        tag = ctx.tag(event)
+        if tag not in _SCALAR_TAGS:
+            ctx.fail(event.start_mark, where, f"unsupported YAML tag {tag.replace(_TAG, '!!')}")
+            return None
+        return tag
+    tag = event.tag
+    default = _TAG + ("map" if kind is _MAP_START else "seq")
+    if tag is not None and tag != "!" and tag != default:
+        ctx.fail(event.start_mark, where, f"unsupported YAML tag {tag.replace(_TAG, '!!')}")
+        return None
+    return default
 
 
-def text(node: yaml.Node, where: str, ctx: _Ctx) -> Any:
+def _refuse(event: Event, next_event: Next, where: str, ctx: _Ctx, message: str) -> Any:
+    """Record a problem at a value and read past the rest of it."""
+    ctx.fail(event.start_mark, where, message)
+    _skip(event, next_event, ctx, noted=True)
+    return INVALID
+
+
+def _refused(event: Event, next_event: Next, ctx: _Ctx) -> Any:
+    """Read past a value whose problem _enter has recorded (and its anchor noted)."""
+    if event.__class__ is not _ALIAS_EVENT:
+        _skip(event, next_event, ctx, noted=True)
+    return INVALID
+
+
+def text(event: Event, next_event: Next, where: str, ctx: _Ctx) -> Any:
     """Text; numbers are taken as written."""
-    if not _enter(node, where, ctx):
-        return INVALID
-    if isinstance(node, yaml.ScalarNode) and node.tag in (_STR, _INT, _FLOAT):
-        value = node.value.strip()
+    tag = _enter(event, where, ctx)
+    if tag is None:
+        return _refused(event, next_event, ctx)
+    if tag in (_STR, _INT, _FLOAT) and event.__class__ is _SCALAR:
+        value = event.value.strip()
         if value:
             return value
-        return ctx.fail(node, where, "expected text, got an empty string")
-    return ctx.fail(node, where, f"expected text, got {_describe(node)}")
+        return ctx.fail(event.start_mark, where, "expected text, got an empty string")
+    return _refuse(event, next_event, where, ctx, f"expected text, got {_describe(event, ctx)}")
 
 
-def integer(node: yaml.Node, where: str, ctx: _Ctx) -> Any:
+def integer(event: Event, next_event: Next, where: str, ctx: _Ctx) -> Any:
     """A whole number of at least 0."""
-    if not _enter(node, where, ctx):
-        return INVALID
-    if isinstance(node, yaml.ScalarNode) and node.tag == _INT:
+    tag = _enter(event, where, ctx)
+    if tag is None:
+        return _refused(event, next_event, ctx)
+    if tag == _INT and event.__class__ is _SCALAR:
         try:
-            value = int(node.value.replace("_", ""), 10)
+            value = int(event.value.replace("_", ""), 10)
         except ValueError:
             value = -1
         if value >= 0:
             return value
-    return ctx.fail(node, where, f"expected a whole number, got {_describe(node)}")
+    return _refuse(event, next_event, where, ctx, f"expected a whole number, got {_describe(event, ctx)}")
 
 
-def date(node: yaml.Node, where: str, ctx: _Ctx) -> Any:
+def date(event: Event, next_event: Next, where: str, ctx: _Ctx) -> Any:
     """An ISO calendar date, quoted or not."""
-    if not _enter(node, where, ctx):
-        return INVALID
-    if isinstance(node, yaml.ScalarNode) and node.tag in (_STR, _DATE) and _ISO_DATE.match(node.value):
+    tag = _enter(event, where, ctx)
+    if tag is None:
+        return _refused(event, next_event, ctx)
+    if tag in (_STR, _DATE) and event.__class__ is _SCALAR and _ISO_DATE.match(event.value):
         try:
-            return dt.date.fromisoformat(node.value)
+            return dt.date.fromisoformat(event.value)
         except ValueError:
-            return ctx.fail(node, where, f"{node.value} is not a real date")
-    return ctx.fail(node, where, f"expected a date like 2025-06-06, got {_describe(node)}")
+            return ctx.fail(event.start_mark, where, f"{event.value} is not a real date")
+    return _refuse(event, next_event, where, ctx, f"expected a date like 2025-06-06, got {_describe(event, ctx)}")
 
 
-def url(node: yaml.Node, where: str, ctx: _Ctx) -> Any:
+def url(event: Event, next_event: Next, where: str, ctx: _Ctx) -> Any:
     """An http(s) URL."""
-    value = text(node, where, ctx)
+    value = text(event, next_event, where, ctx)
     if value is INVALID or _URL.match(value):
         return value
-    return ctx.fail(node, where, f"expected an http(s) URL, got {value!r}")
+    return ctx.fail(event.start_mark, where, f"expected an http(s) URL, got {value!r}")
 
 
-def currency(node: yaml.Node, where: str, ctx: _Ctx) -> Any:
+def currency(event: Event, next_event: Next, where: str, ctx: _Ctx) -> Any:
     """An ISO 4217 currency code: USD, EUR, GBP."""
-    value = text(node, where, ctx)
+    value = text(event, next_event, where, ctx)
     if value is INVALID or _CURRENCY.match(value):
         return value
-    return ctx.fail(node, where, f"expected a currency code like USD, got {value!r}")
+    return ctx.fail(event.start_mark, where, f"expected a currency code like USD, got {value!r}")
 
 
 def choice(*allowed: str) -> Conv:
     """Text from a fixed vocabulary."""
 
-    def convert(node: yaml.Node, where: str, ctx: _Ctx) -> Any:
-        value = text(node, where, ctx)
+    def convert(event: Event, next_event: Next, where: str, ctx: _Ctx) -> Any:
+        value = text(event, next_event, where, ctx)
         if value is INVALID or value in allowed:
             return value
-        return ctx.fail(node, where, f"expected one of {', '.join(allowed)}; got {value!r}")
+        return ctx.fail(event.start_mark, where, f"expected one of {', '.join(allowed)}; got {value!r}")
 
     return convert
 
@@ -206,15 +286,15 @@ def choice(*allowed: str) -> Conv:
 def ident(kind: str) -> Conv:
     """The id of a record of this kind, unique in the whole file."""
 
-    def convert(node: yaml.Node, where: str, ctx: _Ctx) -> Any:
-        value = text(node, where, ctx)
+    def convert(event: Event, next_event: Next, where: str, ctx: _Ctx) -> Any:
+        value = text(event, next_event, where, ctx)
         if value is INVALID:
             return value
         if not _ID.match(value):
-            return ctx.fail(node, where, f"id {value!r} must be lower-case letters, digits and hyphens")
+            return ctx.fail(event.start_mark, where, f"id {value!r} must be lower-case letters, digits and hyphens")
         if value in ctx.ids:
-            return ctx.fail(node, where, f"duplicate id {value!r} (first used at line {ctx.ids[value][1]})")
-        ctx.ids[value] = (kind, node.start_mark.line + 1)
+            return ctx.fail(event.start_mark, where, f"duplicate id {value!r} (first used at line {ctx.ids[value][1]})")
+        ctx.ids[value] = (kind, event.start_mark.line + 1)
         return value
 
     return convert
@@ -223,29 +303,39 @@ def ident(kind: str) -> Conv:
 def ref(*kinds: str) -> Conv:
     """The id of another record, checked once the whole file is read."""
 
-    def convert(node: yaml.Node, where: str, ctx: _Ctx) -> Any:
-        value = text(node, where, ctx)
+    def convert(event: Event, next_event: Next, where: str, ctx: _Ctx) -> Any:
+        value = text(event, next_event, where, ctx)
         if value is not INVALID:
-            ctx.refs.append((kinds, value, node, where))
+            ctx.refs.append((kinds, value, event.start_mark, where))
         return value
 
     return convert
 
 
-def seq(item: Conv) -> Conv:
-    """A list of items; a single value is not taken for a list of one."""
+def seq(item: Conv, report: bool = False) -> Conv:
+    """A list of items; a single value is not taken for a list of one. ``report``: tell ctx.progress how far it is."""
 
-    def convert(node: yaml.Node, where: str, ctx: _Ctx) -> Any:
-        if not _enter(node, where, ctx):
-            return INVALID
-        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
+    def convert(event: Event, next_event: Next, where: str, ctx: _Ctx) -> Any:
+        marks, ctx.items = ctx.items, None  # only this list's own items are marked, not those of lists inside
+        tag = _enter(event, where, ctx)
+        if tag is None:
+            return _refused(event, next_event, ctx)
+        if tag == _NULL:
             return ()
-        if not isinstance(node, yaml.SequenceNode):
-            return ctx.fail(node, where, f"expected a list, got {_describe(node)}")
-        values = [item(child, f"{where}[{i}]", ctx) for i, child in enumerate(node.value)]
-        if any(v is INVALID for v in values):
-            return INVALID
-        return tuple(values)
+        if event.__class__ is not _SEQ_START:
+            return _refuse(event, next_event, where, ctx, f"expected a list, got {_describe(event, ctx)}")
+        values: list[Any] = []
+        ok = True
+        progress = ctx.progress if report else None
+        while (child := next_event()).__class__ is not yaml.SequenceEndEvent:
+            if marks is not None:
+                marks.append(child.start_mark)
+            value = item(child, next_event, f"{where}[{len(values)}]", ctx)
+            ok = ok and value is not INVALID
+            values.append(value)
+            if progress is not None and not len(values) % _TICK:
+                progress(child.start_mark.index)
+        return tuple(values) if ok else INVALID
 
     return convert
 
@@ -259,33 +349,48 @@ class Spec:
     required: frozenset[str] = frozenset()
     check: Check | None = None
 
-    def __call__(self, node: yaml.Node, where: str, ctx: _Ctx) -> Any:
-        if not _enter(node, where, ctx):
-            return INVALID
-        if not isinstance(node, yaml.MappingNode):
-            return ctx.fail(node, where, f"expected a mapping, got {_describe(node)}")
+    def __call__(self, event: Event, next_event: Next, where: str, ctx: _Ctx) -> Any:
+        ctx.items = None
+        if _enter(event, where, ctx) is None:
+            return _refused(event, next_event, ctx)
+        if event.__class__ is not _MAP_START:
+            return _refuse(event, next_event, where, ctx, f"expected a mapping, got {_describe(event, ctx)}")
         values: dict[str, Any] = {}
-        nodes: dict[str, yaml.Node] = {}
+        places: dict[str, Place] = {}
         ok = True
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if key is None or key_node.tag != _STR:
-                ok = ctx.fail(key_node, where, "keys must be plain names") and False
+        keys = self.keys
+        while (key_event := next_event()).__class__ is not yaml.MappingEndEvent:
+            value_event = None
+            if key_event.__class__ is _SCALAR and key_event.anchor is not None:
+                ctx.anchor(key_event)
+            key = key_event.value if key_event.__class__ is _SCALAR else None
+            if key is None or ctx.tag(key_event) != _STR:
+                if key_event.__class__ is not _SCALAR:
+                    _skip(key_event, next_event, ctx)
+                ok = ctx.fail(key_event.start_mark, where, "keys must be plain names") and False
             elif key in values:
-                ok = ctx.fail(key_node, _join(where, key), f"duplicate key {key!r}") and False
-            elif key not in self.keys:
-                ok = ctx.fail(key_node, _join(where, key), _unknown_key(key, self.keys)) and False
-            elif isinstance(value_node, yaml.ScalarNode) and value_node.tag == _NULL:
-                values[key] = None
-                ctx.seen.add(id(value_node))
+                ok = ctx.fail(key_event.start_mark, _join(where, key), f"duplicate key {key!r}") and False
+            elif key not in keys:
+                ok = ctx.fail(key_event.start_mark, _join(where, key), _unknown_key(key, keys)) and False
             else:
-                values[key] = self.keys[key](value_node, _join(where, key), ctx)
-                nodes[key] = value_node
+                value_event = next_event()
+                if value_event.__class__ is _SCALAR and ctx.tag(value_event) == _NULL:
+                    if value_event.anchor is not None:
+                        ctx.anchor(value_event)
+                    values[key] = None
+                    continue
+                items: list[Mark] = []
+                ctx.items = items if self.check is not None else None
+                values[key] = keys[key](value_event, next_event, _join(where, key), ctx)
+                ctx.items = None
+                places[key] = Place(value_event.start_mark, items)
                 ok = ok and values[key] is not INVALID
+                continue
+            _skip(next_event(), next_event, ctx)  # the value of a key refused
         for key in sorted(self.required - {k for k, v in values.items() if v is not None}):
-            ok = ctx.fail(node, where or "top level", f"missing required key {key!r}") and False
+            ok = ctx.fail(event.start_mark, where or "top level", f"missing required key {key!r}") and False
         if ok and self.check is not None:
-            ok = self.check(values, nodes, where, ctx)
+            ok = self.check(values, places, where, ctx)
         if not ok:
             return INVALID
         return self.build(**{k: v for k, v in values.items() if v is not None})
@@ -426,22 +531,22 @@ CREDIT = Spec(
 )
 
 
-def _check_fact(values: dict[str, Any], nodes: dict[str, yaml.Node], where: str, ctx: _Ctx) -> bool:
+def _check_fact(values: dict[str, Any], places: dict[str, Place], where: str, ctx: _Ctx) -> bool:
     answer, choices = values.get("answer"), values.get("choices") or ()
     if answer is not None:
         for i, wrong in enumerate(choices):
             if wrong.casefold() == answer.casefold():
                 ctx.fail(
-                    nodes["choices"].value[i],
+                    places["choices"].items[i],
                     f"{where}.choices[{i}]",
                     f"{wrong!r} is the answer; choices are the wrong answers to offer",
                 )
                 return False
     if values.get("question") is not None and answer is None:
-        ctx.warn(nodes["question"], where, "has a question but no answer, so the quiz never asks it")
+        ctx.warn(places["question"].mark, where, "has a question but no answer, so the quiz never asks it")
     elif values.get("question") is not None and not choices:
         ctx.warn(
-            nodes["question"],
+            places["question"].mark,
             where,
             "has a question but no choices; multiple-choice rounds leave it out "
             "unless enough wrong answers are found elsewhere",
@@ -478,27 +583,27 @@ FRANCHISE = Spec(
         "format": integer,
         "franchise": text,
         "data_as_of": date,
-        "works": seq(WORK),
-        "people": seq(PERSON),
-        "characters": seq(CHARACTER),
-        "credits": seq(CREDIT),
-        "facts": seq(FACT),
+        "works": seq(WORK, report=True),
+        "people": seq(PERSON, report=True),
+        "characters": seq(CHARACTER, report=True),
+        "credits": seq(CREDIT, report=True),
+        "facts": seq(FACT, report=True),
     },
     frozenset({"franchise", "works"}),
 )
 
 
 def _check_refs(ctx: _Ctx) -> None:
-    for allowed, value, node, where in ctx.refs:
+    for allowed, value, mark, where in ctx.refs:
         kind = ctx.ids.get(value, ("",))[0]
         if kind in allowed:
             continue
         wanted = " or ".join(allowed)
         hint = _suggest(value, [i for i, (k, _) in ctx.ids.items() if k in allowed], kind, wanted)
         if kind:
-            ctx.fail(node, where, f"{value!r} is a {kind}, not a {wanted}{hint}")
+            ctx.fail(mark, where, f"{value!r} is a {kind}, not a {wanted}{hint}")
         else:
-            ctx.fail(node, where, f"no {wanted} with id {value!r}{hint}")
+            ctx.fail(mark, where, f"no {wanted} with id {value!r}{hint}")
 
 
 def _suggest(value: str, ids: list[str], kind: str, wanted: str) -> str:
@@ -514,7 +619,7 @@ def _suggest(value: str, ids: list[str], kind: str, wanted: str) -> str:
     return ""
 
 
-def _colon_in_flow(message: str, lines: list[str], mark: yaml.Mark) -> bool:
+def _colon_in_flow(message: str, lines: list[str], mark: Mark) -> bool:
     """Whether a flow mapping ({a: b}) broke on a second ': ' in one of its values."""
     if not message.startswith("did not find expected ','") or mark.line >= len(lines):
         return False
@@ -538,26 +643,58 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, source: str) -> Problem:
     return Problem(mark.line + 1, mark.column + 1, "", f"YAML syntax error: {message}")
 
 
-def parse(data: bytes, path: str) -> Franchise:
+Progress = Callable[[int, int], object]
+"""Told how far reading has got: characters read so far, and of how many."""
+
+
+def parse(data: bytes, path: str, progress: Progress | None = None) -> Franchise:
     """Validate the bytes of a knowledge file and build the model; raise DataFileError."""
-    return check(data, path)[0]
+    return check(data, path, progress)[0]
 
 
-def check(data: bytes, path: str) -> tuple[Franchise, list[Problem]]:
+def check(data: bytes, path: str, progress: Progress | None = None) -> tuple[Franchise, list[Problem]]:
     """Validate and build like parse, and also return the warnings: things allowed but probably not meant."""
     with paused_gc():
-        return _parse(data, path)
+        return _parse(data, path, progress)
 
 
-def _parse(data: bytes, path: str) -> tuple[Franchise, list[Problem]]:
+def _stream(source: str, ctx: _Ctx) -> tuple[Any, Mark] | None:
+    """One pass over the parser's events, building the model as they come; None for a file with no document."""
+    parser = _Loader(source)
+    try:
+        next_event: Next = parser.get_event
+        next_event()  # the stream's start
+        if next_event().__class__ is yaml.StreamEndEvent:
+            return None
+        root = next_event()
+        values = FRANCHISE(root, next_event, "", ctx)
+        next_event()  # the document's end
+        if next_event().__class__ is not yaml.StreamEndEvent:
+            raise _Compose  # a second document
+        return values, root.start_mark
+    finally:
+        parser.dispose()
+
+
+def _parse(data: bytes, path: str, progress: Progress | None = None) -> tuple[Franchise, list[Problem]]:
     try:
         source = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise DataFileError(path, [Problem(line, column, "", "not UTF-8 text")]) from None
+    ctx = _Ctx()
+    if progress is not None:
+        total = len(data)
+        ctx.progress = lambda done: progress(min(done, total), total)
     try:
-        root = yaml.compose(source, Loader=_Loader)
+        try:
+            read = _stream(source, ctx)
+        except _Compose:
+            # What only the composer reports (an alias to no anchor, an anchor set twice, a second
+            # document) is left to it, so that the message is YAML's own.
+            yaml.compose(source, Loader=_Loader)
+            raise
     except yaml.MarkedYAMLError as exc:
         raise DataFileError(path, [_syntax_problem(exc, source)]) from None
     except yaml.reader.ReaderError as exc:
@@ -568,17 +705,11 @@ def _parse(data: bytes, path: str) -> tuple[Franchise, list[Problem]]:
         raise DataFileError(path, [Problem(line, column, "", problem)]) from None
     except yaml.YAMLError as exc:
         raise DataFileError(path, [Problem(None, None, "", f"YAML error: {exc}")]) from None
-    if root is None:
+    if read is None:
         raise DataFileError(
             path, [Problem(None, None, "", "the file is empty; expected a mapping with 'franchise' and 'works'")]
         )
-    ctx = _Ctx()
-    values = FRANCHISE(root, "", ctx)
-    if ctx.aliased:
-        # Composed nodes forget where an alias was written: compose again, keeping each alias
-        # in its place, so every problem points at the line a person has to change.
-        ctx = _Ctx()
-        values = FRANCHISE(yaml.compose(source, Loader=_AliasLoader) or root, "", ctx)
+    values, root = read
     if values is not INVALID and values.get("format", FORMAT_VERSION) != FORMAT_VERSION:
         ctx.fail(root, "format", f"format {values['format']} is not supported (expected {FORMAT_VERSION})")
     _check_refs(ctx)

@@ -261,13 +261,18 @@ class Franchise:
     ) -> None:
         self.name = name
         self.data_as_of = data_as_of
-        self.works = works
+        self._works = works
         self._people = people
         self._characters = characters
         self._credits = credits
         self._facts = facts
         self.format = format
         self.path = path
+
+    @property
+    def works(self) -> tuple[Work, ...]:
+        """Every work, in the file's order."""
+        return self._works
 
     @property
     def people(self) -> tuple[Person, ...]:

@@ -107,6 +107,23 @@ def typo_allowance(typed: str) -> int:
     return 0 if len(typed) < 4 else 1 if len(typed) < 8 else 2
 
 
+def bigrams(word: str) -> set[str]:
+    """The distinct pairs of neighbouring letters of a word, with its ends marked: an index of words keeps these."""
+    padded = f"\x02{word}\x03"
+    return {padded[i : i + 2] for i in range(len(padded) - 1)}
+
+
+def bigrams_kept(typed: str, edits: int) -> int:
+    """How many of a typed word's bigrams any word within this many edits of it still has (0: no bound).
+
+    An edit touches at most three bigrams of the marked word: a letter changed or dropped breaks
+    the two pairs it is in, a letter put in breaks one, and two neighbours swapped break the pair
+    they form and the pair on either side. So at most three bigrams are lost per edit, and a word
+    sharing fewer than the rest cannot be a typo of the typed one: an index may leave it out.
+    """
+    return max(len(bigrams(typed)) - 3 * edits, 0)
+
+
 def word_cost(typed: str, word: str) -> float | None:
     """What it costs for a typed word to stand for a word of a name, or None if it cannot.
 
@@ -249,7 +266,7 @@ class Names:
     def _words(self) -> dict[str, list[int]]:
         words: dict[str, list[int]] = {}
         for i, key in enumerate(self.keys):
-            for word in set(key.split()):
+            for word in dict.fromkeys(key.split()):
                 words.setdefault(word, []).append(i)
         return words
 
@@ -261,9 +278,32 @@ class Names:
         """Every distinct word of every normalised name."""
         return self._words.keys()
 
+    def word_positions(self) -> dict[str, list[int]]:
+        """Every distinct word with the positions whose key has it, in order."""
+        return self._words
+
     def with_word(self, word: str) -> list[int]:
         """Positions whose normalised key has this word."""
         return self._words.get(word, [])
+
+    def words_starting(self, prefix: str) -> list[str]:
+        """Words of the names that start with a prefix (the prefix itself included)."""
+        return [word for word in self.vocabulary() if word.startswith(prefix)]
+
+    def words_near(self, typed: str, edits: int) -> Iterable[str]:
+        """Words of the names that may be within this many edits of a typed word: here, every word.
+
+        A subclass may narrow them with an index, but must never leave out a word that is
+        within reach; the resolver scores whatever it gets and decides.
+        """
+        return self.vocabulary()
+
+    def fetch(self, positions: Iterable[int]) -> None:
+        """A hint that these positions are about to be read (a subclass reads them in one go)."""
+
+    def key(self, i: int) -> str:
+        """The normalised key at a position."""
+        return self.keys[i]
 
     def name(self, i: int) -> str:
         """The name at a position, as written."""
@@ -297,17 +337,17 @@ def _word_matches(names: Names, typed: str) -> dict[str, float]:
         found[typed] = 0.0
     if typed.isdigit():
         return found
-    vocabulary = names.vocabulary()
     if len(typed) >= PREFIX_MIN:
-        for word in vocabulary:
-            if word != typed and word.startswith(typed):
+        for word in names.words_starting(typed):
+            if word != typed:
                 found[word] = PREFIX_COST
     allowed = typo_allowance(typed)
     if allowed:
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
-        hits = process.extract(typed, vocabulary, scorer=OSA.distance, score_cutoff=allowed, limit=None)  # type: ignore[arg-type]
+        near = names.words_near(typed, allowed)
+        hits = process.extract(typed, near, scorer=OSA.distance, score_cutoff=allowed, limit=None)  # type: ignore[arg-type]
         for word, edits, _ in hits:
             if word not in found and not word.isdigit():
                 found[word] = edits * TYPO_COST
@@ -339,6 +379,8 @@ class Resolver:
     def _ranked(self, scored: Iterable[tuple[float, int]], wanted: set[str] | None, limit: int) -> list[Match]:
         """The best name of each record, best records first (ties keep the file's order)."""
         names = self.names
+        scored = list(scored)
+        names.fetch(i for _, i in scored)
         best: dict[str, tuple[float, int]] = {}
         for value, i in scored:
             owner = names.owner(i)
@@ -358,10 +400,12 @@ class Resolver:
         for typed in wanted:
             here = {i for word in costs[typed] for i in names.with_word(word)}
             pool = here if pool is None else pool & here
-        for i in sorted(pool or ()):
-            found = fit(key, names.keys[i], costs)
+        ordered = sorted(pool or ())
+        names.fetch(ordered)
+        for i in ordered:
+            found = fit(key, names.key(i), costs)
             if found is not None:
-                yield score(key, names.keys[i], found), i
+                yield score(key, names.key(i), found), i
 
     def search(
         self, query: str, kinds: Iterable[Kind] | None = None, limit: int = 10, exact_wins: bool = False
@@ -383,9 +427,20 @@ class Resolver:
             if exact_wins:
                 return []
             # Listing with a very short query ("wick search a"): names with a word starting with it.
-            starts = [(SHORT_PREFIX, i) for i, k in enumerate(names.keys) if k.startswith(key) or f" {key}" in k]
+            starts = [(SHORT_PREFIX, i) for i in self._word_starts(key)]
             return self._ranked([*exact, *starts], wanted, limit)
         return self._ranked(self._fits(key), wanted, limit)
+
+    def _word_starts(self, key: str) -> list[int]:
+        """Positions whose key starts with this text at the start of one of its words."""
+        names = self.names
+        first, _, rest = key.partition(" ")
+        if not rest:
+            return sorted({i for word in names.words_starting(first) for i in names.with_word(word)})
+        # Several words: the first must be a whole word of the name, so its positions hold every match.
+        pool = names.with_word(first)
+        names.fetch(pool)
+        return [i for i in pool if (k := names.key(i)).startswith(key) or f" {key}" in k]
 
     def suggest(self, query: str, kinds: Iterable[Kind] | None = None, limit: int = 3) -> list[Match]:
         """Records close to a query that does not resolve: those sharing the most words with it first.
@@ -406,16 +461,18 @@ class Resolver:
                     shared[i] = (count + 1, total + cost)
         if shared:
             scored = []
+            names.fetch(shared)
             for i, (count, total) in shared.items():
-                extra = len(content_words(names.keys[i])) - count
+                extra = len(content_words(names.key(i))) - count
                 scored.append((100.0 * count / len(words) - total - EXTRA_COST * extra, i))
             return self._ranked(scored, wanted, limit)
         from rapidfuzz import fuzz, process
 
         # The whole strings, compared as wholes: letters inside a longer word earn nothing.
-        keys = names.keys
         pool = names.candidates(key)
-        choices = keys if pool is None else [keys[i] for i in pool]
+        if pool is not None:
+            names.fetch(pool)
+        choices = names.keys if pool is None else [names.key(i) for i in pool]
         hits = process.extract(key, choices, scorer=fuzz.ratio, processor=None, limit=50, score_cutoff=SUGGEST)
         return self._ranked(((s, j if pool is None else pool[j]) for _, s, j in hits), wanted, limit)
 

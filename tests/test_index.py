@@ -1,0 +1,182 @@
+"""The cache's name index: it finds every candidate the resolver's rules accept, and a lookup reads only its records."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rapidfuzz.distance import OSA
+
+from wickcli import answers, cache, loader
+from wickcli.model import Franchise, Work
+from wickcli.resolve import Names, Resolver, bigrams_kept, normalise, typo_allowance
+
+from .conftest import REAL, ROOT
+
+T = TypeVar("T")
+SYNTHETIC_CHARACTERS = 7000
+"""Enough for more names than cache.FULL_SCAN, so the index, not a scan, answers."""
+
+
+def stored(path: Path, where: Path) -> tuple[Franchise, cache.StoredFranchise]:
+    data = path.read_bytes()
+    parsed = loader.parse(data, str(path))
+    cache._write(where, parsed, data, path.stat(), time.time_ns())
+    return parsed, cache.StoredFranchise(where, str(path))
+
+
+@pytest.fixture(scope="module")
+def shipped(tmp_path_factory: pytest.TempPathFactory) -> tuple[Franchise, cache.StoredFranchise]:
+    return stored(REAL, tmp_path_factory.mktemp("index") / "shipped.sqlite")
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[Franchise, cache.StoredFranchise]:
+    folder = tmp_path_factory.mktemp("synthetic")
+    path = folder / "big.yaml"
+    make = [sys.executable, str(ROOT / "bench" / "make_big_kb.py"), "--characters", str(SYNTHETIC_CHARACTERS)]
+    subprocess.run([*make, "-o", str(path)], check=True)
+    return stored(path, folder / "big.sqlite")
+
+
+FILES = ["shipped", "synthetic"]
+
+
+def both(request: pytest.FixtureRequest, which: str) -> tuple[Franchise, cache.StoredFranchise]:
+    pair: tuple[Franchise, cache.StoredFranchise] = request.getfixturevalue(which)
+    return pair
+
+
+_MADE: dict[tuple[str, int], Any] = {}
+
+
+def once(what: str, franchise: Franchise, make: Callable[[], T]) -> T:
+    """Made once per franchise (franchises are not hashable) for every example of a property."""
+    key = (what, id(franchise))
+    if key not in _MADE:
+        _MADE[key] = make()
+    made: T = _MADE[key]
+    return made
+
+
+def resolvers(parsed: Franchise, cached: cache.StoredFranchise) -> tuple[Resolver, Resolver]:
+    """A resolver over the parsed file (every name in memory, scanned whole) and one over its cache."""
+    return once("resolvers", parsed, lambda: (Resolver(parsed), Resolver(cached)))
+
+
+def test_synthetic_file_is_past_the_full_scan(synthetic: tuple[Franchise, cache.StoredFranchise]) -> None:
+    assert int(synthetic[1].meta["names"]) > cache.FULL_SCAN
+
+
+BIGRAMS_KEPT = [
+    ("wick", 1, 2, "five marked bigrams, one edit breaks at most three"),
+    ("charon", 1, 4, "seven bigrams"),
+    ("continental", 2, 5, "eleven distinct bigrams (nt is there twice), two edits"),
+    ("aaaa", 1, 0, "three distinct bigrams: no bound, every word of a near length is a candidate"),
+    ("abc", 0, 4, "no edit allowed keeps every bigram"),
+]
+
+
+@pytest.mark.parametrize(("typed", "edits", "kept"), [r[:3] for r in BIGRAMS_KEPT], ids=[r[3] for r in BIGRAMS_KEPT])
+def test_bigrams_kept(typed: str, edits: int, kept: int) -> None:
+    assert bigrams_kept(typed, edits) == kept
+
+
+LETTERS = "abcdeiklmnorstuvwyz0"
+
+
+@st.composite
+def typos(draw: st.DrawFn, words: list[str]) -> str:
+    """A word of the names with up to two random edits: letters changed, dropped, put in or swapped."""
+    word = list(draw(st.sampled_from(words)))
+    for _ in range(draw(st.integers(0, 2))):
+        at = draw(st.integers(0, max(len(word) - 1, 0)))
+        edit = draw(st.sampled_from(["change", "drop", "insert", "swap"]))
+        letter = draw(st.sampled_from(LETTERS))
+        if edit == "change" and word:
+            word[at] = letter
+        elif edit == "drop" and len(word) > 1:
+            del word[at]
+        elif edit == "insert":
+            word.insert(at, letter)
+        elif edit == "swap" and at + 1 < len(word):
+            word[at], word[at + 1] = word[at + 1], word[at]
+    return "".join(word)
+
+
+def vocabulary(franchise: Franchise) -> list[str]:
+    return once("vocabulary", franchise, lambda: sorted(Names.build(franchise).vocabulary()))
+
+
+def titles(franchise: Franchise) -> list[str]:
+    return once("titles", franchise, lambda: [r.title if isinstance(r, Work) else r.name for r in franchise.records()])
+
+
+@pytest.mark.parametrize("which", FILES)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_index_finds_every_word_a_typo_can_stand_for(
+    request: pytest.FixtureRequest, which: str, data: st.DataObject
+) -> None:
+    parsed, cached = both(request, which)
+    words = vocabulary(parsed)
+    typed = data.draw(typos(words))
+    edits = typo_allowance(typed)
+    within = {w for w in words if abs(len(w) - len(typed)) <= edits and OSA.distance(typed, w) <= edits}
+    assert within <= set(cached.stored_names().words_near(typed, edits))
+
+
+@st.composite
+def queries(draw: st.DrawFn, names: list[str]) -> str:
+    """One to three words of real names, each perhaps mistyped or cut to a prefix, as a person might type them."""
+    words = normalise(draw(st.sampled_from(names))).split() + normalise(draw(st.sampled_from(names))).split()
+    picked = draw(st.lists(st.sampled_from(words), min_size=1, max_size=3))
+    out = []
+    for word in picked:
+        how = draw(st.sampled_from(["as is", "typo", "prefix"]))
+        out.append(word[: max(4, len(word) - 2)] if how == "prefix" else draw(typos([word])) if how == "typo" else word)
+    return " ".join(out)
+
+
+def found(resolver: Resolver, query: str, suggest: bool) -> list[tuple[str, float, str]]:
+    matches = resolver.suggest(query) if suggest else resolver.search(query, limit=50)
+    return [(m.record.id, m.score, m.name) for m in matches]
+
+
+@pytest.mark.parametrize("which", FILES)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_cached_search_finds_what_a_full_scan_finds(
+    request: pytest.FixtureRequest, which: str, data: st.DataObject
+) -> None:
+    full, indexed = resolvers(*both(request, which))
+    query = data.draw(queries(titles(full.franchise)))
+    assert found(indexed, query, False) == found(full, query, False)
+    if which == "shipped":  # a whole-string suggestion scans every name of a file this small, cached or not
+        assert found(indexed, query, True) == found(full, query, True)
+
+
+def unique_character(franchise: Franchise) -> str:
+    names = Names.build(franchise)
+    counts = Counter(names.keys)
+    return next(c.name for c in franchise.characters if counts[normalise(c.name)] == 1 and franchise.credits_of(c))
+
+
+@pytest.mark.parametrize("which", FILES)
+def test_cached_lookup_decodes_only_the_records_it_shows(request: pytest.FixtureRequest, which: str) -> None:
+    parsed, cached = both(request, which)
+    fresh = cache.StoredFranchise(cached.where, cached.path)
+    answer = answers.who_plays(fresh, Resolver(fresh), unique_character(parsed))
+    credits = answer["credits"]
+    shown = {answer["character"]["id"]} | {c[k]["id"] for c in credits for k in ("work", "character", "person")}
+    assert fresh.decoded == len(credits) + len(shown)
+    assert "works" not in vars(fresh) and "works_by_release" not in vars(fresh)
+    assert answer == answers.who_plays(parsed, Resolver(parsed), unique_character(parsed))
