@@ -28,6 +28,8 @@ PY = sys.executable
 F0 = [PY, "-c", "pass"]
 F1 = [PY, "-c", "import typer, rich.console, rich.table, yaml, rapidfuzz.process"]
 WICK = [str(Path(PY).parent / "wick")]
+ASKED = "who plays the director in ballerina"
+DECLINED = "what is the capital of france"  # tries every form and the trivia facts before declining
 
 
 @dataclass
@@ -136,6 +138,8 @@ def main() -> None:
         measure("release-date Ballerina --json", [*WICK, "release-date", "Ballerina", "--json"], env, r, (0.90, 1.0)),
         measure("search wick --json", [*WICK, "search", "wick", "--json"], env, r, (0.90, 1.0)),
         measure("who-plays Rooney --json", [*WICK, "who-plays", "Rooney", "--json"], env, r, (0.90, 1.0)),
+        measure("ask who plays the director in ballerina (piped)", [*WICK, "ask", *ASKED.split()], env, r, (1.20, 1.5)),
+        measure("ask (a question it declines, piped)", [*WICK, "ask", *DECLINED.split()], env, r, (1.20, 1.5)),
         measure("completion of a character name", WICK, complete_env, r, (0.75, 99)),
         measure("--version", [*WICK, "--version"], env, r, (0.70, 99)),
         measure(

@@ -11,13 +11,14 @@ The forms know only the words of questions; every fact comes from the knowledge 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from . import answers
 from .answers import Answer, money, plural, ref, relative
-from .errors import Ambiguous, CannotAnswer, NotFound, NotInWork, WrongKind
+from .errors import Ambiguous, CannotAnswer, NotFound, NotInWork, WickError, WrongKind
 from .model import Character, Fact, Franchise, Person, Record, Work
 from .resolve import Match, Resolver, content_words, describe, normalise, word_cost
 
@@ -802,155 +803,71 @@ def ending(asked: Asked) -> Reply:
 
 
 # ---------------------------------------------------------------------------------------------
-# The forms. Syntax: words; (a|b c) alternatives; [...] optional; {slot:kinds} a name, where kinds
-# are work, character, person, name (character or person); {key=a|b} a word captured into a slot;
-# {number} a number. Forms are tried in order: the first whose slots all resolve answers.
+# The forms. Syntax: words (a word of five letters or more may be typed with a typo);
+# (a|b c) alternatives; [...] optional; {slot:kind} a name resolved by the resolver, the kind being
+# work, character, person or name (a character or a person); {slot:number} a number;
+# {_:franchise} the franchise's own name (from the knowledge file); {key=a|b c} the words typed,
+# kept in a slot; {key!value} a value given to a slot. Forms are tried in order: the first with a
+# reading whose names all resolve answers; readings of one form that give different replies decline.
 
-KIND = "[the] [(film|movie|show|series|game)]"
-IN = "(in|on|from|for)"
-MOVIES = "[{_:franchise}] (works|films|movies|shows|films and shows|movies and shows|entries|parts|ones)"
-ACTED = "(is|are|was|were|appears|appear|appeared|acts|acted|stars|starred|has been|have been)"
 
+# fmt: off
 FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
-    (f"who {ACTED} [in] both {{work:work}} and {{work2:work}}", in_both),
-    (f"who {ACTED} in {{work:work}} and [in] {{work2:work}} [both]", in_both),
-    (f"(which|what) (actors|people|characters|cast members) {ACTED} in both {{work:work}} and {{work2:work}}", in_both),
-    (
-        "who (plays|played|is playing|portrays|portrayed|voices|voiced|is|was) {name:name} " + IN + " {work:work}",
-        who_plays,
-    ),
+    ("who (is|are|was|were|appears|appear|appeared|acts|acted|stars|starred|has been|have been) [in] both {work:work} and {work2:work}", in_both),
+    ("who (is|are|was|were|appears|appear|appeared|acts|acted|stars|starred|has been|have been) in {work:work} and [in] {work2:work} [both]", in_both),
+    ("(which|what) (actors|people|characters|cast members) (is|are|was|were|appears|appear|appeared|acts|acted|stars|starred|has been|have been) in both {work:work} and {work2:work}", in_both),
+    ("who (plays|played|is playing|portrays|portrayed|voices|voiced|is|was) {name:name} (in|on|from|for) {work:work}", who_plays),
     ("who (plays|played|is playing|portrays|portrayed|voices|voiced) {name:name}", who_plays),
-    (
-        "who (is|was) the (actor|actress) (for|of|playing|that plays|who plays) {name:name} [" + IN + " {work:work}]",
-        who_plays,
-    ),
-    ("(which|what) (actor|actress) (plays|played|portrays|portrayed) {name:name} [" + IN + " {work:work}]", who_plays),
-    ("who (does|did|is|will) {person:person} (play|playing|portray) [" + IN + " {work:work}]", roles),
-    (
-        "(what|which) (character|role|part) (does|did|is|will) {person:person} (play|playing|have) ["
-        + IN
-        + " {work:work}]",
-        roles,
-    ),
-    (
-        "what (is|was|are|were) {person:person} [s] (role|roles|part|parts|involvement|job|character) ["
-        + IN
-        + " {work:work}]",
-        roles,
-    ),
+    ("who (is|was) the (actor|actress) (for|of|playing|that plays|who plays) {name:name} [(in|on|from|for) {work:work}]", who_plays),
+    ("(which|what) (actor|actress) (plays|played|portrays|portrayed) {name:name} [(in|on|from|for) {work:work}]", who_plays),
+    ("who (does|did|is|will) {person:person} (play|playing|portray) [(in|on|from|for) {work:work}]", roles),
+    ("(what|which) (character|role|part) (does|did|is|will) {person:person} (play|playing|have) [(in|on|from|for) {work:work}]", roles),
+    ("what (is|was|are|were) {person:person} [s] (role|roles|part|parts|involvement|job|character) [(in|on|from|for) {work:work}]", roles),
     ("how (is|was) {person:person} involved (in|with) {work:work}", roles),
     ("what (roles|parts|characters) (does|did|has) {person:person} [(play|played|have)]", roles),
-    ("{person:person} [s] (role|roles|part|character|involvement) [" + IN + " {work:work}]", roles),
-    (
-        "(is|was|will|does|did) {name:name} [(be|going to be|appear|appears|appearing|star|starring|return|returning|play|playing|come back|coming back|back)] (in|for) {work:work}",
-        is_in,
-    ),
+    ("{person:person} [s] (role|roles|part|character|involvement) [(in|on|from|for) {work:work}]", roles),
+    ("(is|was|will|does|did) {name:name} [(be|going to be|appear|appears|appearing|star|starring|return|returning|play|playing|come back|coming back|back)] (in|for) {work:work}", is_in),
     ("(is|was|does|did) {work:work} (have|feature|star|include) {name:name}", is_in),
-    (
-        "who (is|was|are|were|will be) {job=directing|writing|producing} and {job2=directing|writing|producing} {work:work}",
-        crew,
-    ),
-    (
-        "who {job=directed|wrote|produced|composed|scored|shot|edited|created} and {job2=directed|wrote|produced|composed|scored|shot|edited|created} "
-        + KIND
-        + " {work:work}",
-        crew,
-    ),
-    ("who (is|was|are|were|will be) {job=directing|writing|producing|editing} " + KIND + " {work:work}", crew),
-    (
-        "who {job=directed|directs|wrote|writes|produced|composed|scored|shot|edited|created} " + KIND + " {work:work}",
-        crew,
-    ),
-    (
-        "who (wrote|composed|did|made|is doing|does) [the] {job=music|score|soundtrack|screenplay|script|cinematography} (for|of|in|on) {work:work}",
-        crew,
-    ),
-    (
-        "who (is|was|are|were) [the] {job=director|directors|writer|writers|producer|producers|composer|cinematographer|dp|editor|creator|showrunner} (of|for|on|behind) {work:work}",
-        crew,
-    ),
-    (
-        "{work:work} {job=director|directors|writer|writers|producer|producers|composer|cinematographer|editor|creator|showrunner|music|soundtrack}",
-        crew,
-    ),
-    (
-        "{job=director|directors|writer|writers|producer|producers|composer|cinematographer|editor|creator|showrunner} (of|for) {work:work}",
-        crew,
-    ),
-    (
-        "(when|what day|what year) (did|does|will|is) {work:work} (come out|came out|coming out|out|release|released|releasing|premiere|premiered|hit theaters|hit cinemas|open|opens|drop|debut)",
-        release,
-    ),
-    (
-        "(when|what day|what year) (was|is|will) {work:work} [(going to be|be)] (released|out|coming out|come out|premiered|dropping)",
-        release,
-    ),
+    ("who (is|was|are|were|will be) {job=directing|writing|producing} and {job2=directing|writing|producing} {work:work}", crew),
+    ("who {job=directed|wrote|produced|composed|scored|shot|edited|created} and {job2=directed|wrote|produced|composed|scored|shot|edited|created} [the] [(film|movie|show|series|game)] {work:work}", crew),
+    ("who (is|was|are|were|will be) {job=directing|writing|producing|editing} [the] [(film|movie|show|series|game)] {work:work}", crew),
+    ("who {job=directed|directs|wrote|writes|produced|composed|scored|shot|edited|created} [the] [(film|movie|show|series|game)] {work:work}", crew),
+    ("who (wrote|composed|did|made|is doing|does) [the] {job=music|score|soundtrack|screenplay|script|cinematography} (for|of|in|on) {work:work}", crew),
+    ("who (is|was|are|were) [the] {job=director|directors|writer|writers|producer|producers|composer|cinematographer|dp|editor|creator|showrunner} (of|for|on|behind) {work:work}", crew),
+    ("{work:work} {job=director|directors|writer|writers|producer|producers|composer|cinematographer|editor|creator|showrunner|music|soundtrack}", crew),
+    ("{job=director|directors|writer|writers|producer|producers|composer|cinematographer|editor|creator|showrunner} (of|for) {work:work}", crew),
+    ("(when|what day|what year) (did|does|will|is) {work:work} (come out|came out|coming out|out|release|released|releasing|premiere|premiered|hit theaters|hit cinemas|open|opens|drop|debut)", release),
+    ("(when|what day|what year) (was|is|will) {work:work} [(going to be|be)] (released|out|coming out|come out|premiered|dropping)", release),
     ("(when|what) (is|was) [the] {work:work} release [date]", release),
     ("(when|what) (is|was) the release date (of|for) {work:work}", release),
     ("{work:work} (release date|release|releases|date|premiere|premiere date)", release),
     ("release date (of|for) {work:work}", release),
-    (
-        "(is|has) {work:work} [already] (out|released|come out|been released|in theaters|in cinemas) [(yet|already)] {mode!yet}",
-        release,
-    ),
+    ("(is|has) {work:work} [already] (out|released|come out|been released|in theaters|in cinemas) [(yet|already)] {mode!yet}", release),
     ("(can|could) i (see|watch) {work:work} (yet|now) {mode!yet}", release),
-    (
-        "how (long|many days|many weeks|many months|soon) (until|till|til|before|to) {work:work} [(comes out|is out|is released|releases|release|premieres|arrives)] {mode!until}",
-        release,
-    ),
-    (
-        "how (long|many days|many weeks|many months) (until|till|til|before) the release of {work:work} {mode!until}",
-        release,
-    ),
+    ("how (long|many days|many weeks|many months|soon) (until|till|til|before|to) {work:work} [(comes out|is out|is released|releases|release|premieres|arrives)] {mode!until}", release),
+    ("how (long|many days|many weeks|many months) (until|till|til|before) the release of {work:work} {mode!until}", release),
     ("how long ago (did|was) {work:work} (come out|released|release|premiere|premiered) {mode!until}", release),
     ("(will|is) there (be|going to be) (a|an|another) {work:work}", exists),
     ("(is|are) (they|anyone) making (a|an|another) {work:work}", exists),
     ("(is|will) {work:work} (happening|coming|going to happen|be made|getting made)", exists),
     ("(will|is) there (be|going to be) (a|an|another) {work:work} {number:number}", sequel_numbered),
-    (
-        "(will|is|has) there (be|going to be|been) (a|an|any) (sequel|follow up|followup|second film) (to|for|of) {work:work}",
-        sequel,
-    ),
+    ("(will|is|has) there (be|going to be|been) (a|an|any) (sequel|follow up|followup|second film) (to|for|of) {work:work}", sequel),
     ("(is|are) there (a|an|any) (sequel|follow up|followup) (to|for|of) {work:work} [(yet|coming|planned)]", sequel),
     ("(will|is) there (be|going to be) (a|an|another) {work:work} season {number:number}", sequel_numbered),
-    (
-        "(is|will|does) {work:work} (getting|get|going to get|have|got) (a|an) (sequel|follow up|season 2|second season)",
-        sequel,
-    ),
+    ("(is|will|does) {work:work} (getting|get|going to get|have|got) (a|an) (sequel|follow up|season 2|second season)", sequel),
     ("{work:work} (sequel|follow up)", sequel),
-    (
-        "(is|was) (a|an) (sequel|follow up) (to|for|of) {work:work} (coming|happening|planned|announced|greenlit|in development)",
-        sequel,
-    ),
+    ("(is|was) (a|an) (sequel|follow up) (to|for|of) {work:work} (coming|happening|planned|announced|greenlit|in development)", sequel),
     ("is there a trailer (for|of) {work:work} [(yet|out|already)]", trailers),
-    (
-        "(is|are) there (a|an|any) (trailer|trailers|teaser|teasers) (for|of|to) {work:work} [(yet|out|already)]",
-        trailers,
-    ),
-    (
-        "(has|have) (the|a|any) (trailer|trailers|teaser) (for|of) {work:work} (come out|been released|dropped|released|come) [(out|yet)]",
-        trailers,
-    ),
-    (
-        "(when|where) (did|does|will|was) (the|a) (trailer|teaser) (for|of) {work:work} (come out|drop|released|release|come)",
-        trailers,
-    ),
+    ("(is|are) there (a|an|any) (trailer|trailers|teaser|teasers) (for|of|to) {work:work} [(yet|out|already)]", trailers),
+    ("(has|have) (the|a|any) (trailer|trailers|teaser) (for|of) {work:work} (come out|been released|dropped|released|come) [(out|yet)]", trailers),
+    ("(when|where) (did|does|will|was) (the|a) (trailer|teaser) (for|of) {work:work} (come out|drop|released|release|come)", trailers),
     ("(did|does|has) {work:work} (have|get|got) (a|any) (trailer|trailers|teaser)", trailers),
     ("{work:work} (trailer|trailers|teaser)", trailers),
-    (
-        "(where|how) (can|could|do|should) (i|you|we|one) (stream|watch|see) {work:work} [(online|at home|now|today)]",
-        streaming,
-    ),
+    ("(where|how) (can|could|do|should) (i|you|we|one) (stream|watch|see) {work:work} [(online|at home|now|today)]", streaming),
     ("(can|could) (i|you|we|one) (stream|watch) {work:work} [(online|at home|now|anywhere)]", streaming),
-    (
-        "(where|what) is {work:work} (streaming|on streaming|available to stream|available|to stream|streamable)",
-        streaming,
-    ),
+    ("(where|what) is {work:work} (streaming|on streaming|available to stream|available|to stream|streamable)", streaming),
     ("is {work:work} (streaming|on streaming|available to stream|streamable) [(anywhere|yet|now)]", streaming),
-    (
-        "(what|which) (streaming service|streamer|service|platform|channel) (is|has|streams|carries) {work:work} [on]",
-        streaming,
-    ),
+    ("(what|which) (streaming service|streamer|service|platform|channel) (is|has|streams|carries) {work:work} [on]", streaming),
     ("{work:work} (streaming|stream)", streaming),
     ("(where|how) to (stream|watch) {work:work}", streaming),
     ("(when|where) (does|did|is|will) {work:work} (take place|happen|set|occur|fit|go)", story),
@@ -958,20 +875,11 @@ FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
     ("(when|what year) (is|was) {work:work} set [(in the story|in the timeline)]", story),
     ("(where|how) does {work:work} fit (in|into) the (story|timeline|chronology|franchise|series)", story),
     ("{work:work} (timeline|chronology|setting|time period)", story),
-    (
-        "what (comes|came|happens|is|goes|takes place) {which=after|before} {work:work} [(in the story|in the timeline|chronologically)]",
-        next_work,
-    ),
+    ("what (comes|came|happens|is|goes|takes place) {which=after|before} {work:work} [(in the story|in the timeline|chronologically)]", next_work),
     ("what (came|comes) out {which=after|before} {work:work} {order!release}", next_work),
     ("what (was|got|is) released {which=after|before} {work:work} {order!release}", next_work),
-    (
-        "(what|which) (film|movie|show|work|one|part) (comes|came|is|goes|happens) {which=after|before} {work:work} [(in the story|in the timeline|chronologically)]",
-        next_work,
-    ),
-    (
-        "(what|which) (film|movie|show|work|one|part) came out {which=after|before} {work:work} {order!release}",
-        next_work,
-    ),
+    ("(what|which) (film|movie|show|work|one|part) (comes|came|is|goes|happens) {which=after|before} {work:work} [(in the story|in the timeline|chronologically)]", next_work),
+    ("(what|which) (film|movie|show|work|one|part) came out {which=after|before} {work:work} {order!release}", next_work),
     ("what (should|do) (i|we) watch {which=after|before} {work:work}", next_work),
     ("what (happens|happened) at the end of {work:work}", ending),
     ("how (does|did) {work:work} end", ending),
@@ -990,10 +898,7 @@ FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
     ("(what|how much) (was|is) the budget (of|for) {work:work}", budget),
     ("(what|how much) (was|is) {work:work} [s] budget", budget),
     ("{work:work} budget", budget),
-    (
-        "how much [money] (did|has) {work:work} (make|made|earn|earned|gross|grossed|take in|bring in) [(at the box office|worldwide)]",
-        box_office,
-    ),
+    ("how much [money] (did|has) {work:work} (make|made|earn|earned|gross|grossed|take in|bring in) [(at the box office|worldwide)]", box_office),
     ("(what|how much) (was|is|did) {work:work} [s] (box office|gross|take|earn|make)", box_office),
     ("(what|how much) (was|is) the box office (of|for) {work:work}", box_office),
     ("{work:work} box office", box_office),
@@ -1007,14 +912,15 @@ FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
     ("{work:work} cast", cast),
     ("cast (of|for) {work:work}", cast),
     ("{name:character} (actor|actress)", who_plays),
-    (f"(what|which) {MOVIES} (is|was|has|does) {{person:person}} (in|been in|appear in|starred in|acted in)", works_of),
-    (f"how many {MOVIES} (is|was|has|does) {{person:person}} (in|been in|appear in|starred in|acted in)", works_of),
+    ("(what|which) [{_:franchise}] (works|films|movies|shows|films and shows|movies and shows|entries|parts|ones) (is|was|has|does) {person:person} (in|been in|appear in|starred in|acted in)", works_of),
+    ("how many [{_:franchise}] (works|films|movies|shows|films and shows|movies and shows|entries|parts|ones) (is|was|has|does) {person:person} (in|been in|appear in|starred in|acted in)", works_of),
     ("(what|which) else (is|was|has) {person:person} (in|been in)", works_of),
     ("{person:person} (filmography|credits)", works_of),
-    (f"who {ACTED} in the most {MOVIES}", most_works),
-    (f"(which|what) (actor|actress|person) {ACTED} in the most {MOVIES}", most_works),
+    ("who (is|are|was|were|appears|appear|appeared|acts|acted|stars|starred|has been|have been) in the most [{_:franchise}] (works|films|movies|shows|films and shows|movies and shows|entries|parts|ones)", most_works),
+    ("(which|what) (actor|actress|person) (is|are|was|were|appears|appear|appeared|acts|acted|stars|starred|has been|have been) in the most [{_:franchise}] (works|films|movies|shows|films and shows|movies and shows|entries|parts|ones)", most_works),
     ("who (is|was) {name:name}", who_is),
 ]
+# fmt: on
 """Every question form wick answers, most specific first."""
 
 
@@ -1089,14 +995,20 @@ def _alternatives(tokens: list[str], i: int) -> tuple[list[list[Node]], int]:
         i += 1
 
 
+@functools.cache
+def _fits(typed: str, word: str) -> bool:
+    """Whether a typed word stands for a word by the resolver's rules (remembered: forms and facts ask again)."""
+    return typed == word or word_cost(typed, word) is not None
+
+
+@functools.cache
 def _literal(typed: str, word: str) -> bool:
     """Whether a typed word is a word of a form: exactly, or, for a long word, as a typo of it."""
     if typed == word:
         return True
     if len(word) < LITERAL_TYPO_MIN or typed.isdigit() or word.isdigit():
         return False
-    cost = word_cost(typed, word)
-    return cost is not None and not word.startswith(typed)
+    return _fits(typed, word) and not word.startswith(typed)
 
 
 Binding = dict[str, tuple[str, ...] | str]
@@ -1251,10 +1163,11 @@ def ask(
         raise CannotAnswer(question, [])
     franchise_words = tuple(normalise(franchise.name).split())
     near: list[str] = []
+    seen: Resolved = {}
     for form in forms():
         found: dict[str, Reply] = {}
         for binding in match_nodes(form.nodes, words, franchise_words):
-            slots = _resolve(resolver, binding, near)
+            slots = _resolve(resolver, binding, near, seen)
             if slots is None:
                 continue
             asked = Asked(franchise, resolver, slots, today, spoilers, through)
@@ -1278,8 +1191,14 @@ def ask(
     raise CannotAnswer(question, list(dict.fromkeys(near))[:5])
 
 
-def _resolve(resolver: Resolver, binding: Binding, near: list[str]) -> dict[str, Match | str] | None:
-    """Each name slot resolved by the resolver's rules; None when one does not resolve."""
+Resolved = dict[tuple[str, tuple[str, ...]], Match | WickError]
+
+
+def _resolve(resolver: Resolver, binding: Binding, near: list[str], seen: Resolved) -> dict[str, Match | str] | None:
+    """Each name slot resolved by the resolver's rules; None when one does not resolve.
+
+    ``seen`` keeps what each slot's words resolved to, since many forms and readings share them.
+    """
     slots: dict[str, Match | str] = {}
     for name, value in binding.items():
         if isinstance(value, str):
@@ -1289,19 +1208,26 @@ def _resolve(resolver: Resolver, binding: Binding, near: list[str]) -> dict[str,
         text = " ".join(value)
         if not content_words(text):
             return None
-        try:
-            matches = resolver.resolve(text, kinds)  # type: ignore[arg-type]
-        except WrongKind as error:
-            near.append(error.label)
+        if (text, kinds) not in seen:
+            try:
+                seen[text, kinds] = resolver.resolve(text, kinds)[0]  # type: ignore[arg-type]
+            except (WrongKind, Ambiguous, NotFound) as error:
+                seen[text, kinds] = error
+                near.extend(_closest(error))
+        found = seen[text, kinds]
+        if not isinstance(found, Match):
             return None
-        except Ambiguous as error:
-            near.extend(error.candidates)
-            return None
-        except NotFound as error:
-            near.extend(error.suggestions)
-            return None
-        slots[name] = matches[0]
+        slots[name] = found
     return slots
+
+
+def _closest(error: WickError) -> list[str]:
+    """The records an error names as near: the one of another kind, the tied ones, or the suggestions."""
+    if isinstance(error, WrongKind):
+        return [error.label]
+    if isinstance(error, Ambiguous):
+        return list(error.candidates)
+    return list(getattr(error, "suggestions", ()))
 
 
 SLOT_KINDS = {"work": "work", "work2": "work", "character": "character", "person": "person", "name": "name"}
@@ -1323,10 +1249,10 @@ def _fact(franchise: Franchise, resolver: Resolver, words: list[str], near: list
     scored: list[tuple[float, Fact]] = []
     for fact in franchise.facts:
         question = [w for w in content_words(normalise(fact.question or "")) if w not in QUESTION_WORDS and len(w) > 1]
-        text = normalise(f"{fact.question or ''} {fact.text}").split()
-        if not all(any(word_cost(a, t) is not None for t in text) for a in asked):
+        text = set(normalise(f"{fact.question or ''} {fact.text}").split())
+        if not all(a in text or any(_fits(a, t) for t in text) for a in asked):
             continue
-        covered = sum(1 for q in question if any(word_cost(a, q) is not None for a in asked)) / max(len(question), 1)
+        covered = sum(1 for q in question if any(_fits(a, q) for a in asked)) / max(len(question), 1)
         scored.append((covered, fact))
     scored.sort(key=lambda s: -s[0])
     if not scored:
