@@ -805,6 +805,94 @@ ANSWERED = [
         "From the World of John Wick: Ballerina (2025) is set: During and after Chapter 3, before Chapter 4. In story order it comes after John Wick: Chapter 3 – Parabellum (2019) and before John Wick: Chapter 4 (2023).",
         "accent typed",
     ),
+    (
+        "when was keanu reeves born",
+        "Keanu Reeves was born on September 2, 1964: 62 years old today.",
+        "a person's birth date and age today",
+    ),
+    ("how old is keanu reeves", "Keanu Reeves was born on September 2, 1964: 62 years old today.", "age"),
+    (
+        "when did lance reddick die",
+        "Lance Reddick was born on June 7, 1962, and died on March 17, 2023, aged 60.",
+        "a death date and age",
+    ),
+    (
+        "is lance reddick alive",
+        "Lance Reddick was born on June 7, 1962, and died on March 17, 2023, aged 60.",
+        "said from the file's dates",
+    ),
+    (
+        "what is john wick rated",
+        "John Wick (2014) is rated R in US (MPA), 18 in United Kingdom (BBFC) and 16 in Germany (FSK).",
+        "age ratings in three countries",
+    ),
+    ("jw4 rating", "John Wick: Chapter 4 (2023) is rated R in US (MPA).", "noun phrase"),
+    (
+        "is ballerina rated r",
+        "From the World of John Wick: Ballerina (2025) is rated R in US (MPA) and 15 in United Kingdom (BBFC).",
+        "'r' is a rating, not 'are'",
+    ),
+    (
+        "how was parabellum received",
+        "John Wick: Chapter 3 – Parabellum (2019): CinemaScore A-; Rotten Tomatoes 89% (on its opening weekend).",
+        "reception scores",
+    ),
+    (
+        "ballerina reviews",
+        "From the World of John Wick: Ballerina (2025): CinemaScore A-; Rotten Tomatoes 76% (on its opening weekend).",
+        "noun phrase",
+    ),
+    (
+        "what did critics think of chapter 4",
+        "John Wick: Chapter 4 (2023): CinemaScore A (the best grade of the series); Rotten Tomatoes 94% (95% on its opening weekend).",
+        "reception with its notes",
+    ),
+    (
+        "how many john wick movies are there",
+        "The knowledge file holds 14 works of John Wick: 7 films, 2 series, 1 anime, 3 games and 1 other; 9 released.",
+        "works counted by kind",
+    ),
+    (
+        "how many films are there",
+        "The knowledge file holds 14 works of John Wick: 7 films, 2 series, 1 anime, 3 games and 1 other; 9 released.",
+        "the same without the franchise's name",
+    ),
+    (
+        "what is john wick",
+        "John Wick (2014): A retired hitman still grieving his wife is attacked in his home by the reckless son of a Russian mob boss. He goes back into the hidden underworld of assassins he once left, and everyone who knows his reputation braces for what comes next.",
+        "a title that is also a character: the work",
+    ),
+    (
+        "what is the continental",
+        "The Continental: From the World of John Wick (2023): A three-part prequel event set in 1970s New York. A young Winston Scott is dragged back into the city's criminal underworld after his brother Frankie steals something precious from the Continental hotel's ruthless manager, Cormac, and sets out to seize the hotel for himself.",
+        "a series' synopsis",
+    ),
+    (
+        "who is the director of ballerina",
+        "From the World of John Wick: Ballerina (2025): directed by Len Wiseman.",
+        "the crew job, not the character named The Director",
+    ),
+    ("who is the writer of chapter 2", "John Wick: Chapter 2 (2017): written by Derek Kolstad.", "a job with 'of'"),
+    (
+        "who plays caine in caine",
+        "Donnie Yen plays Caine in Caine (untitled John Wick spinoff).",
+        "a character and a work of the same name",
+    ),
+    (
+        "where is ballerina set",
+        "From the World of John Wick: Ballerina (2025) is set: During and after Chapter 3, before Chapter 4. In story order it comes after John Wick: Chapter 3 – Parabellum (2019) and before John Wick: Chapter 4 (2023).",
+        "'where is W set'",
+    ),
+    (
+        "how long is the continental",
+        "The Continental: From the World of John Wick (2023) has 3 episodes.",
+        "a series: its episodes",
+    ),
+    (
+        "who played the ballerina",
+        "Eve Macarro is played by Unity Phelan in John Wick: Chapter 3 – Parabellum (2019) (credited as Ballerina; identified as Eve in later reports); Ana de Armas in From the World of John Wick: Ballerina (2025); Victoria Comte in From the World of John Wick: Ballerina (2025) (young).",
+        "an alias of a character",
+    ),
 ]
 
 DECLINED = [
@@ -855,6 +943,14 @@ DECLINED = [
     ("who played charon in ballerina 2", "no such work"),
     ("how many oscars did john wick win", "not held in the file"),
     ("who is in both jw1 and the matrix", "one of the two works is not in the file"),
+    ("which is the best john wick film", "an opinion; 'best' must not be read as 'fest' of a trivia fact"),
+    ("who killed john wick's dog", "no form or fact asks who killed whom"),
+    ("is chapter 4 longer than chapter 3", "comparisons are not a form"),
+    ("what is the first john wick film", "'first' is not a form"),
+    ("who directed the continental episode 1", "episodes' crews are not in the file"),
+    ("who plays the director of the continental", "no character of that name"),
+    ("who plays winston's brother", "relations between characters are not in the file"),
+    ("who directed john wick 2 and 3", "two works where one is asked for"),
 ]
 
 

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from . import answers
 from .answers import Answer, money, plural, ref, relative
 from .errors import Ambiguous, CannotAnswer, NotFound, NotInWork, WickError, WrongKind
-from .model import Character, Fact, Franchise, Person, Record, Work
+from .model import Character, Fact, Franchise, Person, Record, Work, names_of
 from .resolve import Match, Resolver, content_words, describe, normalise, word_cost
 
 # ---------------------------------------------------------------------------------------------
@@ -40,7 +40,6 @@ REWRITES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("how", "s"): ("how", "is"),
     ("wen",): ("when",),
     ("u",): ("you",),
-    ("r",): ("are",),
     ("ya",): ("you",),
     ("isnt",): ("is", "not"),
 }
@@ -103,8 +102,6 @@ QUESTION_WORDS = frozenset(
         "have",
         "had",
         "there",
-        "it",
-        "its",
         "any",
         "in",
         "on",
@@ -769,6 +766,66 @@ def who_is(asked: Asked) -> Reply:
     return reply
 
 
+def _age(born: dt.date, on: dt.date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def person_dates(asked: Asked) -> Reply:
+    """When a person was born (and died), and their age."""
+    person = asked.match("person").record
+    assert isinstance(person, Person)
+    if person.born is None and person.died is None:
+        text = f"The knowledge file does not say when {person.name} was born."
+    elif person.died is not None:
+        born = f"born on {_day(person.born)}, " if person.born else ""
+        aged = f", aged {_age(person.born, person.died)}" if person.born else ""
+        text = f"{person.name} was {born}and died on {_day(person.died)}{aged}."
+    else:
+        assert person.born is not None
+        text = f"{person.name} was born on {_day(person.born)}: {_age(person.born, asked.today)} years old today."
+    reply = Reply(text, [person], command=f"wick info {shell_word(person.name)}")
+    reply.add(person.sources)
+    return reply
+
+
+def ratings(asked: Asked) -> Reply:
+    """A work's age ratings."""
+    work = asked.work()
+    shown = [f"{c.rating} in {c.region}" + (f" ({c.body})" if c.body else "") for c in work.certificates]
+    if shown:
+        text = f"{work.display_title} is rated {_listed(shown)}."
+    else:
+        text = f"The knowledge file gives no age rating for {work.display_title}."
+    reply = Reply(text, [work], command=f"wick info {shell_word(asked.typed('work'))}")
+    reply.add(*(c.sources for c in work.certificates))
+    return reply
+
+
+def reception(asked: Asked) -> Reply:
+    """How a work was received: its scores."""
+    work = asked.work()
+    shown = [f"{x.by} {x.score}" + (f" ({x.note})" if x.note else "") for x in work.reception]
+    if shown:
+        text = f"{work.display_title}: {'; '.join(shown)}."
+    else:
+        text = f"The knowledge file gives no reception scores for {work.display_title}."
+    reply = Reply(text, [work], command=f"wick info {shell_word(asked.typed('work'))}")
+    reply.add(*(x.sources for x in work.reception))
+    return reply
+
+
+def how_many_works(asked: Asked) -> Reply:
+    """How many works the knowledge file holds, by kind."""
+    works = asked.franchise.works
+    kinds: dict[str, int] = {}
+    for work in works:
+        kinds[work.kind] = kinds.get(work.kind, 0) + 1
+    released = sum(1 for w in works if w.status == "released")
+    parts = _listed([f"{n} {kind}{'' if n == 1 else 's' if kind != 'series' else ''}" for kind, n in kinds.items()])
+    text = f"The knowledge file holds {plural(len(works), 'work')} of {asked.franchise.name}: {parts}; {released} released."
+    return Reply(text, [], command="wick release-date")
+
+
 def fact_reply(asked: Asked, fact: Fact) -> Reply:
     """A trivia fact, hidden when it would spoil a work not yet seen."""
     records = [r for r in (asked.franchise.get(i) for i in fact.about) if r is not None]
@@ -919,6 +976,21 @@ FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
     ("who (is|are|was|were|appears|appear|appeared|acts|acted|stars|starred|has been|have been) in the most [{_:franchise}] (works|films|movies|shows|films and shows|movies and shows|entries|parts|ones)", most_works),
     ("(which|what) (actor|actress|person) (is|are|was|were|appears|appear|appeared|acts|acted|stars|starred|has been|have been) in the most [{_:franchise}] (works|films|movies|shows|films and shows|movies and shows|entries|parts|ones)", most_works),
     ("who (is|was) {name:name}", who_is),
+    ("when (was|is) {person:person} born", person_dates),
+    ("how old (is|was) {person:person}", person_dates),
+    ("(when|how) did {person:person} die", person_dates),
+    ("(is|was) {person:person} (alive|dead|still alive)", person_dates),
+    ("{person:person} (birthday|age|born)", person_dates),
+    ("(what|how) is {work:work} rated", ratings),
+    ("what (is|was) the (rating|age rating|certificate|certification|mpa rating) (of|for) {work:work}", ratings),
+    ("{work:work} (rating|age rating|certificate|rated)", ratings),
+    ("is {work:work} (rated r|r rated|for kids|for children|family friendly)", ratings),
+    ("(how|what) (was|is|did) {work:work} (received|reviewed|reviews|reception|scored|score|do with critics)", reception),
+    ("what did (critics|people|audiences) think of {work:work}", reception),
+    ("{work:work} (reviews|reception|scores|score)", reception),
+    ("(what|how) (are|were) the (reviews|scores) (of|for) {work:work}", reception),
+    ("how many [{_:franchise}] (works|films|movies|shows|entries|things) (are there|have there been|exist|does the file know|do you know)", how_many_works),
+    ("what (is|was) {work:work}", synopsis),
 ]
 # fmt: on
 """Every question form wick answers, most specific first."""
@@ -1237,23 +1309,35 @@ def _slot_kinds(name: str) -> tuple[str, ...]:
     return KINDS[SLOT_KINDS.get(name, name)]
 
 
-FACT_COVER = 0.4
-"""A fact's question must have at least this share of its content words in the question asked."""
+FACT_COVER = 1 / 3
+"""At least this share of a fact question's topic words (those in no record's name) must be asked."""
 
 
 def _fact(franchise: Franchise, resolver: Resolver, words: list[str], near: list[str]) -> Fact | None:
-    """The one trivia fact whose question or text accounts for every word asked, if exactly one does."""
+    """The one trivia fact whose question the words ask, if exactly one fits best.
+
+    Every word asked must be a word of the fact's question or of a name of a record it is about;
+    at least one must be a topic word (a word of no name: "breed", "title"), and the words asked
+    must cover enough of the question's own topic words.
+    """
     asked = [w for w in content_words(" ".join(words)) if w not in QUESTION_WORDS]
-    if len(asked) < 2:
+    vocabulary = set(resolver.names.vocabulary())
+    topics_asked = [a for a in asked if a not in vocabulary]
+    if len(asked) < 2 or not topics_asked:  # one word ("who directed it") is too little to find a fact by
         return None
     scored: list[tuple[float, Fact]] = []
     for fact in franchise.facts:
         question = [w for w in content_words(normalise(fact.question or "")) if w not in QUESTION_WORDS and len(w) > 1]
-        text = set(normalise(f"{fact.question or ''} {fact.text}").split())
-        if not all(a in text or any(_fits(a, t) for t in text) for a in asked):
+        topics = [w for w in question if w not in vocabulary]
+        if not topics:
             continue
-        covered = sum(1 for q in question if any(_fits(a, q) for a in asked)) / max(len(question), 1)
-        scored.append((covered, fact))
+        names = {w for i in fact.about if (r := franchise.get(i)) for n in names_of(r) for w in normalise(n).split()}
+        pool = set(question) | names
+        if not all(a in pool or any(_fits(a, w) for w in pool) for a in asked):
+            continue
+        covered = sum(1 for t in topics if any(_fits(a, t) for a in topics_asked)) / len(topics)
+        if covered:
+            scored.append((covered, fact))
     scored.sort(key=lambda s: -s[0])
     if not scored:
         return None
