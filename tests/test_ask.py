@@ -606,7 +606,7 @@ ANSWERED = [
     ("how much did chapter 4 cost", "John Wick: Chapter 4 (2023) cost $100 million to make.", "budget"),
     ("what was the budget of john wick", "John Wick (2014) cost $20–30 million to make.", "a budget range"),
     ("how much did jw4 make", "John Wick: Chapter 4 (2023) took in $440.1 million worldwide.", "worldwide gross"),
-    ("john wick box office", "John Wick (2014) took in $86 million worldwide.", "noun phrase"),
+    ("john wick box office", "John Wick (2014) took in $86.1 million worldwide.", "noun phrase"),
     (
         "what did ballerina cost and earn",
         "From the World of John Wick: Ballerina (2025) cost $90 million to make. It took in $137.2 million worldwide.",

@@ -380,6 +380,7 @@ INFO = [
         "2023-03-17",
     ),  # https://www.cbsnews.com/baltimore/news/lance-reddick-dies-age-60-actor-the-wire-john-wick-baltimore-johns-hopkins-peabody/
     ("Keanu Reeves", ("born",), "1964-09-02"),  # https://en.wikipedia.org/wiki/Keanu_Reeves
+    ("Mark Dacascos", ("born",), "1964-02-26"),  # https://tcm.com/tcmdb/person/43130%7C0/Mark-Dacascos
     (
         "Ballerina",
         ("crew", "executive-producer"),
@@ -401,6 +402,16 @@ INFO = [
         ["Nathan Orloff"],
     ),  # https://filmmakermagazine.com/121071-interview-editor-nathan-orloff-john-wick-chapter-4/
     ("Chapter 2", ("crew", "editor"), ["Evan Schiff"]),  # https://en.wikipedia.org/wiki/John_Wick:_Chapter_2
+    (
+        "Chapter 4",
+        ("crew", "stunt-coordinator"),
+        ["Stephen Dunlevy", "Scott Rogers"],
+    ),  # Scott Rogers was missing: https://slashfilm.com/1237052/john-wick-4-stunt-coordinator-created-a-ballet-of-violence-with-keanu-reeves-and-donnie-yen-exclusive
+    (
+        "Ballerina",
+        ("crew", "stunt-coordinator"),
+        ["Stephen Dunlevy", "Jackson Spidell"],
+    ),  # Dunlevy supervising, Spidell coordinating: https://www.motionpictures.org/?p=80364
     (
         "John Wick (2014)",
         ("crew", "editor"),
@@ -441,6 +452,11 @@ FACTS_ON_WORKS = [
         "The Continental",
         "continental-shot-in-budapest",
     ),  # https://origostudios.com/the-continental-unleashing-hollywood-ambitions-at-origo-studios-in-budapest
+    (
+        "John Wick (2014)",
+        "continental-lobby-cunard-building",
+    ),  # the lobby is the Cunard Building "again" in Chapter 2, so in the first film too, not only the sequels:
+    # https://www.movie-locations.com/movies/j/John-Wick-Chapter-2.php
 ]
 
 
@@ -504,6 +520,12 @@ BOX_OFFICE = [
         187_100_000,
     ),  # https://www.koimoi.com/box-office/john-wick-franchise-at-worldwide-box-office-1-billion-global-sum-over-50-million-domestic-footfalls-much-more/
     ("Ballerina", "worldwide", None, 137_200_000),  # https://en.wikipedia.org/wiki/Ballerina_(2025_film)
+    (
+        "John Wick (2014)",
+        "worldwide",
+        None,
+        86_100_000,
+    ),  # $86.1 million, not a rounded $86 million: https://variety.com/2023/film/news/john-wick-franchise-box-office-billion-dollar-1235618570/
 ]
 
 
@@ -611,6 +633,51 @@ DATED_RELEASES = [
 def test_known_market_and_home_releases(query: str, region: str, medium: str, date: str) -> None:
     releases = run("info", query)["cards"][0]["releases"]
     assert [r["date"] for r in releases if (r["region"], r["medium"]) == (region, medium)] == [date]
+
+
+RELEASE_NOTES = [
+    # (query, region, medium, words the release's note must contain)  # source
+    (
+        "Chapter 4",
+        "Japan",
+        "theatrical",
+        "John Wick: Consequence;",
+    ),  # the Japanese title ジョン・ウィック：コンセクエンス is singular, not "John Wick - Consequences":
+    # https://cinemacafe.net/article/2023/09/25/87663.html and https://theriver.jp/john-wick-chapter4-jp
+]
+
+
+@pytest.mark.parametrize(("query", "region", "medium", "words"), RELEASE_NOTES)
+def test_known_release_notes(query: str, region: str, medium: str, words: str) -> None:
+    releases = run("info", query)["cards"][0]["releases"]
+    (note,) = [r["note"] for r in releases if (r["region"], r["medium"]) == (region, medium)]
+    assert words in note
+
+
+PREMIERES = [
+    # (query, date, venue)  # source
+    (
+        "Chapter 4",
+        "2023-03-13",
+        "Paramount Theatre, Austin (SXSW)",
+    ),  # the North American premiere, missing before: https://deadline.com/2023/03/john-wick-chapter-4-sxsw-keanu-reeves-1235284158/
+    (
+        "Chapter 4",
+        "2023-03-20",
+        "TCL Chinese Theatre, Los Angeles",
+    ),  # https://www.dailymail.co.uk/tvshowbiz/article-11883953/Keanu-Reeves-looks-dapper-black-suit-leads-stars-John-Wick-Chapter-4-premiere.html
+    (
+        "Ballerina",
+        "2025-05-22",
+        "Cineworld Leicester Square, London",
+    ),  # https://oncubanews.com/cultura/cine/ana-de-armas-deslumbra-en-el-estreno-mundial-de-ballerina-en-londres
+]
+
+
+@pytest.mark.parametrize(("query", "date", "venue"), PREMIERES)
+def test_known_premieres(query: str, date: str, venue: str) -> None:
+    releases = run("info", query)["cards"][0]["releases"]
+    assert [r["venue"] for r in releases if (r["medium"], r["date"]) == ("premiere", date)] == [venue]
 
 
 def test_known_episodes_of_the_continental() -> None:

@@ -155,7 +155,8 @@ def test_search_ranks_matches_with_kinds(runner: CliRunner) -> None:
 
 def test_about_counts(runner: CliRunner) -> None:
     answer = run(runner, "about")
-    assert answer["data_as_of"] == "2026-02-12"  # the newest source consulted, not the day of the edit
+    # the newest source consulted (TechRadar and HotHardware on the game reveal, 2026-02-13), not the day of the edit
+    assert answer["data_as_of"] == "2026-02-13"
     assert answer["counts"]["works"] >= 11
 
 
