@@ -11,6 +11,8 @@ import io
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from rich.console import Console
 from typer.testing import CliRunner
 
@@ -1267,3 +1269,72 @@ def test_cli_plain_text_in_a_pipe(runner: CliRunner) -> None:
 
 def test_real_file_is_the_one_asked(franchise: Franchise) -> None:
     assert franchise == loader.load(str(REAL))
+
+
+def _literal_words(nodes: list[ask.Node]) -> set[str]:
+    found: set[str] = set()
+    for node in nodes:
+        if node.kind == "word":
+            found.add(node.value)
+        elif node.kind == "alt":
+            found |= {w for option in node.value for w in _literal_words(option)}
+        elif node.kind == "opt":
+            found |= _literal_words(node.value)
+        elif node.kind == "capture":
+            found |= {w for option in node.value[1] for w in option.split()}
+    return found
+
+
+# Words of questions that some name of the shipped file happens to contain too: none of them names anything.
+GENERIC = {"2", "director", "from", "game", "movie", "of", "s", "series", "the"}
+
+
+def test_forms_hold_no_word_of_the_franchise(resolver: Resolver) -> None:
+    words = {w for form in ask.forms() for w in _literal_words(form.nodes)}
+    assert words & set(resolver.names.vocabulary()) <= GENERIC
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "who",
+                "plays",
+                "is",
+                "in",
+                "the",
+                "and",
+                "both",
+                "when",
+                "did",
+                "come",
+                "out",
+                "john",
+                "wick",
+                "chapter",
+                "4",
+                "ballerina",
+                "director",
+                "keanu",
+                "x",
+                "?",
+            ]
+        ),
+        max_size=12,
+    )
+    | st.text(max_size=200)
+)
+def test_any_question_is_answered_or_declined(franchise: Franchise, resolver: Resolver, typed: object) -> None:
+    question = " ".join(typed) if isinstance(typed, list) else str(typed)
+    try:
+        outcome = ask.ask(franchise, resolver, question, TODAY)
+    except CannotAnswer as error:
+        assert str(error) == "wick can't answer that from the knowledge file"
+    else:
+        assert outcome.reply.reply and outcome.to_json()["question"] == question
+
+
+def test_a_very_long_question_is_declined_at_once(franchise: Franchise, resolver: Resolver) -> None:
+    with pytest.raises(CannotAnswer):
+        ask.ask(franchise, resolver, "who plays " + "the director " * 50_000, TODAY)

@@ -116,6 +116,9 @@ QUESTION_WORDS = frozenset(
 )
 """Words that shape a question without naming what it is about (for matching trivia facts)."""
 
+MAX_WORDS = 40
+"""A question longer than this is not a question wick can map (and every reading of it would be tried)."""
+
 LITERAL_TYPO_MIN = 5
 """A word of a form this long may be typed with a typo (by the resolver's allowance); shorter ones exactly."""
 
@@ -1231,7 +1234,7 @@ def ask(
     through = resolver.resolve_one(seen_through, ("work",)).record if seen_through else None
     assert through is None or isinstance(through, Work)
     words = words_of(question)
-    if not words:
+    if not words or len(words) > MAX_WORDS:
         raise CannotAnswer(question, [])
     franchise_words = tuple(normalise(franchise.name).split())
     near: list[str] = []
