@@ -8,12 +8,11 @@ no form with confidence is declined (``CannotAnswer``) with the closest records 
 The forms know only the words of questions; every fact comes from the knowledge file.
 """
 
-from __future__ import annotations
+# No "from __future__ import annotations": NamedTuple would compile every string annotation at import.
 
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from . import answers
@@ -127,15 +126,28 @@ LITERAL_TYPO_MIN = 5
 # Replies.
 
 
-@dataclass
 class Reply:
-    """An answer to a question: the reply first, then what it rests on."""
+    """An answer to a question: the reply first, then what it rests on.
 
-    reply: str
-    records: list[Record] = field(default_factory=list)
-    sources: list[str] = field(default_factory=list)
-    command: str | None = None
-    spoils: Work | None = None
+    A plain class, not a dataclass: wick ask should start as fast as a lookup, and each
+    dataclass costs about a millisecond to define at import.
+    """
+
+    __slots__ = ("command", "records", "reply", "sources", "spoils")
+
+    def __init__(
+        self,
+        reply: str,
+        records: list[Record] | None = None,
+        sources: list[str] | None = None,
+        command: str | None = None,
+        spoils: Work | None = None,
+    ) -> None:
+        self.reply = reply
+        self.records = records if records is not None else []
+        self.sources = sources if sources is not None else []
+        self.command = command
+        self.spoils = spoils
 
     def add(self, *sources: Sequence[str]) -> None:
         """Add sources, keeping each once, in order."""
@@ -145,8 +157,7 @@ class Reply:
                     self.sources.append(source)
 
 
-@dataclass(frozen=True)
-class Asked:
+class Asked(NamedTuple):
     """What an answer function is given: the franchise, its resolver, the slots and the options."""
 
     franchise: Franchise
@@ -1144,8 +1155,7 @@ KINDS: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass
-class Form:
+class Form(NamedTuple):
     """One compiled question form."""
 
     pattern: str
@@ -1201,8 +1211,7 @@ def words_of(question: str) -> list[str]:
     return folded
 
 
-@dataclass
-class Outcome:
+class Outcome(NamedTuple):
     """A reply to a question, with the question and the form that answered it."""
 
     question: str
