@@ -1338,17 +1338,19 @@ def _fact(franchise: Franchise, resolver: Resolver, words: list[str], near: list
     if len(asked) < 2 or not topics_asked:  # one word ("who directed it") is too little to find a fact by
         return None
     scored: list[tuple[float, Fact]] = []
+    named: dict[str, set[str]] = {}  # the words of each subject record's names, found once
     for fact in franchise.facts:
         question = [w for w in content_words(normalise(fact.question or "")) if w not in QUESTION_WORDS and len(w) > 1]
         topics = [w for w in question if w not in vocabulary]
-        if not topics:
+        covered = sum(1 for t in topics if any(_fits(a, t) for a in topics_asked)) / len(topics) if topics else 0.0
+        if not covered:
             continue
-        names = {w for i in fact.about if (r := franchise.get(i)) for n in names_of(r) for w in normalise(n).split()}
-        pool = set(question) | names
-        if not all(a in pool or any(_fits(a, w) for w in pool) for a in asked):
-            continue
-        covered = sum(1 for t in topics if any(_fits(a, t) for a in topics_asked)) / len(topics)
-        if covered:
+        pool = set(question)
+        for i in fact.about:
+            if i not in named and (record := franchise.get(i)) is not None:
+                named[i] = {w for n in names_of(record) for w in normalise(n).split()}
+            pool |= named.get(i, set())
+        if all(a in pool or any(_fits(a, w) for w in pool) for a in asked):
             scored.append((covered, fact))
     scored.sort(key=lambda s: -s[0])
     if not scored:
