@@ -1177,19 +1177,25 @@ def test_another_file_knows_nothing_of_the_shipped_one(question: str) -> None:
 
 def test_reply_renders_reply_records_sources_and_command(franchise: Franchise, resolver: Resolver) -> None:
     outcome = ask.ask(franchise, resolver, "how long is jw4", TODAY)
-    console = Console(file=io.StringIO(), width=80, color_system=None)
-    console.print(render.ask(outcome.to_json(), plain=True))
-    assert console.file.getvalue().splitlines() == [  # type: ignore[attr-defined]
+    assert render.to_lines(render.ask(outcome.to_json())).splitlines() == [
         "John Wick: Chapter 4 (2023) runs 169 minutes (2 h 49 min).",
         "Records: John Wick: Chapter 4 (2023) (work)",
         "Sources:",
         "http://theinfolist.com/html/ALL/s/J/John_Wick_Chapter_4.html",
         "https://rafu.com/2023/03/john-wick-chapter-4-opens-march-24/",
-        "https://deadline.com/2021/12/john-wick-chapter-4-avoids-top-gun-maverick-over-me",
-        "morial-day-heads-to-2023-1234900866/",
+        "https://deadline.com/2021/12/john-wick-chapter-4-avoids-top-gun-maverick-over-memorial-day-heads-to-2023-1234900866/",
         "(and 1 more source: --json lists them all)",
         "same as: wick info JW4",
     ]
+
+
+def test_reply_on_a_terminal_is_bold_then_plain_then_dim(franchise: Franchise, resolver: Resolver) -> None:
+    outcome = ask.ask(franchise, resolver, "how long is jw4", TODAY)
+    console = Console(file=io.StringIO(), width=80, force_terminal=True, color_system="standard")
+    console.print(render.to_rich(render.ask(outcome.to_json())))
+    shown = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    assert shown[0] == "\x1b[1mJohn Wick: Chapter 4 (2023) runs 169 minutes (2 h 49 min).\x1b[0m"
+    assert shown[-1] == "\x1b[2msame as: wick info JW4\x1b[0m"
 
 
 ENV = {"WICK_TODAY": TODAY.isoformat()}

@@ -128,6 +128,7 @@ def test_size_limit_in_the_docs_is_the_real_one() -> None:
     assert stated == [str(files.MAX_BYTES // 2**20)]
 
 
+@pytest.mark.slow
 def test_readme_script_help_writes_nothing() -> None:
     before = {p: p.stat().st_mtime_ns for p in (ROOT / "docs" / "img").iterdir()}
     result = subprocess.run(
@@ -138,6 +139,7 @@ def test_readme_script_help_writes_nothing() -> None:
     assert {p: p.stat().st_mtime_ns for p in (ROOT / "docs" / "img").iterdir()} == before
 
 
+@pytest.mark.lint
 @pytest.mark.parametrize(
     "tool", [["ruff", "check", "src", "tests", "bench", "scripts"], ["mypy"]], ids=["ruff", "mypy"]
 )

@@ -7,7 +7,10 @@ import sys
 
 
 def main() -> None:
-    """Import the CLI and run it; an interrupt at any moment ends with status 130 and one line."""
+    """Answer a plain lookup directly, else import the CLI and run it.
+
+    An interrupt at any moment ends with status 130 and one line.
+    """
     _closed_streams_to_devnull()
     try:
         if sys.argv[1:] == ["--version"]:
@@ -17,7 +20,14 @@ def main() -> None:
             sys.stdout.write(f"wick {__version__}\n")
             sys.stdout.flush()
             return
-        _run()
+        from .dispatch import answer
+
+        code = answer(sys.argv[1:])
+        if code is None:
+            _run()
+            return
+        sys.stdout.flush()  # a closed pipe shows up here, as it does after Typer
+        sys.exit(code)
     except KeyboardInterrupt:
         sys.stderr.write("Interrupted.\n")
         sys.exit(130)

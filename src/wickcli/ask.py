@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 from . import answers
 from .answers import Answer, money, plural, ref, relative
 from .errors import Ambiguous, CannotAnswer, NotFound, NotInWork, WickError, WrongKind
+from .lookup import shell_word
 from .model import Character, Fact, Franchise, Person, Record, Work, names_of
 from .resolve import Match, Resolver, content_words, describe, normalise, word_cost
 
@@ -199,13 +200,6 @@ class Asked(NamedTuple):
             if isinstance(work, Work) and work.first_release and rank(spoils) <= rank(self.seen_through.id):
                 return False
         return True
-
-
-def shell_word(text: str) -> str:
-    """A name as it can be typed back into a shell."""
-    import shlex
-
-    return f'"{text}"' if " " in text and shlex.quote(text) == f"'{text}'" and '"' not in text else shlex.quote(text)
 
 
 def _title(record: Record) -> str:

@@ -11,12 +11,10 @@ silently; a corrupt cache or one from another version is rebuilt with a warning.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import sqlite3
 import sys
-import tempfile
 import time
 import weakref
 from collections import Counter
@@ -26,6 +24,11 @@ from functools import cached_property
 from pathlib import Path
 from stat import S_ISREG
 from typing import Any, TypeVar
+
+try:  # hashlib's own BLAKE2 without hashlib, which loads OpenSSL first: milliseconds on every lookup
+    from _blake2 import blake2b
+except ImportError:  # an interpreter without the module (not CPython)
+    from hashlib import blake2b
 
 from . import __version__, codec, model
 from .files import paused_gc, read_bytes
@@ -90,7 +93,7 @@ def cache_dir() -> Path:
 
 def cache_path(path: str) -> Path:
     """The cache database of one knowledge file."""
-    digest = hashlib.blake2b(os.path.abspath(path).encode(), digest_size=12).hexdigest()
+    digest = blake2b(os.path.abspath(path).encode(), digest_size=12).hexdigest()
     return cache_dir() / f"{digest}.sqlite"
 
 
@@ -103,7 +106,7 @@ def format_key() -> str:
     """
     import unicodedata
 
-    digest = hashlib.blake2b(digest_size=12)
+    digest = blake2b(digest_size=12)
     records = tuple(v for v in vars(model).values() if isinstance(v, type) and codec.is_record(v))
     digest.update(f"{CACHE_FORMAT}|{unicodedata.unidata_version}|{codec.layout(records)}".encode())
     here = os.path.dirname(__file__)
@@ -116,7 +119,7 @@ def format_key() -> str:
     return digest.hexdigest()
 
 
-def load(path: str, warn: Callable[[str], object] | None = None) -> Franchise:
+def load(path: str, warn: Callable[[str], object] | None = None, meter: bool = True) -> Franchise:
     """Load a knowledge file through its cache; every answer is the same as from loader.load.
 
     The cache is trusted without reading the file only when the file's size, times, inode and
@@ -124,6 +127,8 @@ def load(path: str, warn: Callable[[str], object] | None = None) -> Franchise:
     made (git's "racily clean" rule: a change within the same timestamp tick leaves the times
     alike, so a file changed that recently is checked by its content hash). A cache that cannot be
     read, now or at any later lookup, is set aside with one warning and the file answers.
+    With ``meter``, a build that takes more than a second shows a progress bar on stderr, when
+    stderr is a terminal.
     """
     say = warn or _warn
     where = cache_path(path)
@@ -153,21 +158,31 @@ def load(path: str, warn: Callable[[str], object] | None = None) -> Franchise:
             say(f"cache {where} is unreadable; rebuilding it")
         if stored is not None:
             stored.close()
-    return _build(where, path, stat, now, data)
+    return _build(where, path, stat, now, data, meter)
 
 
 def _warn(message: str) -> None:
     sys.stderr.write(f"Warning: {message}\n")
 
 
-def _build(where: Path, path: str, stat: os.stat_result | None, now: int, data: bytes | None = None) -> Franchise:
+def _build(
+    where: Path, path: str, stat: os.stat_result | None, now: int, data: bytes | None = None, meter: bool = False
+) -> Franchise:
     """Parse the knowledge file itself and write its cache."""
     if data is None:
         data = read_bytes(path)
     from .loader import parse
+    from .meter import Meter
 
-    franchise = parse(data, path)
-    _write(where, franchise, data, stat, now)
+    shown = Meter(f"Reading {os.path.basename(path)}") if meter else None
+    try:
+        franchise = parse(data, path, shown)
+        if shown is not None:
+            shown.step("Indexing names")
+        _write(where, franchise, data, stat, now)
+    finally:
+        if shown is not None:
+            shown.close()
     return franchise
 
 
@@ -202,13 +217,15 @@ def _stat(path: str) -> os.stat_result | None:
 
 
 def _hash(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=20).hexdigest()
+    return blake2b(data, digest_size=20).hexdigest()
 
 
 def _write(where: Path, franchise: Franchise, data: bytes, stat: os.stat_result | None, now: int) -> None:
     """Build the database beside its final place and rename it there; a cache that cannot be written is skipped."""
     try:
         where.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only a rebuild writes
+
         fd, tmp = tempfile.mkstemp(dir=where.parent, prefix=".cache-", suffix=".tmp")
         os.close(fd)
         try:

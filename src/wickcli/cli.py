@@ -12,18 +12,16 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from . import __version__, shell
-from .errors import Ambiguous, CannotAnswer, DataFileError, NotFound, UsageError, WickError, WrongKind
+from . import __version__, lookup, shell
+from .errors import UsageError
+from .lookup import State
 
 if TYPE_CHECKING:
     from . import play
-    from .model import Franchise
-    from .resolve import Resolver
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -54,25 +52,6 @@ app = typer.Typer(
 shell.register()
 
 
-class State:
-    """What every command shares: the knowledge file, loaded on first use."""
-
-    def __init__(self, path: str | None) -> None:
-        self.path = path
-
-    @cached_property
-    def franchise(self) -> "Franchise":
-        from . import cache, files
-
-        return cache.load(self.path or files.default_path())
-
-    @cached_property
-    def resolver(self) -> "Resolver":
-        from .resolve import Resolver
-
-        return Resolver(self.franchise)
-
-
 class Order(enum.StrEnum):
     """Orders a timeline can take."""
 
@@ -91,79 +70,16 @@ def _state(ctx: typer.Context) -> State:
     return state if isinstance(state, State) else State(None)
 
 
-def _joined(words: list[str]) -> str:
-    """The words of a name typed without quotes, as one name; an empty name is a usage error."""
-    name = " ".join(w.strip() for w in words if w.strip())
-    if not name:
-        raise UsageError("the name is empty: type a name, for example wick who-plays Rooney")
-    return name
-
-
-COMMAND_FOR_KIND = {"work": "cast", "character": "who-plays", "person": "roles"}
-"""The command that answers for each kind of record, for pointing a name of another kind there."""
-
-
-def _shell_word(text: str) -> str:
-    """A name as it can be typed back into a shell."""
-    import shlex
-
-    return f'"{text}"' if " " in text and shlex.quote(text) == f"'{text}'" and '"' not in text else shlex.quote(text)
-
-
-def _report(error: WickError) -> None:
-    """Print an error to stderr the way a person reads it: one line, then any suggestions."""
-    out = sys.stderr
-    if isinstance(error, DataFileError):
-        out.write(f"{error}\n")
-    elif isinstance(error, WrongKind):
-        command = f"wick {COMMAND_FOR_KIND[error.kind]} {_shell_word(error.name)}"
-        out.write(f"Error: {error.query!r} is {error.label}, not {error.wanted}: try {command}\n")
-    elif isinstance(error, NotFound) and not error.suggestions:
-        out.write(f"Error: nothing in the knowledge file matches {error.query!r}.\n")
-    elif isinstance(error, NotFound):
-        out.write(f"Error: no close match for {error.query!r}. Did you mean: {'; '.join(error.suggestions)}?\n")
-    elif isinstance(error, CannotAnswer):
-        out.write(f"{error}.\n" + (f"Closest: {'; '.join(error.suggestions)}\n" if error.suggestions else ""))
-    elif isinstance(error, Ambiguous):
-        shown = "; ".join(error.candidates[:5])
-        more = f" (and {len(error.candidates) - 5} more)" if len(error.candidates) > 5 else ""
-        out.write(f"Error: {error.query!r} could mean: {shown}{more}. Be more specific.\n")
-    else:
-        out.write(f"Error: {error}\n")
-
-
 def _guard(func: F) -> F:
-    """Turn any WickError raised by a command into its message and exit code."""
+    """Turn any WickError raised by a command into its message and exit code (through lookup.guarded)."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except WickError as error:
-            _report(error)
-            raise typer.Exit(error.exit_code) from None
-        except KeyboardInterrupt:
-            sys.stderr.write("Interrupted.\n")
-            raise typer.Exit(130) from None
-        except BrokenPipeError:
-            # The reader stopped early (wick ... | head): end quietly, and make sure the
-            # final flush at exit cannot complain about the closed pipe either.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise typer.Exit(0) from None
+        code = lookup.guarded(lambda: func(*args, **kwargs))
+        if code:
+            raise typer.Exit(code)
 
     return wrapper  # type: ignore[return-value]
-
-
-def _emit(answer: dict[str, Any], view: str, as_json: bool) -> None:
-    """Print an answer: JSON for scripts, a table on a terminal, plain columns in a pipe."""
-    if as_json:
-        sys.stdout.write(json.dumps(answer, ensure_ascii=False, indent=2) + "\n")
-        sys.stdout.flush()  # a closed pipe shows up here, inside the error boundary
-        return
-    from . import render
-
-    console = render.new_console()
-    console.print(getattr(render, view)(answer, plain=not console.is_terminal))
 
 
 def _version(value: bool) -> None:
@@ -232,11 +148,7 @@ def ask(
 
     Example: wick ask who plays the director in ballerina · wick ask is ballerina out yet
     """
-    from . import ask as asking
-
-    state = _state(ctx)
-    outcome = asking.ask(state.franchise, state.resolver, _joined(question), _today(), spoilers, seen_through)
-    _emit(outcome.to_json(), "ask", as_json)
+    lookup.ask(_state(ctx), question, spoilers, seen_through, as_json)
 
 
 @app.command("who-plays")
@@ -260,10 +172,7 @@ def who_plays(
 
     Example: wick who-plays baba yaga · wick who-plays Winston --film "The Continental"
     """
-    from . import answers
-
-    state = _state(ctx)
-    _emit(answers.who_plays(state.franchise, state.resolver, _joined(name), film), "who_plays", as_json)
+    lookup.who_plays(_state(ctx), name, film, as_json)
 
 
 @app.command()
@@ -280,21 +189,7 @@ def roles(
 
     Example: wick roles keanu reeves
     """
-    from . import answers
-
-    state = _state(ctx)
-    _emit(answers.roles(state.franchise, state.resolver, _joined(person)), "roles", as_json)
-
-
-def _today() -> dt.date:
-    """Today, or the day WICK_TODAY names (ISO), so answers about 'how long ago' can be tested."""
-    fixed = os.environ.get("WICK_TODAY")
-    if fixed:
-        try:
-            return dt.date.fromisoformat(fixed)
-        except ValueError:
-            raise UsageError(f"WICK_TODAY={fixed!r} is not a date like 2025-06-06") from None
-    return dt.date.today()
+    lookup.roles(_state(ctx), person, as_json)
 
 
 @app.command("release-date")
@@ -315,11 +210,7 @@ def release_date(
 
     Example: wick release-date Ballerina · wick release-date "chapter 4" · wick release-date
     """
-    from . import answers
-
-    state = _state(ctx)
-    query = _joined(title) if title else None
-    _emit(answers.release_date(state.franchise, state.resolver, query, _today()), "release_date", as_json)
+    lookup.release_date(_state(ctx), title, as_json)
 
 
 @app.command()
@@ -338,9 +229,7 @@ def timeline(
 
     Example: wick timeline · wick timeline --order release
     """
-    from . import answers
-
-    _emit(answers.timeline(_state(ctx).franchise, order.value), "timeline", as_json)
+    lookup.timeline(_state(ctx), order.value, as_json)
 
 
 @app.command()
@@ -357,10 +246,7 @@ def cast(
 
     Example: wick cast parabellum · wick cast chapter 4
     """
-    from . import answers
-
-    state = _state(ctx)
-    _emit(answers.cast(state.franchise, state.resolver, _joined(title)), "cast", as_json)
+    lookup.cast(_state(ctx), title, as_json)
 
 
 @app.command()
@@ -378,10 +264,7 @@ def info(
 
     Example: wick info "the director" · wick info ballerina --no-spoilers
     """
-    from . import answers
-
-    state = _state(ctx)
-    _emit(answers.info(state.franchise, state.resolver, _joined(name), _today(), spoilers), "info", as_json)
+    lookup.info(_state(ctx), name, spoilers, as_json)
 
 
 @app.command()
@@ -398,10 +281,7 @@ def search(
 
     Example: wick search wick
     """
-    from . import answers
-
-    state = _state(ctx)
-    _emit(answers.search(state.franchise, state.resolver, _joined(query), limit), "search", as_json)
+    lookup.search(_state(ctx), query, limit, as_json)
 
 
 class Category(enum.StrEnum):
@@ -440,7 +320,7 @@ class Export(enum.StrEnum):
 def _now() -> dt.datetime:
     """Now in UTC, or noon on the day WICK_TODAY names, so schedules can be tested."""
     if os.environ.get("WICK_TODAY"):
-        return dt.datetime.combine(_today(), dt.time(12), tzinfo=dt.UTC)
+        return dt.datetime.combine(lookup.today(), dt.time(12), tzinfo=dt.UTC)
     return dt.datetime.now(dt.UTC)
 
 
@@ -586,16 +466,14 @@ def stats(ctx: typer.Context, as_json: JsonOption = False) -> None:
     store = ProgressFile(franchise=name)
     answer = answers.stats(store.load(now), str(store.path), name, now)
     _warn(store.warnings)
-    _emit(answer, "stats", as_json)
+    lookup.emit(answer, "stats", as_json)
 
 
 @app.command()
 @_guard
 def about(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Version, knowledge file, its 'data as of' date and what it holds."""
-    from . import answers
-
-    _emit(answers.about(_state(ctx).franchise, __version__), "about", as_json)
+    lookup.about(_state(ctx), as_json)
 
 
 @app.command()
@@ -622,15 +500,7 @@ def validate(
     sys.stdout.write(f"ok: {franchise.path}: {summary}{noted}\n")
 
 
-def _utf8_streams() -> None:
-    """Write UTF-8 where the locale says ASCII (LANG=C), so accented names print instead of failing."""
-    for stream in (sys.stdout, sys.stderr):
-        encoding = getattr(stream, "encoding", None) or ""
-        if encoding.lower().replace("-", "").replace("_", "") in ("ascii", "ansix3.41968", "646", "usascii"):
-            stream.reconfigure(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
-
-
 def main() -> None:
     """Console entry point."""
-    _utf8_streams()
+    lookup.utf8_streams()
     app(args=shell.name_the_shell(sys.argv[1:]))

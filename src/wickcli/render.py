@@ -1,23 +1,146 @@
-"""Turn answers into Rich renderables. Never prints: the CLI decides where output goes."""
+"""Lay out answers: each view describes its output once, as tables, lines and cards, and two writers show it.
+
+On a terminal the description becomes Rich tables and panels (``to_rich``); in a pipe it becomes
+plain lines with tab-separated columns, no padding and no wrapping (``to_lines``), as gh and
+similar tools print for scripts, so nothing here imports Rich until a terminal needs it. Never
+prints: the CLI decides where output goes. The quiz's views, further down, are Rich's alone.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import TYPE_CHECKING, Any
-
-from rich import box
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.panel import Panel
-from rich.segment import Segment
-from rich.style import Style
-from rich.table import Table
-from rich.text import Text
+from functools import cache
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .answers import Answer, money, relative
 
 if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+    from rich.table import Table as RichTable
+
     from .quiz import Grade, Question
+
+
+class Styled(NamedTuple):
+    """Text with a style on a terminal; in a pipe, the text alone."""
+
+    text: str
+    style: str = ""
+
+
+Cell = str | Styled
+
+
+class Table(NamedTuple):
+    """Rows under column names, with an optional title; rows from ``section`` on form a second section."""
+
+    title: str | None
+    columns: tuple[str, ...]
+    rows: list[tuple[Cell, ...]]
+    header: bool = True
+    section: int | None = None
+    min_widths: tuple[tuple[int, int], ...] = ()
+
+
+class Line(NamedTuple):
+    """A line of text, in pieces that may each have a style."""
+
+    pieces: tuple[Styled, ...]
+
+
+class Facts(NamedTuple):
+    """Facts as a list, each with what it spoils and its first source."""
+
+    facts: list[tuple[str, str | None, str]]
+
+
+class Card(NamedTuple):
+    """One record: labelled fields (a value may have several lines), then other parts."""
+
+    title: str
+    fields: list[tuple[str, str]]
+    extra: list[Part]
+
+
+CHART_TITLE = "Story order vs release year"
+
+
+class Chart(NamedTuple):
+    """Story order against release years: one row per work, a mark under the year it came out."""
+
+    rows: list[dict[str, Any]]
+
+
+Part = Table | Line | Facts | Card | Chart
+Doc = list[Part]
+"""What a view describes: parts shown one after another."""
+
+
+def line(text: str, style: str = "") -> Line:
+    """A line of one piece."""
+    return Line((Styled(text, style),))
+
+
+# Pipes: tab-separated lines.
+
+
+def _field(cell: Cell) -> str:
+    """A cell as one field of a line: a tab or a line break inside it would split the record."""
+    text = cell.text if isinstance(cell, Styled) else cell
+    return text.replace("\t", " ").replace("\n", " ")
+
+
+def to_lines(doc: Doc) -> str:
+    """A description as plain lines: a table is its title, its column names and one line per row."""
+    out: list[str] = []
+    for i, part in enumerate(doc):
+        if isinstance(part, Card) and i:
+            out.append("")  # between records
+        _lines(part, out)
+    return "".join(f"{text}\n" for text in out)
+
+
+def _lines(part: Part, out: list[str]) -> None:
+    if isinstance(part, Line):
+        out.append("".join(piece.text for piece in part.pieces))
+    elif isinstance(part, Table):
+        if part.title is not None:
+            out.append(part.title)
+        if part.header:
+            out.append("\t".join(part.columns))
+        out.extend("\t".join(_field(cell) for cell in row) for row in part.rows)
+    elif isinstance(part, Facts):
+        out.append("Facts")
+        out.extend(f"{_field(_fact_text(text, spoils))}\tsource: {source}" for text, spoils, source in part.facts)
+    elif isinstance(part, Card):
+        out.append(part.title)
+        out.extend(f"{label}\t{_field(text)}" for label, value in part.fields if value for text in value.split("\n"))
+        for extra in part.extra:
+            _lines(extra, out)
+    else:
+        years = _years(part.rows)
+        out.append(CHART_TITLE)
+        out.append("\t".join(["#", "Story order", *_year_labels(years)]))
+        for i, row in enumerate(part.rows, 1):
+            released = int(row["released"][:4]) if row["released"] else None
+            marks = ["*" if released == year else "." for year in years] + ["." if released else "?"]
+            out.append("\t".join([str(i), _field(row["work"]["name"]), *marks]))
+
+
+def _fact_text(text: str, spoils: str | None) -> str:
+    return f"{text} [spoils {spoils}]" if spoils else text
+
+
+def _years(rows: list[dict[str, Any]]) -> list[int]:
+    return sorted({int(r["released"][:4]) for r in rows if r["released"]})
+
+
+def _year_labels(years: list[int]) -> list[str]:
+    return [f"'{year % 100:02d}" for year in years] + ["TBA"]
+
+
+# Terminals: Rich.
 
 
 def new_console(**options: Any) -> Console:
@@ -25,6 +148,8 @@ def new_console(**options: Any) -> Console:
 
     Rich's default exits with status 1 there; the CLI ends quietly with 0 instead.
     """
+    from rich.console import Console
+
     console = Console(**options)
 
     def closed() -> None:
@@ -34,48 +159,225 @@ def new_console(**options: Any) -> Console:
     return console
 
 
-class _Table(Table):
-    """A table whose title wraps to the width it is given, not to the table's own (narrower) width."""
+def to_rich(doc: Doc) -> RenderableType:
+    """A description as Rich renderables: tables with boxes, bold titles, cards in panels."""
+    from rich.console import Group
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        title, self.title = self.title, None
-        try:
-            body = [s for s in super().__rich_console__(console, options) if isinstance(s, Segment)]
-        finally:
-            self.title = title
-        if title:
-            first_line = next(iter(Segment.split_lines(body)), [])
-            table_width = Segment.get_line_length(first_line)
-            if isinstance(title, Text):
-                text = title.copy()
-            else:  # a title is text, never markup
-                text = Text(title, style=Style.pick_first(self.title_style, "table.title"))
-            if text.cell_len <= table_width:
-                yield from console.render(text, options.update(width=table_width, justify=self.title_justify))
-            else:
-                yield text  # wider than the table: wrapped at the width the table was given
-        yield from body
+    parts = [_rich(part) for part in doc]
+    return parts[0] if len(parts) == 1 else Group(*parts)
 
 
-def _table(title: str | None, plain: bool, *columns: str) -> Table:
-    """A table that draws boxes on a terminal and plain aligned columns in a pipe."""
-    table = _Table(
-        title=None if title is None else Text(title, style="" if plain else "bold"),
-        title_justify="left" if plain else "center",
-        title_style="" if plain else "bold",
-        box=None if plain else box.ROUNDED,
-        show_edge=not plain,
-        header_style="" if plain else "bold",
-        pad_edge=not plain,
+def _text(cell: Cell) -> Any:
+    """A cell as Rich text, never read as markup."""
+    from rich.text import Text
+
+    return Text(cell.text, style=cell.style) if isinstance(cell, Styled) else Text(cell)
+
+
+def _rich(part: Part) -> RenderableType:
+    from rich.text import Text
+
+    if isinstance(part, Line):
+        text = Text()
+        for piece in part.pieces:
+            text.append(piece.text, style=piece.style)
+        return text
+    if isinstance(part, Table):
+        table = _rich_table(part.title, *part.columns)
+        table.show_header = part.header
+        for column, width in part.min_widths:
+            table.columns[column].min_width = width
+        for i, row in enumerate(part.rows):
+            if i == part.section:
+                table.add_section()
+            table.add_row(*(_text(cell) for cell in row))
+        return table
+    if isinstance(part, Facts):
+        return _rich_facts(part)
+    if isinstance(part, Card):
+        return _rich_card(part)
+    return _Chart(part.rows)
+
+
+@cache
+def _table_class() -> type[RichTable]:
+    """Rich's Table, with a title that wraps to the width it is given, not to the table's own (narrower) width."""
+    from rich.segment import Segment
+    from rich.style import Style
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
+    class TitledTable(RichTable):
+        def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+            title, self.title = self.title, None
+            try:
+                body = [s for s in super().__rich_console__(console, options) if isinstance(s, Segment)]
+            finally:
+                self.title = title
+            if title:
+                first_line = next(iter(Segment.split_lines(body)), [])
+                table_width = Segment.get_line_length(first_line)
+                if isinstance(title, Text):
+                    text = title.copy()
+                else:  # a title is text, never markup
+                    text = Text(title, style=Style.pick_first(self.title_style, "table.title"))
+                if text.cell_len <= table_width:
+                    yield from console.render(text, options.update(width=table_width, justify=self.title_justify))
+                else:
+                    yield text  # wider than the table: wrapped at the width the table was given
+            yield from body
+
+    return TitledTable
+
+
+def _rich_table(title: str | None, *columns: str) -> RichTable:
+    from rich import box
+    from rich.text import Text
+
+    table = _table_class()(
+        title=None if title is None else Text(title, style="bold"),
+        title_justify="center",
+        title_style="bold",
+        box=box.ROUNDED,
+        show_edge=True,
+        header_style="bold",
+        pad_edge=True,
     )
     for column in columns:
         table.add_column(column, overflow="fold")
     return table
 
 
-def _row(table: Table, *cells: str | RenderableType) -> None:
-    """Add a row whose text is shown as written: data and queries are never read as Rich markup."""
-    table.add_row(*(Text(cell) if isinstance(cell, str) else cell for cell in cells))
+def _rich_facts(part: Facts) -> RenderableType:
+    """Facts as a hanging list, each with its first source under it."""
+    from rich.console import Group
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
+    grid = RichTable.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for fact, spoils, source in part.facts:
+        body = Text(fact)
+        if spoils:
+            body.append(f" [spoils {spoils}]", style="yellow")
+        body.append(f"\nsource: {source}", style="dim")
+        grid.add_row(Text("-"), body)
+    return Group(Text("Facts", style="bold"), grid)
+
+
+def _rich_card(part: Card) -> RenderableType:
+    from rich import box
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
+    grid = RichTable.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, value in part.fields:
+        if value:
+            grid.add_row(Text(label), Text(value))
+    body = Group(grid, *(_rich(extra) for extra in part.extra))
+    return Panel(body, title=Text(part.title), title_align="left", box=box.ROUNDED)
+
+
+class _Chart:
+    """A compact chart: one row per work in story order, a mark under the year it came out.
+
+    It sizes itself to the width it is given, so the year columns survive a narrow terminal.
+    """
+
+    def __init__(self, rows: list[dict[str, Any]]) -> None:
+        self.rows = rows
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.text import Text
+
+        # A fixed grid of one-character marks: plain lines of text, far cheaper than a Table.
+        years = _years(self.rows)
+        number_width = len(str(len(self.rows)))
+        name_width = max(6, min(34, options.max_width - number_width - 2 - 5 * (len(years) + 1)))
+        yield Text(CHART_TITLE, style="italic", justify="center", end="\n")
+        label = "Story order"[:name_width]
+        header = Text(f"{'#':>{number_width}}  {label:<{name_width}}", style="bold")
+        header.append("".join(f"  {c:^3}" for c in _year_labels(years)), style="bold")
+        yield header
+        for i, (row, name) in enumerate(zip(self.rows, _labels(self.rows, name_width), strict=True), 1):
+            released = int(row["released"][:4]) if row["released"] else None
+            line = Text(f"{i:>{number_width}}  {name:<{name_width}}")
+            for year in years:
+                line.append("   ")
+                line.append("●" if released == year else "·", style="bold red" if released == year else "dim")
+                line.append(" ")
+            line.append("   ")
+            line.append("·" if released else "?", style="dim" if released else "yellow")
+            yield line
+
+
+# The views: answers (plain data, see answers.py) to descriptions.
+
+
+SOURCES_SHOWN = 3
+"""How many sources a reply lists; --json has them all."""
+
+
+def ask(answer: Answer) -> Doc:
+    """A reply first, then the records and sources it rests on, and the command that shows more."""
+    doc: Doc = [line(answer["reply"], "bold")]
+    if answer["records"]:
+        doc.append(line("Records: " + "; ".join(f"{_name(r)} ({r['kind']})" for r in answer["records"])))
+    sources = answer["sources"]
+    if sources:
+        doc.append(line("Sources:" if len(sources) > 1 else "Source:"))
+    doc.extend(line(source) for source in sources[:SOURCES_SHOWN])  # an address on its own line
+    if len(sources) > SOURCES_SHOWN:
+        more = len(sources) - SOURCES_SHOWN
+        doc.append(line(f"(and {more} more source{'s' if more > 1 else ''}: --json lists them all)"))
+    if answer["command"]:
+        doc.append(line(f"same as: {answer['command']}", "dim"))
+    return doc
+
+
+def who_plays(answer: Answer) -> Doc:
+    """Actor per work for one character."""
+    if answer["answer"] == "roles":
+        return roles(answer)
+    character = answer["character"]["name"]
+    if not answer["credits"]:
+        where = f" in {_name(answer['film'])}" if answer.get("film") else ""
+        return [line(f"{character} has no credited actor{where}.")]
+    rows: list[tuple[Cell, ...]] = [
+        (_name(credit["work"]), credit["person"]["name"] + _note(credit)) for credit in answer["credits"]
+    ]
+    return [Table(f"Who plays {character}", ("Work", "Actor"), rows)]
+
+
+def roles(answer: Answer) -> Doc:
+    """A person's roles and jobs."""
+    person = answer["person"]["name"]
+    doc: Doc = []
+    if answer["credits"]:
+        rows: list[tuple[Cell, ...]] = [
+            (_name(c["work"]), c["character"]["name"] + _note(c)) for c in answer["credits"]
+        ]
+        doc.append(Table(f"{person}: roles", ("Work", "Character"), rows))
+    if answer["crew"]:
+        jobs: list[tuple[Cell, ...]] = [(_name(j["work"]), j["job"] + _note(j)) for j in answer["crew"]]
+        doc.append(Table(f"{person}: behind the camera", ("Work", "Job"), jobs))
+    return doc or [line(f"{person} has no credits in this knowledge file.")]
+
+
+def about(answer: Answer) -> Doc:
+    """Version, knowledge file and counts."""
+    rows: list[tuple[Cell, ...]] = [
+        ("Franchise", answer["franchise"]),
+        ("Knowledge file", answer["data_file"]),
+        ("Data as of", answer["data_as_of"] or "unknown"),
+    ]
+    rows += [(kind.capitalize(), str(count)) for kind, count in answer["counts"].items()]
+    return [Table(f"wick {answer['version']}", ("", ""), rows, header=False)]
 
 
 def _name(ref: dict[str, Any] | None) -> str:
@@ -91,107 +393,88 @@ def _note(credit: dict[str, Any]) -> str:
     return f" ({credit['note']})" if credit.get("note") else ""
 
 
-SOURCES_SHOWN = 3
-"""How many sources a reply lists on a terminal; --json has them all."""
-
-
-def ask(answer: Answer, plain: bool) -> RenderableType:
-    """A reply first, then the records and sources it rests on, and the command that shows more."""
-    lines = [Text(answer["reply"], style="" if plain else "bold")]
-    if answer["records"]:
-        lines.append(Text("Records: " + "; ".join(f"{_name(r)} ({r['kind']})" for r in answer["records"])))
-    sources = answer["sources"]
-    if sources:
-        lines.append(Text("Sources:" if len(sources) > 1 else "Source:"))
-    lines.extend(Text(source, overflow="fold") for source in sources[:SOURCES_SHOWN])  # an address on its own line
-    if len(sources) > SOURCES_SHOWN:
-        more = len(sources) - SOURCES_SHOWN
-        lines.append(Text(f"(and {more} more source{'s' if more > 1 else ''}: --json lists them all)"))
-    if answer["command"]:
-        lines.append(Text(f"same as: {answer['command']}", style="" if plain else "dim"))
-    return Group(*lines)
-
-
-def who_plays(answer: Answer, plain: bool) -> RenderableType:
-    """Actor per work for one character."""
-    if answer["answer"] == "roles":
-        return roles(answer, plain)
-    character = answer["character"]["name"]
-    table = _table(f"Who plays {character}", plain, "Work", "Actor")
-    for credit in answer["credits"]:
-        _row(table, _name(credit["work"]), credit["person"]["name"] + _note(credit))
-    if not answer["credits"]:
-        where = f" in {_name(answer['film'])}" if answer.get("film") else ""
-        return Text(f"{character} has no credited actor{where}.")
-    return table
-
-
-def roles(answer: Answer, plain: bool) -> RenderableType:
-    """A person's roles and jobs."""
-    person = answer["person"]["name"]
-    parts: list[RenderableType] = []
-    if answer["credits"]:
-        table = _table(f"{person}: roles", plain, "Work", "Character")
-        for credit in answer["credits"]:
-            _row(table, _name(credit["work"]), credit["character"]["name"] + _note(credit))
-        parts.append(table)
-    if answer["crew"]:
-        table = _table(f"{person}: behind the camera", plain, "Work", "Job")
-        for job in answer["crew"]:
-            _row(table, _name(job["work"]), job["job"] + _note(job))
-        parts.append(table)
-    if not parts:
-        return Text(f"{person} has no credits in this knowledge file.")
-    return Group(*parts)
-
-
-def about(answer: Answer, plain: bool) -> RenderableType:
-    """Version, knowledge file and counts."""
-    table = _table(f"wick {answer['version']}", plain, "", "")
-    table.show_header = False
-    _row(table, "Franchise", answer["franchise"])
-    _row(table, "Knowledge file", answer["data_file"])
-    _row(table, "Data as of", answer["data_as_of"] or "unknown")
-    for kind, count in answer["counts"].items():
-        _row(table, kind.capitalize(), str(count))
-    return table
-
-
 def _when(release: dict[str, Any] | None, today: dt.date) -> str:
     if not release:
         return "no date announced"
     return f"{release['date']} ({relative(dt.date.fromisoformat(release['date']), today)})"
 
 
-def release_date(answer: Answer, plain: bool) -> RenderableType:
+def release_date(answer: Answer) -> Doc:
     """One work's dates, or every work's first date."""
     today = dt.date.fromisoformat(answer["today"])
     if answer["answer"] == "release-dates":
-        table = _table("Release dates", plain, "Work", "Date", "Where", "When")
+        rows: list[tuple[Cell, ...]] = []
         for row in answer["works"]:
             release = row["release"]
             when = relative(dt.date.fromisoformat(release["date"]), today) if release else ""
             if row["upcoming"]:
                 when = f"upcoming, {when}" if release else f"upcoming ({row['status']})"
             where = f"{release['region']} {release['medium']}" if release else ""
-            _row(table, row["work"]["name"], release["date"] if release else "no date", where, when)
-        return table
+            rows.append((row["work"]["name"], release["date"] if release else "no date", where, when))
+        return [Table("Release dates", ("Work", "Date", "Where", "When"), rows)]
     work = answer["work"]
-    lines = [Text(f"{_name(work)}: {_when(answer['release'], today)}", style="" if plain else "bold")]
-    table = _table(None, plain, "Date", "Region", "Medium", "Note")
-    for release in answer["releases"]:
-        _row(table, release["date"], release["region"], release["medium"], _remark(release))
-    parts: list[RenderableType] = [*lines]
+    doc: Doc = [line(f"{_name(work)}: {_when(answer['release'], today)}", "bold")]
     if answer["releases"]:
-        parts.append(table)
+        dates: list[tuple[Cell, ...]] = [(r["date"], r["region"], r["medium"], _remark(r)) for r in answer["releases"]]
+        doc.append(Table(None, ("Date", "Region", "Medium", "Note"), dates))
     else:
-        parts.append(Text(f"Status: {work['status']}; no release date has been announced."))
+        doc.append(line(f"Status: {work['status']}; no release date has been announced."))
     for change in answer["earlier_dates"]:
         reason = f": {change['reason']}" if change["reason"] else ""
-        parts.append(Text(f"Earlier announced for {change['date']}{reason}"))
+        doc.append(line(f"Earlier announced for {change['date']}{reason}"))
     if answer["streaming"]:
-        parts.append(Text(f"Streams on: {', '.join(answer['streaming'])}"))
-    return Group(*parts)
+        doc.append(line(f"Streams on: {', '.join(answer['streaming'])}"))
+    return doc
+
+
+def timeline(answer: Answer) -> Doc:
+    """Works in story or release order, then those of unknown place, then a chart of story order against years."""
+    rows: list[tuple[Cell, ...]] = [
+        (str(i), _name(row["work"]), row["set"] or "unknown", _released(row))
+        for i, row in enumerate(answer["works"], 1)
+    ]
+    section = None
+    if answer["unplaced"]:
+        section = len(rows)
+        rows.append(("", Styled(UNPLACED[answer["order"]], "italic"), "", ""))
+        rows += [("", _name(row["work"]), row["set"] or "unknown", _released(row)) for row in answer["unplaced"]]
+    table = Table(
+        f"Timeline in {answer['order']} order",
+        ("#", "Work", "Set", "Released"),
+        rows,
+        section=section,
+        min_widths=((3, 10),),
+    )
+    if answer["order"] != "story":
+        return [table]
+    return [table, line(""), Chart(answer["works"])]
+
+
+def cast(answer: Answer) -> Doc:
+    """The cast of one work."""
+    if not answer["credits"]:
+        return [line(f"No cast is recorded for {_name(answer['work'])}.")]
+    rows: list[tuple[Cell, ...]] = [
+        (credit["person"]["name"], credit["character"]["name"] + _note(credit)) for credit in answer["credits"]
+    ]
+    return [Table(f"Cast of {_name(answer['work'])}", ("Actor", "Character"), rows)]
+
+
+def search(answer: Answer) -> Doc:
+    """Ranked matches."""
+    rows: list[tuple[Cell, ...]] = [
+        (f"{m['score']:.0f}", m["kind"], _name(m), m["matched"] if m["matched"] != m["name"] else "")
+        for m in answer["matches"]
+    ]
+    return [Table(f"Matches for {answer['query']!r}", ("Score", "Kind", "Name", "Matched"), rows)]
+
+
+def _facts(card: dict[str, Any]) -> list[Part]:
+    """A record's facts, each with its first source."""
+    if not card["facts"]:
+        return []
+    facts = [(f["text"], f["spoils"], f["sources"][0] if f["sources"] else "none") for f in card["facts"]]
+    return [Facts(facts)]
 
 
 def _shorten(name: str, width: int) -> str:
@@ -228,119 +511,11 @@ def _labels(rows: list[dict[str, Any]], width: int) -> list[str]:
     return labels
 
 
-class _Chart:
-    """A compact chart: one row per work in story order, a mark under the year it came out.
-
-    It sizes itself to the width it is given, so the year columns survive a narrow terminal.
-    """
-
-    def __init__(self, rows: list[dict[str, Any]], plain: bool) -> None:
-        self.rows = rows
-        self.plain = plain
-
-    def style(self, style: str) -> str:
-        return "" if self.plain else style
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        # A fixed grid of one-character marks: plain lines of text, far cheaper than a Table.
-        years = sorted({int(r["released"][:4]) for r in self.rows if r["released"]})
-        dot, empty = ("*", ".") if self.plain else ("●", "·")
-        number_width = len(str(len(self.rows)))
-        name_width = max(6, min(34, options.max_width - number_width - 2 - 5 * (len(years) + 1)))
-        columns = [f"'{year % 100:02d}" for year in years] + ["TBA"]
-        if not self.plain:
-            yield Text("Story order vs release year", style="italic", justify="center", end="\n")
-        label = "Story order"[:name_width]
-        header = Text(f"{'#':>{number_width}}  {label:<{name_width}}", style=self.style("bold"))
-        header.append("".join(f"  {c:^3}" for c in columns), style=self.style("bold"))
-        yield header
-        for i, (row, name) in enumerate(zip(self.rows, _labels(self.rows, name_width), strict=True), 1):
-            released = int(row["released"][:4]) if row["released"] else None
-            line = Text(f"{i:>{number_width}}  {name:<{name_width}}")
-            for year in years:
-                line.append("   ")
-                line.append(
-                    dot if released == year else empty, style=self.style("bold red" if released == year else "dim")
-                )
-                line.append(" ")
-            line.append("   ")
-            line.append(empty if released else "?", style=self.style("dim" if released else "yellow"))
-            yield line
-
-
 UNPLACED = {"story": "place in the story not yet known", "release": "release date not yet known"}
-
-
-def timeline(answer: Answer, plain: bool) -> RenderableType:
-    """Works in story or release order, then those of unknown place, then a chart of story order against years."""
-    table = _table(f"Timeline in {answer['order']} order", plain, "#", "Work", "Set", "Released")
-    table.columns[3].min_width = 10
-    for i, row in enumerate(answer["works"], 1):
-        _row(table, str(i), _name(row["work"]), row["set"] or "unknown", _released(row))
-    if answer["unplaced"]:
-        table.add_section()
-        _row(table, "", Text(UNPLACED[answer["order"]], style="" if plain else "italic"), "", "")
-        for row in answer["unplaced"]:
-            _row(table, "", _name(row["work"]), row["set"] or "unknown", _released(row))
-    if answer["order"] != "story":
-        return table
-    return Group(table, Text(""), _Chart(answer["works"], plain))
 
 
 def _released(row: dict[str, Any]) -> str:
     return row["released"] or str(row["status"]).replace("-", " ")
-
-
-def cast(answer: Answer, plain: bool) -> RenderableType:
-    """The cast of one work."""
-    table = _table(f"Cast of {_name(answer['work'])}", plain, "Actor", "Character")
-    for credit in answer["credits"]:
-        _row(table, credit["person"]["name"], credit["character"]["name"] + _note(credit))
-    if not answer["credits"]:
-        return Text(f"No cast is recorded for {_name(answer['work'])}.")
-    return table
-
-
-def search(answer: Answer, plain: bool) -> RenderableType:
-    """Ranked matches."""
-    table = _table(f"Matches for {answer['query']!r}", plain, "Score", "Kind", "Name", "Matched")
-    for match in answer["matches"]:
-        shown = _name(match)
-        via = match["matched"] if match["matched"] != match["name"] else ""
-        _row(table, f"{match['score']:.0f}", match["kind"], shown, via)
-    return table
-
-
-def _facts(card: dict[str, Any], plain: bool) -> list[RenderableType]:
-    """Facts as a hanging list, each with its first source under it."""
-    if not card["facts"]:
-        return []
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    for fact in card["facts"]:
-        body = Text(fact["text"])
-        if fact["spoils"]:
-            body.append(f" [spoils {fact['spoils']}]", style="" if plain else "yellow")
-        source = fact["sources"][0] if fact["sources"] else "none"
-        body.append(f"\nsource: {source}", style="" if plain else "dim")
-        _row(grid, "-", body)
-    return [Text("Facts", style="" if plain else "bold"), grid]
-
-
-def _card(title: str, rows: list[tuple[str, str]], extra: list[RenderableType], plain: bool) -> RenderableType:
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="" if plain else "bold", no_wrap=True)
-    grid.add_column(overflow="fold")
-    for label, value in rows:
-        if value:
-            _row(grid, label, value)
-    body = Group(grid, *extra)
-    if plain:
-        return Group(Text(title), Text("=" * min(len(title), 78)), body, Text(""))
-    from rich.panel import Panel
-
-    return Panel(body, title=Text(title), title_align="left", box=box.ROUNDED)
 
 
 def _extras(*parts: str | None) -> str:
@@ -400,7 +575,7 @@ def _filming(filming: dict[str, Any] | None) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _work_card(card: dict[str, Any], plain: bool) -> RenderableType:
+def _work_card(card: dict[str, Any]) -> Card:
     crew = "\n".join(
         f"{job}: {', '.join(p['name'] + _note(p) for p in people)}" for job, people in card["crew"].items()
     )
@@ -429,16 +604,16 @@ def _work_card(card: dict[str, Any], plain: bool) -> RenderableType:
         ("Reception", "\n".join(_score(x) for x in card["reception"])),
         ("Sequel", card["sequel"] or ""),
     ]
-    extra: list[RenderableType] = []
+    extra: list[Part] = []
     if card["cast"]:
-        table = _table(None, plain, "Actor", "Character")
-        for credit in card["cast"]:
-            _row(table, credit["person"]["name"], credit["character"]["name"] + _note(credit))
-        extra.append(table)
-    return _card(_name(card), rows, [*extra, *_facts(card, plain)], plain)
+        cast_rows: list[tuple[Cell, ...]] = [
+            (c["person"]["name"], c["character"]["name"] + _note(c)) for c in card["cast"]
+        ]
+        extra.append(Table(None, ("Actor", "Character"), cast_rows))
+    return Card(_name(card), rows, [*extra, *_facts(card)])
 
 
-def _character_card(card: dict[str, Any], plain: bool) -> RenderableType:
+def _character_card(card: dict[str, Any]) -> Card:
     played = "\n".join(f"{c['person']['name']}{_note(c)} in {_name(c['work'])}" for c in card["credits"])
     rows = [
         ("Kind", "character"),
@@ -446,10 +621,10 @@ def _character_card(card: dict[str, Any], plain: bool) -> RenderableType:
         ("About", card["description"] or ""),
         ("Played by", played),
     ]
-    return _card(card["name"], rows, _facts(card, plain), plain)
+    return Card(card["name"], rows, _facts(card))
 
 
-def _person_card(card: dict[str, Any], plain: bool) -> RenderableType:
+def _person_card(card: dict[str, Any]) -> Card:
     roles = "\n".join(f"{c['character']['name']}{_note(c)} in {_name(c['work'])}" for c in card["credits"])
     jobs = "\n".join(f"{j['job']}{_note(j)} on {_name(j['work'])}" for j in card["crew"])
     rows = [
@@ -460,13 +635,13 @@ def _person_card(card: dict[str, Any], plain: bool) -> RenderableType:
         ("Roles", roles),
         ("Crew", jobs),
     ]
-    return _card(card["name"], rows, _facts(card, plain), plain)
+    return Card(card["name"], rows, _facts(card))
 
 
-def info(answer: Answer, plain: bool) -> RenderableType:
+def info(answer: Answer) -> Doc:
     """One card per record the name means."""
     cards = {"work": _work_card, "character": _character_card, "person": _person_card}
-    return Group(*(cards[card["kind"]](card, plain) for card in answer["cards"]))
+    return [cards[card["kind"]](card) for card in answer["cards"]]
 
 
 def count(n: int, noun: str) -> str:
@@ -479,28 +654,34 @@ def ago(day: dt.date, today: dt.date) -> str:
     return "yesterday" if (today - day).days == 1 else relative(day, today)
 
 
-def stats(answer: Answer, plain: bool) -> RenderableType:
+def stats(answer: Answer) -> Doc:
     """Quiz progress, in words."""
     if not answer["rounds"]:
-        return Text("No quiz rounds yet: try wick quiz.")
-    table = _table(f"Quiz progress: {answer['franchise']}", plain, "", "")
-    table.show_header = False
-    _row(table, "Rounds played", str(answer["rounds"]))
+        return [line("No quiz rounds yet: try wick quiz.")]
+    rows: list[tuple[Cell, ...]] = [("Rounds played", str(answer["rounds"]))]
     if answer["last_played"]:
         played = dt.datetime.fromisoformat(answer["last_played"]).date()
-        _row(table, "Last played", ago(played, dt.date.fromisoformat(answer["today"])))
+        rows.append(("Last played", ago(played, dt.date.fromisoformat(answer["today"]))))
     share = f" ({round(100 * answer['recall'])}%)" if answer["recall"] is not None else ""
-    _row(table, "Recall rate", f"{answer['right']} of {count(answer['asked'], 'answer')} right{share}")
-    for category, best in answer["best"].items():
-        _row(table, f"Best {category} round", f"{best['right']}/{best['asked']}")
+    rows.append(("Recall rate", f"{answer['right']} of {count(answer['asked'], 'answer')} right{share}"))
+    rows += [
+        (f"Best {category} round", f"{best['right']}/{best['asked']}") for category, best in answer["best"].items()
+    ]
     due = answer["due"]
-    _row(table, "Due for review", f"{count(due['today'], 'question')} today, {due['week']} this week")
-    _row(table, "Questions seen", str(answer["cards"]))
-    return table
+    rows.append(("Due for review", f"{count(due['today'], 'question')} today, {due['week']} this week"))
+    rows.append(("Questions seen", str(answer["cards"])))
+    return [Table(f"Quiz progress: {answer['franchise']}", ("", ""), rows, header=False)]
+
+
+# The quiz: Rich renderables, with plain text (no styles, no boxes) where ``plain``.
 
 
 def question_panel(number: int, total: int, question: Question, plain: bool) -> RenderableType:
     """A quiz question as a person sees it."""
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
     from .quiz import labels
 
     body = Text(question.prompt, style="" if plain else "bold")
@@ -515,6 +696,9 @@ def question_panel(number: int, total: int, question: Question, plain: bool) -> 
 
 def feedback(question: Question, result: Grade, plain: bool) -> RenderableType:
     """What a person is told after answering: right or wrong, how the answer was read, the source."""
+    from rich.console import Group
+    from rich.text import Text
+
     if result.correct:
         text = Text("Right!", style="" if plain else "bold green")
         if result.hints:
@@ -532,11 +716,17 @@ def feedback(question: Question, result: Grade, plain: bool) -> RenderableType:
 
 def hint_line(hint: str | None, plain: bool) -> RenderableType:
     """A hint, or that there are no more."""
+    from rich.text import Text
+
     return Text(f"Hint: {hint}" if hint else "No more hints.", style="" if plain else "yellow")
 
 
 def score_table(summary: Answer, plain: bool) -> RenderableType:
     """Question, your answer, right answer and result, with the total."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     asked = summary["questions"]
     total = f"{summary['points']:g}/{len(asked)}"
     table = Table(
@@ -553,7 +743,7 @@ def score_table(summary: Answer, plain: bool) -> RenderableType:
     for number, q in enumerate(asked, 1):
         given = q["given"] + (f" ({q['read_as']})" if q["read_as"] else "")
         result = ("right" if q["points"] == 1 else f"right ({q['points']:g})") if q["correct"] else "wrong"
-        _row(table, Text(str(number)), Text(q["prompt"]), Text(given or "-"), Text(q["answer"]), Text(result))
+        table.add_row(Text(str(number)), Text(q["prompt"]), Text(given or "-"), Text(q["answer"]), Text(result))
     return table
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
@@ -45,6 +44,7 @@ STOPWORDS = frozenset({"the", "a", "an", "of", "and"})
 
 _FOLD = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "&": " and "})
 _NON_WORD = re.compile(r"[\W_]+")
+_DIGIT = re.compile(r"\d")
 _ORDINAL = re.compile(r"(?<![^\W\d_])(\d+)(?:st|nd|rd|th)(?![^\W\d_])")
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 # fmt: off
@@ -90,7 +90,8 @@ def normalise(text: str) -> str:
     plain = text.casefold().translate(_FOLD)
     if not plain.isascii():
         plain = "".join(ch for ch in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(ch))
-    plain = _LETTER_DIGIT.sub(" ", _ORDINAL.sub(r"\1", plain))
+    if _DIGIT.search(plain):
+        plain = _LETTER_DIGIT.sub(" ", _ORDINAL.sub(r"\1", plain))
     words = list(_numbers(_NON_WORD.sub(" ", plain).split()))
     if len(words) > 1 and words[0] in ("the", "a", "an"):
         words = words[1:]
@@ -207,9 +208,8 @@ def score(query: str, name: str, found: Fit) -> float:
     return min(99.9, 100.0 - found.cost - EXTRA_COST * found.extra)
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A record that a query matched, how well, and through which of its names."""
+class Match(NamedTuple):
+    """A record that a query matched, how well, and through which of its names (a named tuple: see errors.Problem)."""
 
     record: Record
     score: float
