@@ -202,10 +202,6 @@ class Asked(NamedTuple):
         return True
 
 
-def _title(record: Record) -> str:
-    return record.display_title if isinstance(record, Work) else record.name
-
-
 def _day(day: dt.date) -> str:
     return f"{day:%B} {day.day}, {day.year}"
 
@@ -848,7 +844,7 @@ def fact_reply(asked: Asked, fact: Fact) -> Reply:
     reply = Reply(fact.text, records, spoils=spoiled if isinstance(spoiled, Work) else None)
     if records:
         reply.command = (
-            f"wick info {shell_word(_title(records[0]) if not isinstance(records[0], Work) else records[0].title)}"
+            f"wick info {shell_word(names_of(records[0])[0])}"
         )
     reply.add(fact.sources)
     return reply

@@ -27,6 +27,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 EPILOG = """\b
 Examples:
+  wick ask is ballerina out yet     a question, as you would ask it
   wick who-plays Rooney             who played her, film by film
   wick release-date ballerina       when it came out, and how the date moved
   wick timeline                     every work in story order
