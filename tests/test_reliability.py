@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wickcli import loader, quiz
-from wickcli.errors import Ambiguous, DataFileError, NotFound
+from wickcli.errors import Ambiguous, DataFileError, ExitStatus, NotFound
 from wickcli.model import Franchise, Person, names_of
 from wickcli.resolve import Resolver
 
@@ -307,10 +307,14 @@ def test_ctrl_c_during_a_piped_quiz_exits_130_and_saves(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
     )
-    assert proc.stdin is not None
+    assert proc.stdin is not None and proc.stdout is not None
     proc.stdin.write("a\n")
     proc.stdin.flush()
-    time.sleep(1.5)
+    # Interrupt once the second question is shown: the first answer has been graded by then, however
+    # slowly the process started (a fixed wait lost that race on a busy machine).
+    for line in proc.stdout:
+        if line.startswith("Question 2/5"):
+            break
     proc.send_signal(signal.SIGINT)
     _out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
@@ -354,3 +358,26 @@ def test_early_paths_end_quietly_when_the_reader_is_gone(args: list[str]) -> Non
 def test_early_paths_in_a_shell_end_quietly(command: str) -> None:
     result = sh(f"set -o pipefail; {WICK_SH} {command}")
     assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_a_fault_in_wick_is_one_line_and_its_own_exit_status(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from wickcli import __main__, cli
+
+    # No command of wick fails this way on purpose, so the fault is put in where the command line runs.
+    def broken() -> None:
+        raise RuntimeError("something no handler expected")
+
+    monkeypatch.setattr(cli, "main", broken)
+    monkeypatch.setattr(sys, "argv", ["wick", "quiz"])  # a command the plain dispatcher hands to the CLI
+    monkeypatch.delenv("WICK_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exit_:
+        __main__.main()
+    assert exit_.value.code == ExitStatus.INTERNAL == 70
+    assert capsys.readouterr().err == (
+        "wick: internal error: RuntimeError: something no handler expected (WICK_DEBUG=1 shows the traceback)\n"
+    )
+    monkeypatch.setenv("WICK_DEBUG", "1")
+    with pytest.raises(RuntimeError, match="something no handler expected"):
+        __main__.main()

@@ -13,10 +13,10 @@ The forms know only the words of questions; every fact comes from the knowledge 
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from . import answers
-from .answers import Answer, money, plural, ref, relative
+from .answers import Answer, CreditAnswer, Ref, RolesAnswer, TimelineRow, money, plural, ref, relative
 from .errors import Ambiguous, CannotAnswer, NotFound, NotInWork, WickError, WrongKind
 from .lookup import shell_word
 from .model import Character, Fact, Franchise, Person, Record, Work, names_of
@@ -222,7 +222,9 @@ def _status(work: Work) -> str:
 # Answer functions: each turns one form's slots into a reply, from the existing answers.
 
 
-def _credit_line(franchise: Franchise, credits: Sequence[Answer], by: str) -> list[tuple[str, str]]:
+def _credit_line(
+    franchise: Franchise, credits: Sequence[CreditAnswer], by: Literal["person", "character"]
+) -> list[tuple[str, str]]:
     """Credits grouped by person (or character), each with its works: ('Keanu Reeves', 'A, B and C')."""
     groups: dict[str, list[str]] = {}
     for credit in credits:
@@ -231,7 +233,7 @@ def _credit_line(franchise: Franchise, credits: Sequence[Answer], by: str) -> li
     return [(name, _listed(works)) for name, works in groups.items()]
 
 
-def _ref_title(work: Answer) -> str:
+def _ref_title(work: Ref) -> str:
     return f"{work['name']} ({work['year']})" if work.get("year") else str(work["name"])
 
 
@@ -260,7 +262,7 @@ def who_plays(asked: Asked) -> Reply:
     return reply
 
 
-def _roles_reply(asked: Asked, answer: Answer) -> Reply:
+def _roles_reply(asked: Asked, answer: RolesAnswer) -> Reply:
     """A person's roles and jobs; in one work, said once for that work."""
     person = asked.franchise.person(answer["person"]["id"])
     film = answer["film"]
@@ -516,7 +518,9 @@ def sequel_numbered(asked: Asked) -> Reply:
     return sequel(asked)
 
 
-def _story_neighbours(asked: Asked, work: Work, order: str) -> tuple[Answer | None, Answer | None, list[Answer]]:
+def _story_neighbours(
+    asked: Asked, work: Work, order: str
+) -> tuple[TimelineRow | None, TimelineRow | None, list[TimelineRow]]:
     rows = answers.timeline(asked.franchise, order)["works"]
     at = next((i for i, row in enumerate(rows) if row["work"]["id"] == work.id), None)
     if at is None:
@@ -843,9 +847,7 @@ def fact_reply(asked: Asked, fact: Fact) -> Reply:
         return Reply(text, records, spoils=spoiled)
     reply = Reply(fact.text, records, spoils=spoiled if isinstance(spoiled, Work) else None)
     if records:
-        reply.command = (
-            f"wick info {shell_word(names_of(records[0])[0])}"
-        )
+        reply.command = f"wick info {shell_word(names_of(records[0])[0])}"
     reply.add(fact.sources)
     return reply
 

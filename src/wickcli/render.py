@@ -9,11 +9,28 @@ prints: the CLI decides where output goes. The quiz's views, further down, are R
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from collections import Counter
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .answers import Answer, money, relative
+from .answers import (
+    AboutAnswer,
+    Answer,
+    CastAnswer,
+    CreditAnswer,
+    CrewAnswer,
+    Ref,
+    RolesAnswer,
+    SearchAnswer,
+    TimelineAnswer,
+    TimelineRow,
+    WhoPlaysAnswer,
+    money,
+    relative,
+)
+from .errors import quoted
+from .model import titled
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -69,7 +86,7 @@ CHART_TITLE = "Story order vs release year"
 class Chart(NamedTuple):
     """Story order against release years: one row per work, a mark under the year it came out."""
 
-    rows: list[dict[str, Any]]
+    rows: list[TimelineRow]
 
 
 Part = Table | Line | Facts | Card | Chart
@@ -132,7 +149,7 @@ def _fact_text(text: str, spoils: str | None) -> str:
     return f"{text} [spoils {spoils}]" if spoils else text
 
 
-def _years(rows: list[dict[str, Any]]) -> list[int]:
+def _years(rows: list[TimelineRow]) -> list[int]:
     return sorted({int(r["released"][:4]) for r in rows if r["released"]})
 
 
@@ -289,7 +306,7 @@ class _Chart:
     It sizes itself to the width it is given, so the year columns survive a narrow terminal.
     """
 
-    def __init__(self, rows: list[dict[str, Any]]) -> None:
+    def __init__(self, rows: list[TimelineRow]) -> None:
         self.rows = rows
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -340,7 +357,7 @@ def ask(answer: Answer) -> Doc:
     return doc
 
 
-def who_plays(answer: Answer) -> Doc:
+def who_plays(answer: WhoPlaysAnswer | RolesAnswer) -> Doc:
     """Actor per work for one character."""
     if answer["answer"] == "roles":
         return roles(answer)
@@ -354,7 +371,7 @@ def who_plays(answer: Answer) -> Doc:
     return [Table(f"Who plays {character}", ("Work", "Actor"), rows)]
 
 
-def roles(answer: Answer) -> Doc:
+def roles(answer: RolesAnswer) -> Doc:
     """A person's roles and jobs."""
     person = answer["person"]["name"]
     doc: Doc = []
@@ -369,7 +386,7 @@ def roles(answer: Answer) -> Doc:
     return doc or [line(f"{person} has no credits in this knowledge file.")]
 
 
-def about(answer: Answer) -> Doc:
+def about(answer: AboutAnswer) -> Doc:
     """Version, knowledge file and counts."""
     rows: list[tuple[Cell, ...]] = [
         ("Franchise", answer["franchise"]),
@@ -380,16 +397,16 @@ def about(answer: Answer) -> Doc:
     return [Table(f"wick {answer['version']}", ("", ""), rows, header=False)]
 
 
-def _name(ref: dict[str, Any] | None) -> str:
+def _name(ref: Ref | None) -> str:
     if not ref:
         return ""
     if ref.get("year"):
-        return f"{ref['name']} ({ref['year']})"
+        return titled(ref["name"], ref["year"])
     status = ref.get("status")
     return f"{ref['name']} ({status.replace('-', ' ')})" if status and status != "released" else str(ref["name"])
 
 
-def _note(credit: dict[str, Any]) -> str:
+def _note(credit: CreditAnswer | CrewAnswer) -> str:
     return f" ({credit['note']})" if credit.get("note") else ""
 
 
@@ -427,7 +444,7 @@ def release_date(answer: Answer) -> Doc:
     return doc
 
 
-def timeline(answer: Answer) -> Doc:
+def timeline(answer: TimelineAnswer) -> Doc:
     """Works in story or release order, then those of unknown place, then a chart of story order against years."""
     rows: list[tuple[Cell, ...]] = [
         (str(i), _name(row["work"]), row["set"] or "unknown", _released(row))
@@ -450,7 +467,7 @@ def timeline(answer: Answer) -> Doc:
     return [table, line(""), Chart(answer["works"])]
 
 
-def cast(answer: Answer) -> Doc:
+def cast(answer: CastAnswer) -> Doc:
     """The cast of one work."""
     if not answer["credits"]:
         return [line(f"No cast is recorded for {_name(answer['work'])}.")]
@@ -460,13 +477,13 @@ def cast(answer: Answer) -> Doc:
     return [Table(f"Cast of {_name(answer['work'])}", ("Actor", "Character"), rows)]
 
 
-def search(answer: Answer) -> Doc:
+def search(answer: SearchAnswer) -> Doc:
     """Ranked matches."""
     rows: list[tuple[Cell, ...]] = [
         (f"{m['score']:.0f}", m["kind"], _name(m), m["matched"] if m["matched"] != m["name"] else "")
         for m in answer["matches"]
     ]
-    return [Table(f"Matches for {answer['query']!r}", ("Score", "Kind", "Name", "Matched"), rows)]
+    return [Table(f"Matches for {quoted(answer['query'])}", ("Score", "Kind", "Name", "Matched"), rows)]
 
 
 def _facts(card: dict[str, Any]) -> list[Part]:
@@ -488,7 +505,7 @@ def _cut_middle(name: str, width: int) -> list[str]:
     return [name[:keep] + "…" + name[len(name) - (width - 1 - keep) :] for keep in range(width - 2, 0, -1)]
 
 
-def _labels(rows: list[dict[str, Any]], width: int) -> list[str]:
+def _labels(rows: list[TimelineRow], width: int) -> list[str]:
     """A label of at most `width` characters per row, distinct where the names allow.
 
     Each row shows its title or one of its aliases, whole if it fits, else cut short at the end:
@@ -514,7 +531,7 @@ def _labels(rows: list[dict[str, Any]], width: int) -> list[str]:
 UNPLACED = {"story": "place in the story not yet known", "release": "release date not yet known"}
 
 
-def _released(row: dict[str, Any]) -> str:
+def _released(row: TimelineRow) -> str:
     return row["released"] or str(row["status"]).replace("-", " ")
 
 
@@ -610,7 +627,7 @@ def _work_card(card: dict[str, Any]) -> Card:
             (c["person"]["name"], c["character"]["name"] + _note(c)) for c in card["cast"]
         ]
         extra.append(Table(None, ("Actor", "Character"), cast_rows))
-    return Card(_name(card), rows, [*extra, *_facts(card)])
+    return Card(_name(typing.cast(Ref, card)), rows, [*extra, *_facts(card)])  # a card is a ref
 
 
 def _character_card(card: dict[str, Any]) -> Card:
@@ -747,10 +764,11 @@ def score_table(summary: Answer, plain: bool) -> RenderableType:
     return table
 
 
-def closing_lines(summary: Answer) -> list[str]:
-    """What is said after the table: a short round and the seed to replay."""
+def closing_lines(summary: Answer, replayable: bool = True) -> list[str]:
+    """What is said after the table: a short round, and the seed to replay it (a review has none that would)."""
     lines = []
     if summary["asked"] < summary["planned"]:
         lines.append(f"Round ended after {summary['asked']} of {count(summary['planned'], 'question')}.")
-    lines.append(f"Seed {summary['seed']}: replay this round with --seed {summary['seed']}.")
+    if replayable:
+        lines.append(f"Seed {summary['seed']}: replay this round with --seed {summary['seed']}.")
     return lines
