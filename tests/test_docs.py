@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 import json
 import re
 import shlex
 import subprocess
 import sys
+import tomllib
 from typing import Any
 
 import pytest
@@ -127,6 +129,7 @@ def test_size_limit_in_the_docs_is_the_real_one() -> None:
     assert stated == [str(files.MAX_BYTES // 2**20)]
 
 
+@pytest.mark.slow
 def test_readme_script_help_writes_nothing() -> None:
     before = {p: p.stat().st_mtime_ns for p in (ROOT / "docs" / "img").iterdir()}
     result = subprocess.run(
@@ -137,6 +140,14 @@ def test_readme_script_help_writes_nothing() -> None:
     assert {p: p.stat().st_mtime_ns for p in (ROOT / "docs" / "img").iterdir()} == before
 
 
+@pytest.mark.parametrize("tool", ["ruff", "mypy"])
+def test_the_checkers_the_suite_runs_are_pinned(tool: str) -> None:
+    extra = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]["test"]
+    pinned = [r for r in extra if re.fullmatch(rf"{tool}==[0-9.]+", r)]
+    assert pinned == [f"{tool}=={importlib.metadata.version(tool)}"]
+
+
+@pytest.mark.lint
 @pytest.mark.parametrize(
     "tool", [["ruff", "check", "src", "tests", "bench", "scripts"], ["mypy"]], ids=["ruff", "mypy"]
 )
@@ -177,3 +188,23 @@ def test_every_field_of_a_work_card_is_documented() -> None:
     section = (ROOT / "docs" / "json.md").read_text().split("## `info NAME", 1)[1].split("\n## ", 1)[0]
     ref = {"id", "kind", "name", "year", "status"}  # every card is a ref, documented with the common pieces
     assert [key for key in card if key not in ref and f"`{key}`" not in section and f'"{key}"' not in section] == []
+
+
+def _reliability_tests() -> list[str]:
+    """Every test docs/reliability.md names, as file::function (a bare ::name is in the file named before it)."""
+    named: list[str] = []
+    for line in (ROOT / "docs" / "reliability.md").read_text().splitlines():
+        current = ""
+        for ref in re.findall(r"`((?:tests/\w+\.py)?::\w+\*?|tests/\w+\.py)", line):
+            path, _, name = ref.partition("::")
+            current = path or current
+            if name:
+                named.append(f"{current}::{name}")
+    return sorted(set(named))
+
+
+@pytest.mark.parametrize("ref", _reliability_tests())
+def test_every_test_the_reliability_table_names_exists(ref: str) -> None:
+    path, name = ref.split("::")
+    pattern = rf"^def {name[:-1]}\w*\(" if name.endswith("*") else rf"^def {name}\("  # name_* stands for several
+    assert re.search(pattern, (ROOT / path).read_text(), re.M), f"{ref} is not a test"

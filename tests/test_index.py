@@ -17,13 +17,13 @@ from rapidfuzz.distance import OSA
 
 from wickcli import answers, cache, loader
 from wickcli.model import Franchise, Work
-from wickcli.resolve import Names, Resolver, bigrams_kept, normalise, typo_allowance
+from wickcli.resolve import FULL_SCAN, Names, Resolver, bigrams_kept, normalise, typo_allowance
 
 from .conftest import REAL, ROOT
 
 T = TypeVar("T")
 SYNTHETIC_CHARACTERS = 7000
-"""Enough for more names than cache.FULL_SCAN, so the index, not a scan, answers."""
+"""Enough for more names than resolve.FULL_SCAN, so the index, not a scan, answers."""
 
 
 def stored(path: Path, where: Path) -> tuple[Franchise, cache.StoredFranchise]:
@@ -73,7 +73,7 @@ def resolvers(parsed: Franchise, cached: cache.StoredFranchise) -> tuple[Resolve
 
 
 def test_synthetic_file_is_past_the_full_scan(synthetic: tuple[Franchise, cache.StoredFranchise]) -> None:
-    assert int(synthetic[1].meta["names"]) > cache.FULL_SCAN
+    assert int(synthetic[1].meta["names"]) > FULL_SCAN
 
 
 BIGRAMS_KEPT = [

@@ -453,6 +453,10 @@ FACTS_ON_WORKS = [
         "continental-shot-in-budapest",
     ),  # https://origostudios.com/the-continental-unleashing-hollywood-ambitions-at-origo-studios-in-budapest
     (
+        "Chapter 2",
+        "jw2-cut-for-uk-15",
+    ),  # https://www.northernlightsuk.co.uk/2017/02/06/john-wick-chapter-2-cut-for-uk-release__trashed/
+    (
         "John Wick (2014)",
         "continental-lobby-cunard-building",
     ),  # the lobby is the Cunard Building "again" in Chapter 2, so in the first film too, not only the sequels:
@@ -465,6 +469,33 @@ def test_facts_about_a_work_show_with_it(work: str, fact: str) -> None:
     cards = run("info", work)["cards"]
     card = next(c for c in cards if c["kind"] == "work")
     assert fact in [f["id"] for f in card["facts"]]
+
+
+FACT_WORDS = [
+    # (fact id, words its text must contain)  # source of the correction
+    (
+        "ballerina-began-as-spec-script",
+        "standalone spec script, with no tie to John Wick",
+    ),  # not "intended as a spin-off": https://www.thewrap.com/ballerina-ana-de-armas-first-trailer-john-wick/
+    (
+        "jw4-opening-weekend-record",
+        "about $137.8 million worldwide (first estimated at $137.5 million)",
+    ),  # https://banger.jp/?p=94872
+    (
+        "kill-count-439-four-films",
+        "the first two from ScreenRant's kill-count infographics",
+    ),  # ScreenRant counted 77 and 128 only: https://screenrant.com/john-wick-2-infographic-kill-count/
+    (
+        "continental-lobby-cunard-building",
+        "as in the first film",
+    ),  # https://www.movie-locations.com/movies/j/John-Wick-Chapter-2.php
+]
+
+
+@pytest.mark.parametrize(("fact", "words"), FACT_WORDS)
+def test_known_fact_wording(franchise: Franchise, fact: str, words: str) -> None:
+    (text,) = [f.text for f in franchise.facts if f.id == fact]
+    assert words in " ".join(text.split())
 
 
 def test_merged_twin_facts_are_gone(franchise: Franchise) -> None:
@@ -521,6 +552,12 @@ BOX_OFFICE = [
     ),  # https://www.koimoi.com/box-office/john-wick-franchise-at-worldwide-box-office-1-billion-global-sum-over-50-million-domestic-footfalls-much-more/
     ("Ballerina", "worldwide", None, 137_200_000),  # https://en.wikipedia.org/wiki/Ballerina_(2025_film)
     (
+        "Chapter 4",
+        "opening-weekend",
+        "worldwide",
+        137_800_000,
+    ),  # actual with the $73,817,950 domestic, not the $137.5M Sunday estimate: https://banger.jp/?p=94872
+    (
         "John Wick (2014)",
         "worldwide",
         None,
@@ -576,6 +613,11 @@ SCORES = [
         "A",
     ),  # https://411mania.com/movies/411-box-office-report-john-wick-chapter-4-soars-73-million/
     ("Ballerina", "Rotten Tomatoes", "76%"),  # https://411mania.com/movies/411-box-office-report-lilo-stitch-ballerina/
+    (
+        "The Continental",
+        "Rotten Tomatoes",
+        "63%",
+    ),  # by July 2025, up from 49% the weekend it premiered: https://www.slashfilm.com/1905712/ballerina-john-wick-universe-tv-show-the-continental/
 ]
 
 
@@ -600,6 +642,12 @@ RATINGS = [
         "for pervasive strong violence and some language",
     ),  # https://www.imdb.com/title/tt10366206/parentalguide
     ("Ballerina", "United Kingdom", "15", None),  # https://filmfeeder.co.uk/film-reviews/ballerina-dir-len-wiseman
+    (
+        "Chapter 2",
+        "United Kingdom",
+        "15",
+        None,
+    ),  # after cuts (fact jw2-cut-for-uk-15); missing before: https://www.northernlightsuk.co.uk/2017/02/06/john-wick-chapter-2-cut-for-uk-release__trashed/
 ]
 
 
@@ -618,6 +666,12 @@ DATED_RELEASES = [
         "digital",
         "2017-05-23",
     ),  # https://joblo.com/bring-john-wick-chapter-2-home-on-blu-ray-june-13-245/amp
+    (
+        "Chapter 2",
+        "United Kingdom",
+        "theatrical",
+        "2017-02-17",
+    ),  # missing before: https://www.heyuguys.com/john-wick-chapter-2-premiere-interviews/
     ("Chapter 4", "US", "digital", "2023-05-23"),  # https://collider.com/john-wick-chapter-4-digital-release-date/
     ("Chapter 4", "Japan", "theatrical", "2023-09-22"),  # https://cinemacafe.net/article/2023/09/25/87663.html
     (
@@ -724,7 +778,8 @@ def test_info_shows_the_infobox_with_units_and_dates() -> None:
         "Filming\tPrincipal photography ran from June to October 2021",
         "Budget\t$100 million",
         "Box office\topening weekend, North America: $73.8 million (the Sunday studio estimate was $73.5 million)",
-        "Box office\topening weekend, worldwide: $137.5 million (No. 1 in all 71 markets where it opened)",
+        "Box office\topening weekend, worldwide: $137.8 million (No. 1 in all 71 markets where it opened; first reported from"
+        " Sunday estimates as $137.5 million)",
         "Box office\tdomestic: $187.1 million",
         "Box office\tworldwide: $440.1 million (reported 2024-01-18; Slashfilm (June 2025) gives about $447 million)",
         "Reception\tCinemaScore: A (the best grade of the series)",

@@ -118,3 +118,27 @@ def test_usage_line_shows_several_words(runner: CliRunner) -> None:
     result = runner.invoke(app, ["who-plays", "--help"])
     assert result.exit_code == 0
     assert result.stdout.startswith("Usage: wick who-plays [OPTIONS] {CHARACTER...}\n")
+
+
+
+LONG = "xq" * 5000
+LONG_QUERIES = [
+    (
+        ["who-plays", LONG],
+        f"Error: nothing in the knowledge file matches '{LONG[:60]}'… (10,000 characters).",
+        "no match: the first 60 characters and the length",
+    ),
+    (
+        ["cast", "john wick " + LONG],
+        f"Error: no close match for 'john wick {LONG[:50]}'… (10,010 characters). Did you mean: John Wick (2014) "
+        "(work); John Wick: Chapter 2 (2017) (work); John Wick: Chapter 3 – Parabellum (2019) (work)?",
+        "suggestions for a long query",
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "line"), [q[:2] for q in LONG_QUERIES], ids=[q[2] for q in LONG_QUERIES])
+def test_a_long_query_is_not_echoed_in_full(runner: CliRunner, args: list[str], line: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert result.stderr == line + "\n"

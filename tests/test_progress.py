@@ -254,6 +254,7 @@ def test_wick_home_that_is_a_file_is_named_so(tmp_path: Path, args: list[str], w
     assert home.read_text() == "not a folder"
 
 
+@pytest.mark.slow
 def test_concurrent_processes_lose_no_round(tmp_path: Path) -> None:
     script = (
         "import sys; from pathlib import Path; from wickcli.progress import ProgressFile\n"

@@ -175,6 +175,15 @@ GRADES = [
     ("fact:jw4-billion-franchise", "John Wick 4", True, None, "an accepted short title"),
     ("fact:jw4-billion-franchise", "Chapter 4", True, None, "an accepted short title"),
     ("fact:jw4-billion-franchise", "Chapter 3", False, "John Wick: Chapter 3 – Parabellum", "another film"),
+    # names read as a lookup reads them (the resolver's rules), where the grader once read them its own way
+    ("cast:jw4:killa-harkan:scott-adkins", "Adkins", True, "Scott Adkins", "his surname, not one typo from Askins"),
+    ("cast:jw2:cassian:common", "Lonnie", True, "Common", "his given name, not a typo of Donnie"),
+    ("cast:jw4:shimazu-koji:hiroyuki-sanada", "Sana", True, "Hiroyuki Sanada", "a word start beats a typo of Ana"),
+    ("role:jw3:jason-mantzoukas", "Tick", True, "Tick Tock Man", "a word of his name, not a typo of Wick"),
+    ("role:jw2:peter-stormare", "Tarsov", True, "Abram Tarasov", "his own alias, not a typo of Viggo's name"),
+    ("cast:jw4:caine:donnie-yen", "Yen", False, None, "exactly a character's name: a person lookup declines it"),
+    ("crew:jw3:writer", "Abram", False, None, "exactly a character's name, only a typo of Marc Abrams"),
+    ("released-first:jw2:john-wick-chronicles", "2", False, None, "a bare number names no work in a lookup"),
 ]
 
 

@@ -346,3 +346,58 @@ def test_answer_that_looks_like_markup_is_shown_as_typed(runner: CliRunner, tmp_
     result = runner.invoke(app, ["quiz", "--seed", "3", "-n", "1", "--mode", "free", "--answers", str(answers)])
     assert result.exit_code == 0, result.stderr
     assert given in result.stdout
+
+
+FACT_WITH_CHOICES = "  - {id: f1, text: T., question: Q1?, answer: A, choices: [B, C]}\n"
+FACT_WITHOUT_CHOICES = "  - {id: f2, text: T., question: Q2?, answer: Z}\n"
+NOTHING = "Error: {path} has nothing to ask about: questions come from released works, their credits and crew, and facts with a question and an answer\n"
+SHORT_ROUNDS = [
+    ("", [], 1, NOTHING, "a file with no works and no facts: nothing to ask, though no filter was given"),
+    ("", ["-c", "cast"], 2, "Error: no questions match these options; try fewer filters\n", "a filter was given"),
+    (
+        FACT_WITHOUT_CHOICES,
+        [],
+        2,
+        "Error: no question can be asked with choices: 1 question has no wrong answers to offer as choices "
+        "(facts without choices: f2); --mode free asks it\n",
+        "the only question has no choices",
+    ),
+    (
+        FACT_WITH_CHOICES + FACT_WITHOUT_CHOICES,
+        [],
+        0,
+        "Note: only 1 question matches; the round is shorter; 1 more question has no wrong answers to offer "
+        "as choices (facts without choices: f2); --mode free asks it.\n",
+        "a fact without choices is why a choice round is short",
+    ),
+    (
+        FACT_WITH_CHOICES + FACT_WITHOUT_CHOICES,
+        ["--mode", "free"],
+        0,
+        "Note: only 2 questions match; the round is shorter.\n",
+        "free mode asks both",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("facts", "args", "code", "stderr"), [r[:4] for r in SHORT_ROUNDS], ids=[r[4] for r in SHORT_ROUNDS]
+)
+def test_a_short_or_empty_round_says_why(
+    runner: CliRunner, tmp_path: Path, facts: str, args: list[str], code: int, stderr: str
+) -> None:
+    path = tmp_path / "kb.yaml"
+    path.write_text("franchise: F\nworks: []\n" + (f"facts:\n{facts}" if facts else ""))
+    result = runner.invoke(app, ["--data", str(path), "quiz", "-n", "5", *args, "--export", "json"])
+    assert result.exit_code == code
+    assert result.stderr == stderr.format(path=path)
+
+
+def test_review_round_says_nothing_about_seeds(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WICK_TODAY", "2026-03-01")
+    runner.invoke(app, ["quiz", "--seed", "4", "-n", "2", "--answers", "-"], input="zzz\nzzz\n")
+    monkeypatch.setenv("WICK_TODAY", "2026-03-02")
+    review = runner.invoke(app, ["quiz", "--review", "--answers", "-"], input="zzz\nzzz\n")
+    assert review.exit_code == 0
+    assert "Total" in review.stdout
+    assert "seed" not in (review.stdout + review.stderr).casefold()

@@ -158,6 +158,7 @@ def test_relative_dates_count_whole_months(day: str, today: str, words: str) -> 
     assert render.relative(dt.date.fromisoformat(day), dt.date.fromisoformat(today)) == words
 
 
+@pytest.mark.slow
 def test_release_date_ago_uses_wick_today() -> None:
     env = {**os.environ, "WICK_TODAY": "2026-12-02", "COLUMNS": "80"}
     result = subprocess.run(
@@ -168,6 +169,7 @@ def test_release_date_ago_uses_wick_today() -> None:
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [["timeline"], ["who-plays", "Rooney"], ["info", "John Wick"], ["search", "a"]])
 def test_piped_output_has_no_escape_codes_or_boxes(args: list[str]) -> None:
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | {"TERM": "xterm-256color", "COLUMNS": "80"}
@@ -233,6 +235,7 @@ MARKUP_LIKE = st.lists(
 ).map("".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=MARKUP_LIKE.map(lambda t: f"<{t}>"))
 def test_any_text_in_any_field_is_rendered_as_written(franchise: Franchise, data: str) -> None:

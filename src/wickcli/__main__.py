@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sys
 
+from .errors import ExitStatus
+
 
 def main() -> None:
     """Answer a plain lookup directly, else import the CLI and run it.
@@ -30,9 +32,14 @@ def main() -> None:
         sys.exit(code)
     except KeyboardInterrupt:
         sys.stderr.write("Interrupted.\n")
-        sys.exit(130)
+        sys.exit(ExitStatus.INTERRUPTED)
     except BrokenPipeError:
         _quiet_exit()
+    except Exception as error:  # the last resort: what no other handler turned into a message is a fault in wick
+        if os.environ.get("WICK_DEBUG"):
+            raise
+        sys.stderr.write(f"wick: internal error: {type(error).__name__}: {error} (WICK_DEBUG=1 shows the traceback)\n")
+        sys.exit(ExitStatus.INTERNAL)
 
 
 def _run() -> None:
@@ -62,7 +69,7 @@ def _closed_streams_to_devnull() -> None:
 def _quiet_exit() -> None:
     """End with status 0 after the reader closed the pipe, without a complaint from the final flush."""
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    sys.exit(0)
+    sys.exit(ExitStatus.OK)
 
 
 if __name__ == "__main__":

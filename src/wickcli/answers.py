@@ -3,26 +3,160 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, NotRequired, TypedDict
 
 from .errors import NotInWork
-from .model import Character, Credit, Fact, Franchise, Person, Record, Release, Work, kind_of
+from .model import (
+    Character,
+    Credit,
+    Fact,
+    Franchise,
+    Kind,
+    Person,
+    Record,
+    Release,
+    Work,
+    billing_order,
+    display_name,
+    kind_of,
+    name_of,
+)
 from .resolve import Match, Resolver
 
 if TYPE_CHECKING:
     from .progress import Progress
 
 Answer = dict[str, Any]
+"""An answer not yet given a shape of its own below."""
 
 
-def ref(record: Record) -> Answer:
+class Ref(TypedDict):
+    """A short reference to a record; a work's has its year and status too."""
+
+    id: str
+    kind: Kind
+    name: str
+    year: NotRequired[int | None]
+    status: NotRequired[str]
+
+
+class CreditAnswer(TypedDict):
+    """Who plays which character in which work."""
+
+    work: Ref
+    character: Ref
+    person: Ref
+    billing: int | None
+    note: str | None
+    sources: list[str]
+
+
+class CrewAnswer(TypedDict):
+    """A job someone did on a work."""
+
+    work: Ref
+    job: str
+    note: str | None
+    sources: list[str]
+
+
+class WhoPlaysAnswer(TypedDict):
+    """``wick who-plays`` of a character."""
+
+    answer: Literal["who-plays"]
+    query: str
+    matched: str
+    score: float
+    character: Ref
+    film: Ref | None
+    credits: list[CreditAnswer]
+
+
+class RolesAnswer(TypedDict):
+    """``wick roles``, and ``wick who-plays`` of a person."""
+
+    answer: Literal["roles"]
+    query: str
+    matched: str
+    score: float
+    person: Ref
+    film: Ref | None
+    credits: list[CreditAnswer]
+    crew: list[CrewAnswer]
+
+
+class CastAnswer(TypedDict):
+    """``wick cast``."""
+
+    answer: Literal["cast"]
+    query: str
+    matched: str
+    score: float
+    work: Ref
+    credits: list[CreditAnswer]
+
+
+class TimelineRow(TypedDict):
+    """One work on the timeline."""
+
+    work: Ref
+    aliases: list[str]
+    kind: str
+    status: str
+    story_order: int | None
+    set: str | None
+    release_order: int | None
+    released: str | None
+
+
+class TimelineAnswer(TypedDict):
+    """``wick timeline``."""
+
+    answer: Literal["timeline"]
+    order: str
+    works: list[TimelineRow]
+    unplaced: list[TimelineRow]
+
+
+class SearchMatch(Ref):
+    """One ranked match of ``wick search``."""
+
+    matched: str
+    score: float
+    label: str
+
+
+class SearchAnswer(TypedDict):
+    """``wick search``."""
+
+    answer: Literal["search"]
+    query: str
+    matches: list[SearchMatch]
+
+
+class AboutAnswer(TypedDict):
+    """``wick about``."""
+
+    answer: Literal["about"]
+    version: str
+    franchise: str
+    data_file: str
+    data_as_of: str | None
+    counts: dict[str, int]
+
+
+def _matched(match: Match, query: str) -> Answer:
+    return {"query": query, "matched": match.name, "score": round(match.score, 1)}
+
+
+def ref(record: Record) -> Ref:
     """A short reference to a record: id, kind and display name."""
     if isinstance(record, Work):
-        return {"id": record.id, "kind": "work", "name": record.title, "year": record.year, "status": record.status}
-    return {"id": record.id, "kind": kind_of(record), "name": record.name}
+        return {"id": record.id, "kind": "work", "name": name_of(record), "year": record.year, "status": record.status}
+    return {"id": record.id, "kind": kind_of(record), "name": name_of(record)}
 
 
-def _credit(franchise: Franchise, credit: Credit) -> Answer:
+def _credit(franchise: Franchise, credit: Credit) -> CreditAnswer:
     return {
         "work": ref(franchise.work(credit.work)),
         "character": ref(franchise.character(credit.character)),
@@ -33,11 +167,9 @@ def _credit(franchise: Franchise, credit: Credit) -> Answer:
     }
 
 
-def _matched(match: Match, query: str) -> Answer:
-    return {"query": query, "matched": match.name, "score": round(match.score, 1)}
-
-
-def who_plays(franchise: Franchise, resolver: Resolver, query: str, film: str | None = None) -> Answer:
+def who_plays(
+    franchise: Franchise, resolver: Resolver, query: str, film: str | None = None
+) -> WhoPlaysAnswer | RolesAnswer:
     """Who plays a character in each work; for a person, that person's roles instead (in one work with ``film``)."""
     work = resolver.resolve_one(film, ("work",)).record if film is not None else None
     match = resolver.resolve_one(query, ("character", "person"))
@@ -47,23 +179,21 @@ def who_plays(franchise: Franchise, resolver: Resolver, query: str, film: str | 
     if work is not None:
         credits = [c for c in credits if c.work == work.id]
         if not credits:
-            raise NotInWork(_title(match.record), _title(work))
+            raise NotInWork(display_name(match.record), display_name(work))
     return {
         "answer": "who-plays",
-        **_matched(match, query),
+        "query": query,
+        "matched": match.name,
+        "score": round(match.score, 1),
         "character": ref(match.record),
         "film": ref(work) if work is not None else None,
         "credits": [_credit(franchise, c) for c in credits],
     }
 
 
-def _title(work: Record) -> str:
-    return work.display_title if isinstance(work, Work) else work.name
-
-
 def roles(
     franchise: Franchise, resolver: Resolver, query: str, match: Match | None = None, work: Record | None = None
-) -> Answer:
+) -> RolesAnswer:
     """A person's roles in front of and behind the camera (only those in one work, when it is given)."""
     match = match or resolver.resolve_one(query, ("person",))
     person = match.record
@@ -73,10 +203,12 @@ def roles(
         credits = [c for c in credits if c.work == work.id]
         crew = [(w, c) for w, c in crew if w.id == work.id]
         if not credits and not crew:
-            raise NotInWork(_title(person), _title(work))
+            raise NotInWork(display_name(person), display_name(work))
     return {
         "answer": "roles",
-        **_matched(match, query),
+        "query": query,
+        "matched": match.name,
+        "score": round(match.score, 1),
         "person": ref(person),
         "film": ref(work) if work is not None else None,
         "credits": [_credit(franchise, c) for c in credits],
@@ -84,7 +216,7 @@ def roles(
     }
 
 
-def about(franchise: Franchise, version: str) -> Answer:
+def about(franchise: Franchise, version: str) -> AboutAnswer:
     """What wick runs on: version, knowledge file, its date and counts."""
     return {
         "answer": "about",
@@ -163,7 +295,7 @@ def release_date(franchise: Franchise, resolver: Resolver, query: str | None, to
     }
 
 
-def _timeline_row(franchise: Franchise, work: Work) -> Answer:
+def _timeline_row(franchise: Franchise, work: Work) -> TimelineRow:
     main = main_release(work)
     return {
         "work": ref(work),
@@ -177,30 +309,32 @@ def _timeline_row(franchise: Franchise, work: Work) -> Answer:
     }
 
 
-def timeline(franchise: Franchise, order: str) -> Answer:
+def timeline(franchise: Franchise, order: str) -> TimelineAnswer:
     """Works in story or release order; works whose place in that order is unknown apart, after them."""
     by_story = order == "story"
     works = franchise.works_by_story if by_story else franchise.works_by_release
-    rows: dict[bool, list[Answer]] = {True: [], False: []}
+    rows: dict[bool, list[TimelineRow]] = {True: [], False: []}
     for work in works:
         placed = work.story.order is not None if by_story else work.first_release is not None
         rows[placed].append(_timeline_row(franchise, work))
     return {"answer": "timeline", "order": order, "works": rows[True], "unplaced": rows[False]}
 
 
-def cast(franchise: Franchise, resolver: Resolver, query: str) -> Answer:
+def cast(franchise: Franchise, resolver: Resolver, query: str) -> CastAnswer:
     """The cast of one work in billing order."""
     match = resolver.resolve_one(query, ("work",))
-    credits = sorted(franchise.credits_of(match.record), key=lambda c: c.billing or 10_000)
+    credits = sorted(franchise.credits_of(match.record), key=billing_order)
     return {
         "answer": "cast",
-        **_matched(match, query),
+        "query": query,
+        "matched": match.name,
+        "score": round(match.score, 1),
         "work": ref(match.record),
         "credits": [_credit(franchise, c) for c in credits],
     }
 
 
-def search(franchise: Franchise, resolver: Resolver, query: str, limit: int = 10) -> Answer:
+def search(franchise: Franchise, resolver: Resolver, query: str, limit: int = 10) -> SearchAnswer:
     """Ranked matches across works, characters and people."""
     from .errors import NotFound
     from .resolve import describe
@@ -236,7 +370,7 @@ def _work_card(franchise: Franchise, work: Work, today: dt.date, spoilers: bool)
     crew: dict[str, list[Answer]] = {}
     for job in work.crew:
         crew.setdefault(job.job, []).append({**ref(franchise.person(job.person)), "note": job.note})
-    credits = sorted(franchise.credits_of(work), key=lambda c: c.billing or 10_000)
+    credits = sorted(franchise.credits_of(work), key=billing_order)
     return {
         **ref(work),
         "title": work.title,

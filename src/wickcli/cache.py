@@ -4,8 +4,8 @@ Each knowledge file gets one SQLite database in the user's cache folder: data, n
 holds the records as JSON rows with indexes by id, credit and fact links, and the resolver's
 normalised names, so a lookup reads only the rows it needs, and a file of 100,000 characters
 answers almost as fast as a small one. The database records the file's size, times, inode and
-content hash, wick's version and a digest of the code that built it: a changed file rebuilds it
-silently; a corrupt cache or one from another version is rebuilt with a warning.
+content hash, wick's version and a digest of the code that built it: a changed file, or a cache
+written by another version of wick, rebuilds it silently; a corrupt cache is rebuilt with a warning.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import datetime as dt
 import json
 import os
 import sqlite3
-import sys
 import time
 import weakref
 from collections import Counter
@@ -30,10 +29,10 @@ try:  # hashlib's own BLAKE2 without hashlib, which loads OpenSSL first: millise
 except ImportError:  # an interpreter without the module (not CPython)
     from hashlib import blake2b
 
-from . import __version__, codec, model
+from . import __version__, codec, errors, model
 from .files import paused_gc, read_bytes
 from .model import Character, Credit, CrewCredit, Fact, Franchise, Person, Record, Work
-from .resolve import Names, bigrams, bigrams_kept, content_words
+from .resolve import Names, bigrams, bigrams_kept
 
 CACHE_FORMAT = 3
 """Bumped by hand only when the database layout changes in a way the format key cannot see."""
@@ -46,12 +45,6 @@ Two seconds covers the coarsest timestamps in use (FAT) and the lag of the kerne
 CACHE_ERRORS = (sqlite3.Error, ValueError, KeyError, TypeError, IndexError)
 """What reading a damaged cache raises: SQLite's errors, bad JSON (a ValueError), rows of the wrong shape."""
 T = TypeVar("T")
-FULL_SCAN = 20_000
-"""Up to this many names, a whole-string suggestion scores every one; beyond it, a prefilter picks candidates."""
-CLOSE_WORDS = 200
-"""Beyond FULL_SCAN names, the words sharing the most bigrams with a query whose names are scored as wholes."""
-CLOSE_NAMES = 5000
-"""And at most about this many of their names."""
 KIND_CODES = {"work": "w", "character": "c", "person": "p"}
 KINDS = {code: kind for kind, code in KIND_CODES.items()}
 
@@ -119,7 +112,7 @@ def format_key() -> str:
     return digest.hexdigest()
 
 
-def load(path: str, warn: Callable[[str], object] | None = None) -> Franchise:
+def load(path: str, warn: Callable[[str], object] | None = None, meter: bool = True) -> Franchise:
     """Load a knowledge file through its cache; every answer is the same as from loader.load.
 
     The cache is trusted without reading the file only when the file's size, times, inode and
@@ -127,8 +120,10 @@ def load(path: str, warn: Callable[[str], object] | None = None) -> Franchise:
     made (git's "racily clean" rule: a change within the same timestamp tick leaves the times
     alike, so a file changed that recently is checked by its content hash). A cache that cannot be
     read, now or at any later lookup, is set aside with one warning and the file answers.
+    With ``meter``, a build that takes more than a second shows a progress bar on stderr, when
+    stderr is a terminal.
     """
-    say = warn or _warn
+    say = warn or errors.warn
     where = cache_path(path)
     now = time.time_ns()
     stat = _stat(path)
@@ -144,7 +139,7 @@ def load(path: str, warn: Callable[[str], object] | None = None) -> Franchise:
             stored = StoredFranchise(where, path, say)
             meta = stored.meta
             if meta.get("version") != __version__ or meta.get("format") != format_key():
-                say(f"cache {where} is from another version of wick; rebuilding it")
+                pass  # written by another version of wick: rebuilt below, with nothing to tell the user
             elif stat is not None and meta["stat"] == _fingerprint(stat) and not _racy(stat, int(meta["stamped_ns"])):
                 return stored
             else:
@@ -156,21 +151,42 @@ def load(path: str, warn: Callable[[str], object] | None = None) -> Franchise:
             say(f"cache {where} is unreadable; rebuilding it")
         if stored is not None:
             stored.close()
-    return _build(where, path, stat, now, data)
+    return _build(where, path, stat, now, data, meter, say)
 
 
-def _warn(message: str) -> None:
-    sys.stderr.write(f"Warning: {message}\n")
+def _build(
+    where: Path,
+    path: str,
+    stat: os.stat_result | None,
+    now: int,
+    data: bytes | None = None,
+    meter: bool = False,
+    warn: Callable[[str], object] | None = None,
+) -> Franchise:
+    """Parse the knowledge file itself and write its cache.
 
-
-def _build(where: Path, path: str, stat: os.stat_result | None, now: int, data: bytes | None = None) -> Franchise:
-    """Parse the knowledge file itself and write its cache."""
+    With ``warn``, the franchise answers from the cache just written (as every later run will):
+    a lookup then reads its few rows instead of indexing the whole parsed file again.
+    """
     if data is None:
         data = read_bytes(path)
     from .loader import parse
+    from .meter import Meter
 
-    franchise = parse(data, path)
-    _write(where, franchise, data, stat, now)
+    shown = Meter(f"Reading {os.path.basename(path)}") if meter else None
+    try:
+        franchise = parse(data, path, shown)
+        if shown is not None:
+            shown.step("Indexing names")
+        written = _write(where, franchise, data, stat, now)
+    finally:
+        if shown is not None:
+            shown.close()
+    if written and warn is not None:
+        try:
+            return StoredFranchise(where, path, warn)
+        except CACHE_ERRORS:
+            pass
     return franchise
 
 
@@ -208,7 +224,7 @@ def _hash(data: bytes) -> str:
     return blake2b(data, digest_size=20).hexdigest()
 
 
-def _write(where: Path, franchise: Franchise, data: bytes, stat: os.stat_result | None, now: int) -> None:
+def _write(where: Path, franchise: Franchise, data: bytes, stat: os.stat_result | None, now: int) -> bool:
     """Build the database beside its final place and rename it there; a cache that cannot be written is skipped."""
     try:
         where.parent.mkdir(parents=True, exist_ok=True)
@@ -228,7 +244,8 @@ def _write(where: Path, franchise: Franchise, data: bytes, stat: os.stat_result 
             Path(tmp).unlink(missing_ok=True)
             raise
     except (OSError, sqlite3.Error):
-        pass
+        return False
+    return True
 
 
 def _fill(db: sqlite3.Connection, f: Franchise, data: bytes, stat: os.stat_result | None, now: int) -> None:
@@ -305,7 +322,7 @@ class StoredFranchise(Franchise):
     from the parsed file.
     """
 
-    def __init__(self, where: Path, path: str, warn: Callable[[str], object] = _warn) -> None:
+    def __init__(self, where: Path, path: str, warn: Callable[[str], object] = errors.warn) -> None:
         self.where = where
         self.warn = warn
         self.db = sqlite3.connect(f"file:{where}?mode=ro", uri=True, check_same_thread=False)
@@ -422,9 +439,9 @@ class StoredFranchise(Franchise):
 
     def _credits_for(self, id_: str) -> list[Credit]:
         def read() -> list[Credit]:
-            rows = self.db.execute(
-                "SELECT row FROM credits WHERE work = ?1 OR character = ?1 OR person = ?1 ORDER BY rowid", (id_,)
-            )
+            # Named, not numbered (?1): Python 3.12.0-3.12.3 warn that a numbered placeholder is named.
+            query = "SELECT row FROM credits WHERE work = :id OR character = :id OR person = :id ORDER BY rowid"
+            rows = self.db.execute(query, {"id": id_})
             return list(self._decode(Credit, rows))
 
         return self._read(read, lambda f: f._credits_for(id_))
@@ -594,26 +611,17 @@ class StoredNames(Names):
 
         return iter(self._read(read, lambda n: list(n.starting_with(prefix, wanted))))
 
-    def candidates(self, key: str) -> list[int] | None:
-        """For many names, the names of the words most alike the query's, for a whole-string score.
+    def size(self) -> int:
+        """How many names there are, as the cache counted them."""
+        return self._read(lambda: int(self.franchise.meta["names"]), lambda n: n.size())
 
-        This narrows suggestions only (no whole-string similarity has a bound by shared
-        bigrams), and only for files of more than FULL_SCAN names; smaller files score every name.
-        """
+    def words_sharing(self, grams: set[str], most: int) -> list[str] | None:
+        """The words that share the most of these bigrams, from the cache's bigram index."""
 
-        def read() -> list[int] | None:
-            if int(self.franchise.meta["names"]) <= FULL_SCAN:
-                return None
-            grams = set().union(*(bigrams(w) for w in [*content_words(key), key.replace(" ", "")]))
-            best = [n for n, _ in self._sharing(grams).most_common(CLOSE_WORDS)]
-            pool: dict[int, None] = {}
-            for word in self._numbered(best):
-                pool.update(dict.fromkeys(self.with_word(word)))
-                if len(pool) >= CLOSE_NAMES:
-                    break
-            return sorted(pool)
+        def read() -> list[str] | None:
+            return self._numbered(n for n, _ in self._sharing(grams).most_common(most))
 
-        return self._read(read, lambda n: n.candidates(key))
+        return self._read(read, lambda n: n.words_sharing(grams, most))
 
 
 def _iso(value: dt.date | None) -> str:

@@ -1,6 +1,7 @@
 """The wick command line: parse, call the domain, render, and turn errors into exit codes.
 
-Exit codes: 0 answered, 1 not found, ambiguous or bad knowledge file, 2 usage error, 130 interrupted.
+Exit codes (errors.ExitStatus): 0 answered, 1 not found, ambiguous or bad knowledge file, 2 usage error,
+70 internal error, 130 interrupted.
 """
 
 # No "from __future__ import annotations" here: Typer reads these annotations at every start,
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from . import __version__, lookup, shell
-from .errors import UsageError
+from .errors import ExitStatus, UsageError, warn
 from .lookup import State
 
 if TYPE_CHECKING:
@@ -36,7 +37,8 @@ Examples:
 \b
 Names are forgiving: case, accents, typos, nicknames, short titles, numbers in words;
 no quotes needed. Every word typed must be a word of the name, or wick declines and suggests.
-Exit codes: 0 answered, 1 not found / ambiguous / bad knowledge file, 2 usage error, 130 interrupted.
+Exit codes: 0 answered, 1 not found / ambiguous / bad knowledge file, 2 usage error,
+70 internal error (WICK_DEBUG=1 shows it), 130 interrupted.
 """
 
 app = typer.Typer(
@@ -305,7 +307,7 @@ def _now() -> dt.datetime:
 
 def _warn(warnings: list[str]) -> None:
     for warning in warnings:
-        sys.stderr.write(f"Warning: {warning}\n")
+        warn(warning)
     warnings.clear()
 
 
@@ -368,7 +370,7 @@ def quiz(
         raise typer.Exit(code)
 
 
-def _play_quiz(state: State, options: "play.Options") -> int:
+def _play_quiz(state: State, options: "play.Options") -> ExitStatus:
     """Draw a round, then export it or play it and save it; questions go to stderr when stdout is JSON."""
     from . import play, render
     from .progress import ProgressFile
@@ -381,10 +383,10 @@ def _play_quiz(state: State, options: "play.Options") -> int:
     for note in prepared.notes:
         sys.stderr.write(note + "\n")
     if not prepared.questions:
-        return 0
+        return ExitStatus.OK
     if options.export:
         _export(state.franchise.name, prepared, options)
-        return 0
+        return ExitStatus.OK
     round_ = play.Round(prepared.questions, options.mode, prepared.seed)
     console = render.new_console(highlight=False, stderr=options.as_json)
     plain = not console.is_terminal
@@ -403,13 +405,14 @@ def _play_quiz(state: State, options: "play.Options") -> int:
     else:
         if round_.asked:
             console.print(render.score_table(summary, plain))
-        for line in render.closing_lines(summary):
+        # A review draws the questions due, which change as they are answered: no seed replays it.
+        for line in render.closing_lines(summary, replayable=not options.review):
             console.print(line, markup=False)
     _warn(store.warnings)
     if round_.interrupted:
         sys.stderr.write("Interrupted: the partial score was saved.\n")
-        return 130
-    return 0
+        return ExitStatus.INTERRUPTED
+    return ExitStatus.OK
 
 
 def _export(franchise: str, prepared: "play.Prepared", options: "play.Options") -> None:
@@ -473,7 +476,7 @@ def validate(
     path = file or _state(ctx).path or files.default_path()
     franchise, warnings = loader.check(files.read_bytes(path), path)
     for warning in warnings:
-        sys.stderr.write(f"Warning: {warning.render(path)}\n")
+        warn(warning.render(path))
     summary = ", ".join(f"{n} {kind}" for kind, n in franchise.counts().items())
     noted = f" ({len(warnings)} warning{'s' if len(warnings) != 1 else ''})" if warnings else ""
     sys.stdout.write(f"ok: {franchise.path}: {summary}{noted}\n")

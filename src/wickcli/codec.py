@@ -26,9 +26,21 @@ def _date(value: object) -> str:
     raise TypeError(f"cannot store a {type(value).__name__} in the cache")
 
 
+def _encoder() -> Callable[[Any], str]:
+    """json.dumps with these settings, made once: dumps builds its encoder anew at every call."""
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # pragma: no cover - a Python without json's C speedups
+        return json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_date).encode
+    chunks = make(None, _date, json.encoder.encode_basestring, None, ":", ",", False, False, True)
+    return lambda value: "".join(chunks(value, 0))
+
+
+_encode = _encoder()
+
+
 def dumps(record: tuple[Any, ...]) -> str:
     """One record as a compact JSON row."""
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=_date)
+    return _encode(record)
 
 
 def loads(cls: type[Any], row: str) -> Any:

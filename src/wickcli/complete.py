@@ -101,7 +101,7 @@ def names(data: str | None, before: Sequence[str], current: str, kinds: tuple[st
     from .errors import WickError
 
     try:
-        franchise = cache.load(data or files.default_path(), warn=lambda message: None)
+        franchise = cache.load(data or files.default_path(), warn=lambda message: None, meter=False)
     except WickError:
         return []
     from .resolve import Resolver

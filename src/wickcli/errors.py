@@ -2,14 +2,43 @@
 
 from __future__ import annotations
 
+import enum
+import sys
 from collections.abc import Sequence
 from typing import NamedTuple
+
+QUOTE_LIMIT = 60
+"""The most of a query a message repeats: a pasted page is not echoed back."""
+
+
+class ExitStatus(enum.IntEnum):
+    """Every status wick ends with, as the README documents them."""
+
+    OK = 0
+    ERROR = 1
+    """Not found, ambiguous, or a bad knowledge file."""
+    USAGE = 2
+    INTERNAL = 70
+    """A fault in wick itself (the BSD sysexits EX_SOFTWARE)."""
+    INTERRUPTED = 130
+
+
+def quoted(text: str) -> str:
+    """A query as a message shows it: quoted, and cut short with its length when it is long."""
+    if len(text) <= QUOTE_LIMIT:
+        return repr(text)
+    return f"{text[:QUOTE_LIMIT]!r}… ({len(text):,} characters)"
+
+
+def warn(message: str) -> None:
+    """Tell the person about something wick went on despite: one line on stderr, stdout left clean."""
+    sys.stderr.write(f"Warning: {message}\n")
 
 
 class WickError(Exception):
     """Base of every error wick turns into a message and an exit code."""
 
-    exit_code = 1
+    exit_code = ExitStatus.ERROR
 
 
 class Problem(NamedTuple):
@@ -44,7 +73,7 @@ class NotFound(WickError):
     def __init__(self, query: str, suggestions: Sequence[str] = (), what: str = "name") -> None:
         self.query = query
         self.suggestions = tuple(suggestions)
-        super().__init__(f"no {what} matches {query!r}")
+        super().__init__(f"no {what} matches {quoted(query)}")
 
 
 class Ambiguous(WickError):
@@ -53,7 +82,7 @@ class Ambiguous(WickError):
     def __init__(self, query: str, candidates: Sequence[str]) -> None:
         self.query = query
         self.candidates = tuple(candidates)
-        super().__init__(f"{query!r} is ambiguous")
+        super().__init__(f"{quoted(query)} is ambiguous")
 
 
 class WrongKind(NotFound):
@@ -74,7 +103,17 @@ class NotInWork(WickError):
         super().__init__(f"{name} is not credited in {title}")
 
 
+class NothingToAsk(WickError):
+    """A knowledge file from which no quiz question can be made."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"{path} has nothing to ask about: questions come from released works, their credits and crew, "
+            "and facts with a question and an answer"
+        )
+
+
 class UsageError(WickError):
     """A request that makes no sense with the data at hand (bad option value)."""
 
-    exit_code = 2
+    exit_code = ExitStatus.USAGE

@@ -50,6 +50,7 @@ FORMAT_VERSION = 1
 _TAG = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL, _DATE = (_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
 _SCALAR_TAGS = {_STR, _INT, _FLOAT, _BOOL, _NULL, _DATE}
+_TEXT_TAGS = {_STR, _INT, _FLOAT}
 _ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _URL = re.compile(r"https?://\S+\Z")
@@ -58,6 +59,8 @@ _CURRENCY = re.compile(r"[A-Z]{3}\Z")
 INVALID: Any = object()
 """Marks a value that failed validation; its problem is already recorded."""
 
+Where = str | tuple[Any, str | int]
+"""A place in the document, kept as (parent, key or index) and made text only for a message."""
 Event = Any
 """A parser event; the code looks at its class before its fields (the stubs give every mark as optional)."""
 Mark = Any
@@ -66,7 +69,8 @@ Next = Callable[[], Event]
 _SCALAR, _ALIAS_EVENT = yaml.ScalarEvent, yaml.AliasEvent
 _MAP_START, _SEQ_START = yaml.MappingStartEvent, yaml.SequenceStartEvent
 _STARTS = (_MAP_START, _SEQ_START)
-_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_MAP_END = yaml.MappingEndEvent
+_ENDS = (_MAP_END, yaml.SequenceEndEvent)
 _TICK = 4096
 """Report progress every this many items of the top-level lists."""
 
@@ -87,20 +91,21 @@ class _Ctx:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     ids: dict[str, tuple[str, int]] = field(default_factory=dict)
-    refs: list[tuple[tuple[str, ...], str, Mark, str]] = field(default_factory=list)
+    refs: list[tuple[tuple[str, ...], str, Mark, Where]] = field(default_factory=list)
     anchors: dict[str, int] = field(default_factory=dict)
     tags: dict[str, str] = field(default_factory=dict)
+    urls: set[str] = field(default_factory=set)
     items: list[Mark] | None = None
     progress: Callable[[int], object] | None = None
     resolver: yaml.resolver.BaseResolver = field(default_factory=yaml.resolver.Resolver)
 
-    def fail(self, mark: Mark, where: str, message: str) -> Any:
-        self.problems.append(Problem(mark.line + 1, mark.column + 1, where, message))
+    def fail(self, mark: Mark, where: Where, message: str) -> Any:
+        self.problems.append(Problem(mark.line + 1, mark.column + 1, _path(where), message))
         return INVALID
 
-    def warn(self, mark: Mark, where: str, message: str) -> None:
+    def warn(self, mark: Mark, where: Where, message: str) -> None:
         """Record something the format allows but that is probably not meant."""
-        self.warnings.append(Problem(mark.line + 1, mark.column + 1, where, message))
+        self.warnings.append(Problem(mark.line + 1, mark.column + 1, _path(where), message))
 
     def anchor(self, event: Event) -> None:
         """Remember where an anchor (&name) was set, for an alias to it to name that line."""
@@ -123,9 +128,9 @@ class _Ctx:
         return found
 
 
-Conv = Callable[[Event, Next, str, _Ctx], Any]
+Conv = Callable[[Event, Next, Where, _Ctx], Any]
 """Reads one value that starts with this event, to its end, and returns it (or INVALID)."""
-Check = Callable[[dict[str, Any], dict[str, Place], str, _Ctx], bool]
+Check = Callable[[dict[str, Any], dict[str, Place], Where, _Ctx], bool]
 """A rule across the keys of one mapping: values, where they were, the mapping's path; False if it failed."""
 
 
@@ -170,7 +175,7 @@ def _describe(event: Event, ctx: _Ctx) -> str:
     return repr(value) if tag == _STR else value  # numbers, dates and booleans as written
 
 
-def _enter(event: Event, where: str, ctx: _Ctx) -> str | None:
+def _enter(event: Event, where: Where, ctx: _Ctx) -> str | None:
     """Refuse aliases and custom tags before looking at a value; its tag, or None if refused."""
     kind = event.__class__
     if kind is _ALIAS_EVENT:
@@ -200,7 +205,7 @@ def _enter(event: Event, where: str, ctx: _Ctx) -> str | None:
     return default
 
 
-def _refuse(event: Event, next_event: Next, where: str, ctx: _Ctx, message: str) -> Any:
+def _refuse(event: Event, next_event: Next, where: Where, ctx: _Ctx, message: str) -> Any:
     """Record a problem at a value and read past the rest of it."""
     ctx.fail(event.start_mark, where, message)
     _skip(event, next_event, ctx, noted=True)
@@ -214,8 +219,18 @@ def _refused(event: Event, next_event: Next, ctx: _Ctx) -> Any:
     return INVALID
 
 
-def text(event: Event, next_event: Next, where: str, ctx: _Ctx) -> Any:
+def text(event: Event, next_event: Next, where: Where, ctx: _Ctx) -> Any:
     """Text; numbers are taken as written."""
+    if event.__class__ is _SCALAR and event.anchor is None and event.tag is None:
+        # The common case first, without the general checks: a scalar with no tag or anchor.
+        value = event.value
+        tag = ctx.tags.get(value) if event.implicit[0] else _STR
+        if tag is None:
+            tag = ctx.tag(event)
+        if tag in _TEXT_TAGS:
+            value = value.strip()
+            if value:
+                return value
     tag = _enter(event, where, ctx)
     if tag is None:
         return _refused(event, next_event, ctx)
@@ -227,7 +242,7 @@ def text(event: Event, next_event: Next, where: str, ctx: _Ctx) -> Any:
     return _refuse(event, next_event, where, ctx, f"expected text, got {_describe(event, ctx)}")
 
 
-def integer(event: Event, next_event: Next, where: str, ctx: _Ctx) -> Any:
+def integer(event: Event, next_event: Next, where: Where, ctx: _Ctx) -> Any:
     """A whole number of at least 0."""
     tag = _enter(event, where, ctx)
     if tag is None:
@@ -242,7 +257,7 @@ def integer(event: Event, next_event: Next, where: str, ctx: _Ctx) -> Any:
     return _refuse(event, next_event, where, ctx, f"expected a whole number, got {_describe(event, ctx)}")
 
 
-def date(event: Event, next_event: Next, where: str, ctx: _Ctx) -> Any:
+def date(event: Event, next_event: Next, where: Where, ctx: _Ctx) -> Any:
     """An ISO calendar date, quoted or not."""
     tag = _enter(event, where, ctx)
     if tag is None:
@@ -255,15 +270,18 @@ def date(event: Event, next_event: Next, where: str, ctx: _Ctx) -> Any:
     return _refuse(event, next_event, where, ctx, f"expected a date like 2025-06-06, got {_describe(event, ctx)}")
 
 
-def url(event: Event, next_event: Next, where: str, ctx: _Ctx) -> Any:
+def url(event: Event, next_event: Next, where: Where, ctx: _Ctx) -> Any:
     """An http(s) URL."""
     value = text(event, next_event, where, ctx)
-    if value is INVALID or _URL.match(value):
+    if value is INVALID or value in ctx.urls:
+        return value
+    if _URL.match(value):
+        ctx.urls.add(value)  # sources repeat: each is checked once
         return value
     return ctx.fail(event.start_mark, where, f"expected an http(s) URL, got {value!r}")
 
 
-def currency(event: Event, next_event: Next, where: str, ctx: _Ctx) -> Any:
+def currency(event: Event, next_event: Next, where: Where, ctx: _Ctx) -> Any:
     """An ISO 4217 currency code: USD, EUR, GBP."""
     value = text(event, next_event, where, ctx)
     if value is INVALID or _CURRENCY.match(value):
@@ -274,7 +292,7 @@ def currency(event: Event, next_event: Next, where: str, ctx: _Ctx) -> Any:
 def choice(*allowed: str) -> Conv:
     """Text from a fixed vocabulary."""
 
-    def convert(event: Event, next_event: Next, where: str, ctx: _Ctx) -> Any:
+    def convert(event: Event, next_event: Next, where: Where, ctx: _Ctx) -> Any:
         value = text(event, next_event, where, ctx)
         if value is INVALID or value in allowed:
             return value
@@ -286,7 +304,7 @@ def choice(*allowed: str) -> Conv:
 def ident(kind: str) -> Conv:
     """The id of a record of this kind, unique in the whole file."""
 
-    def convert(event: Event, next_event: Next, where: str, ctx: _Ctx) -> Any:
+    def convert(event: Event, next_event: Next, where: Where, ctx: _Ctx) -> Any:
         value = text(event, next_event, where, ctx)
         if value is INVALID:
             return value
@@ -303,7 +321,7 @@ def ident(kind: str) -> Conv:
 def ref(*kinds: str) -> Conv:
     """The id of another record, checked once the whole file is read."""
 
-    def convert(event: Event, next_event: Next, where: str, ctx: _Ctx) -> Any:
+    def convert(event: Event, next_event: Next, where: Where, ctx: _Ctx) -> Any:
         value = text(event, next_event, where, ctx)
         if value is not INVALID:
             ctx.refs.append((kinds, value, event.start_mark, where))
@@ -315,7 +333,7 @@ def ref(*kinds: str) -> Conv:
 def seq(item: Conv, report: bool = False) -> Conv:
     """A list of items; a single value is not taken for a list of one. ``report``: tell ctx.progress how far it is."""
 
-    def convert(event: Event, next_event: Next, where: str, ctx: _Ctx) -> Any:
+    def convert(event: Event, next_event: Next, where: Where, ctx: _Ctx) -> Any:
         marks, ctx.items = ctx.items, None  # only this list's own items are marked, not those of lists inside
         tag = _enter(event, where, ctx)
         if tag is None:
@@ -330,11 +348,14 @@ def seq(item: Conv, report: bool = False) -> Conv:
         while (child := next_event()).__class__ is not yaml.SequenceEndEvent:
             if marks is not None:
                 marks.append(child.start_mark)
-            value = item(child, next_event, f"{where}[{len(values)}]", ctx)
+            value = item(child, next_event, (where, len(values)), ctx)
             ok = ok and value is not INVALID
             values.append(value)
             if progress is not None and not len(values) % _TICK:
                 progress(child.start_mark.index)
+        if progress is not None:
+            end: Mark = child.end_mark
+            progress(end.index)
         return tuple(values) if ok else INVALID
 
     return convert
@@ -349,55 +370,86 @@ class Spec:
     required: frozenset[str] = frozenset()
     check: Check | None = None
 
-    def __call__(self, event: Event, next_event: Next, where: str, ctx: _Ctx) -> Any:
+    def __post_init__(self) -> None:
+        plain = yaml.resolver.Resolver()
+        # Each key of the format is text when written plainly, so the reading below need not ask.
+        assert all(plain.resolve(yaml.ScalarNode, k, (True, False)) == _STR for k in self.keys)  # type: ignore[no-untyped-call]
+        object.__setattr__(self, "_required", tuple(sorted(self.required)))
+
+    def __call__(self, event: Event, next_event: Next, where: Where, ctx: _Ctx) -> Any:
         ctx.items = None
-        if _enter(event, where, ctx) is None:
-            return _refused(event, next_event, ctx)
-        if event.__class__ is not _MAP_START:
-            return _refuse(event, next_event, where, ctx, f"expected a mapping, got {_describe(event, ctx)}")
+        if event.__class__ is not _MAP_START or event.anchor is not None or event.tag is not None:
+            if _enter(event, where, ctx) is None:
+                return _refused(event, next_event, ctx)
+            if event.__class__ is not _MAP_START:
+                return _refuse(event, next_event, where, ctx, f"expected a mapping, got {_describe(event, ctx)}")
         values: dict[str, Any] = {}
         places: dict[str, Place] = {}
         ok = True
+        empty = False
         keys = self.keys
-        while (key_event := next_event()).__class__ is not yaml.MappingEndEvent:
-            value_event = None
-            if key_event.__class__ is _SCALAR and key_event.anchor is not None:
-                ctx.anchor(key_event)
-            key = key_event.value if key_event.__class__ is _SCALAR else None
+        check = self.check
+        tags = ctx.tags
+        while (key_event := next_event()).__class__ is not _MAP_END:
+            if key_event.__class__ is _SCALAR:
+                if key_event.anchor is not None:
+                    ctx.anchor(key_event)
+                key: Any = key_event.value
+                known = key in keys and (key_event.tag is None or ctx.tag(key_event) == _STR)
+            else:
+                key, known = None, False
+            if known and key not in values:
+                value_event = next_event()
+                if (
+                    value_event.__class__ is _SCALAR
+                    and value_event.implicit[0]
+                    and value_event.tag is None
+                    and (tags.get(value_event.value) or ctx.tag(value_event)) == _NULL
+                ):
+                    if value_event.anchor is not None:
+                        ctx.anchor(value_event)
+                    values[key] = None
+                    empty = True
+                    continue
+                if check is None:
+                    value = values[key] = keys[key](value_event, next_event, (where, key), ctx)
+                else:
+                    items: list[Mark] = []
+                    ctx.items = items
+                    value = values[key] = keys[key](value_event, next_event, (where, key), ctx)
+                    ctx.items = None
+                    places[key] = Place(value_event.start_mark, items)
+                if value is INVALID:
+                    ok = False
+                continue
             if key is None or ctx.tag(key_event) != _STR:
                 if key_event.__class__ is not _SCALAR:
                     _skip(key_event, next_event, ctx)
                 ok = ctx.fail(key_event.start_mark, where, "keys must be plain names") and False
             elif key in values:
-                ok = ctx.fail(key_event.start_mark, _join(where, key), f"duplicate key {key!r}") and False
-            elif key not in keys:
-                ok = ctx.fail(key_event.start_mark, _join(where, key), _unknown_key(key, keys)) and False
+                ok = ctx.fail(key_event.start_mark, (where, key), f"duplicate key {key!r}") and False
             else:
-                value_event = next_event()
-                if value_event.__class__ is _SCALAR and ctx.tag(value_event) == _NULL:
-                    if value_event.anchor is not None:
-                        ctx.anchor(value_event)
-                    values[key] = None
-                    continue
-                items: list[Mark] = []
-                ctx.items = items if self.check is not None else None
-                values[key] = keys[key](value_event, next_event, _join(where, key), ctx)
-                ctx.items = None
-                places[key] = Place(value_event.start_mark, items)
-                ok = ok and values[key] is not INVALID
-                continue
+                ok = ctx.fail(key_event.start_mark, (where, key), _unknown_key(key, keys)) and False
             _skip(next_event(), next_event, ctx)  # the value of a key refused
-        for key in sorted(self.required - {k for k, v in values.items() if v is not None}):
-            ok = ctx.fail(event.start_mark, where or "top level", f"missing required key {key!r}") and False
-        if ok and self.check is not None:
-            ok = self.check(values, places, where, ctx)
+        for key in self._required:  # type: ignore[attr-defined]
+            if values.get(key) is None:
+                ok = ctx.fail(event.start_mark, where or "top level", f"missing required key {key!r}") and False
+        if ok and check is not None:
+            ok = check(values, places, where, ctx)
         if not ok:
             return INVALID
-        return self.build(**{k: v for k, v in values.items() if v is not None})
+        return self.build(**{k: v for k, v in values.items() if v is not None} if empty else values)
 
 
-def _join(where: str, key: str) -> str:
-    return f"{where}.{key}" if where else key
+def _path(where: Where) -> str:
+    """A place in the document as text: works[3].releases[0].date."""
+    if isinstance(where, str):
+        return where
+    parent, part = where
+    base = _path(parent)
+    if isinstance(part, int):
+        return f"{base}[{part}]"
+    return f"{base}.{part}" if base else part
 
 
 def _unknown_key(key: str, known: dict[str, Conv]) -> str:
@@ -531,14 +583,14 @@ CREDIT = Spec(
 )
 
 
-def _check_fact(values: dict[str, Any], places: dict[str, Place], where: str, ctx: _Ctx) -> bool:
+def _check_fact(values: dict[str, Any], places: dict[str, Place], where: Where, ctx: _Ctx) -> bool:
     answer, choices = values.get("answer"), values.get("choices") or ()
     if answer is not None:
         for i, wrong in enumerate(choices):
             if wrong.casefold() == answer.casefold():
                 ctx.fail(
                     places["choices"].items[i],
-                    f"{where}.choices[{i}]",
+                    ((where, "choices"), i),
                     f"{wrong!r} is the answer; choices are the wrong answers to offer",
                 )
                 return False

@@ -11,11 +11,11 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from .errors import Ambiguous, DataFileError, NotFound, UsageError, WickError, WrongKind
+from .errors import Ambiguous, DataFileError, ExitStatus, NotFound, UsageError, WickError, WrongKind, quoted
 
 if TYPE_CHECKING:
     from .model import Franchise
@@ -66,15 +66,15 @@ def report(error: WickError) -> None:
         out.write(f"{error}\n")
     elif isinstance(error, WrongKind):
         command = f"wick {COMMAND_FOR_KIND[error.kind]} {shell_word(error.name)}"
-        out.write(f"Error: {error.query!r} is {error.label}, not {error.wanted}: try {command}\n")
+        out.write(f"Error: {quoted(error.query)} is {error.label}, not {error.wanted}: try {command}\n")
     elif isinstance(error, NotFound) and not error.suggestions:
-        out.write(f"Error: nothing in the knowledge file matches {error.query!r}.\n")
+        out.write(f"Error: nothing in the knowledge file matches {quoted(error.query)}.\n")
     elif isinstance(error, NotFound):
-        out.write(f"Error: no close match for {error.query!r}. Did you mean: {'; '.join(error.suggestions)}?\n")
+        out.write(f"Error: no close match for {quoted(error.query)}. Did you mean: {'; '.join(error.suggestions)}?\n")
     elif isinstance(error, Ambiguous):
         shown = "; ".join(error.candidates[:5])
         more = f" (and {len(error.candidates) - 5} more)" if len(error.candidates) > 5 else ""
-        out.write(f"Error: {error.query!r} could mean: {shown}{more}. Be more specific.\n")
+        out.write(f"Error: {quoted(error.query)} could mean: {shown}{more}. Be more specific.\n")
     else:
         out.write(f"Error: {error}\n")
 
@@ -88,15 +88,15 @@ def guarded(call: Callable[[], object]) -> int:
         return error.exit_code
     except KeyboardInterrupt:
         sys.stderr.write("Interrupted.\n")
-        return 130
+        return ExitStatus.INTERRUPTED
     except BrokenPipeError:
         # The reader stopped early (wick ... | head): end quietly, and make sure the
         # final flush at exit cannot complain about the closed pipe either.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return 0
+    return ExitStatus.OK
 
 
-def emit(answer: dict[str, Any], view: str, as_json: bool) -> None:
+def emit(answer: Mapping[str, object], view: str, as_json: bool) -> None:
     """Print an answer: JSON for scripts, a table on a terminal, plain columns in a pipe."""
     if as_json:
         sys.stdout.write(json.dumps(answer, ensure_ascii=False, indent=2) + "\n")

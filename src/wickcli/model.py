@@ -170,7 +170,7 @@ class Work(NamedTuple):
     @property
     def display_title(self) -> str:
         """The title with its year, which tells apart a film and its namesake character."""
-        return f"{self.title} ({self.year})" if self.year else self.title
+        return titled(self.title, self.year)
 
 
 class Person(NamedTuple):
@@ -220,6 +220,11 @@ class Fact(NamedTuple):
     sources: Sources = ()
 
 
+def billing_order(credit: Credit) -> tuple[bool, int]:
+    """A credit's place in billing order: by its billing (0 is a billing too), unbilled credits last."""
+    return (credit.billing is None, credit.billing or 0)
+
+
 Record = Work | Person | Character
 Kind = Literal["work", "person", "character"]
 
@@ -233,10 +238,24 @@ def kind_of(record: Record) -> Kind:
     return "character"
 
 
+def titled(title: str, year: int | None) -> str:
+    """A work's title with its year when it has one: 'John Wick (2014)'."""
+    return f"{title} ({year})" if year else title
+
+
+def name_of(record: Record) -> str:
+    """A record's own name: a work's title, a person's or a character's name."""
+    return record.title if isinstance(record, Work) else record.name
+
+
+def display_name(record: Record) -> str:
+    """How a record is named on its own: a work with its year, which tells it from a namesake character."""
+    return record.display_title if isinstance(record, Work) else record.name
+
+
 def names_of(record: Record) -> tuple[str, ...]:
     """Every name a record answers to: its name or title first, then its aliases."""
-    main = record.title if isinstance(record, Work) else record.name
-    return (main, *record.aliases)
+    return (name_of(record), *record.aliases)
 
 
 class Franchise:
@@ -364,7 +383,7 @@ class Franchise:
     def credits_of(self, record: Record) -> list[Credit]:
         """Credits of a work, character or person, in release order then billing."""
         found = self._credits_for(record.id)
-        return sorted(found, key=lambda c: (self.release_rank(c.work), c.billing or 10_000))
+        return sorted(found, key=lambda c: (self.release_rank(c.work), billing_order(c)))
 
     def _credits_for(self, id_: str) -> list[Credit]:
         return self._credits_by.get(id_, [])

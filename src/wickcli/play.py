@@ -16,10 +16,10 @@ from typing import Any, TextIO
 from rich.console import RenderableType
 
 from . import render
-from .errors import UsageError, WickError
+from .errors import NothingToAsk, UsageError, WickError
 from .model import Franchise, Work
 from .progress import Progress, ProgressFile, RoundRecord, rating
-from .quiz import Grade, Question, grade, hint, labels, read_choice, select
+from .quiz import Grade, Question, grade, hint, labels, read_choice, select, without_choices
 from .resolve import Resolver
 
 Reader = Callable[[str], str]
@@ -149,19 +149,21 @@ def play(round_: Round, resolver: Resolver, read: Reader, show: Show | None, pla
     """
     total = len(round_.questions)
     for number, question in enumerate(round_.questions, 1):
-        if show is not None:
-            show(render.question_panel(number, total, question, plain))
+        # Ctrl-C may come while a question or its feedback is shown, not only at the prompt:
+        # wherever it comes, the answers given so far are kept.
         try:
+            if show is not None:
+                show(render.question_panel(number, total, question, plain))
             given, hints = _answer(round_, question, resolver.franchise, read, show, plain)
+            result = grade(question, given, resolver, round_.mode, hints)
+            round_.asked.append((question, result))
+            if show is not None:
+                show(render.feedback(question, result, plain))
         except EOFError:
             break
         except KeyboardInterrupt:
             round_.interrupted = True
             break
-        result = grade(question, given, resolver, round_.mode, hints)
-        round_.asked.append((question, result))
-        if show is not None:
-            show(render.feedback(question, result, plain))
     return round_
 
 
@@ -246,10 +248,33 @@ def prepare(
     )
     if not questions and options.review:
         return Prepared([], seed, ["Nothing is due for review today."])
-    if not questions:
+    filtered = bool(options.categories or options.difficulty or through or options.mode != "choice")
+    left_out = (
+        without_choices(franchise, options.categories, options.difficulty, through)
+        if options.mode == "choice" and len(questions) < options.count and not options.review
+        else []
+    )
+    if not questions and left_out:
+        raise UsageError(f"no question can be asked with choices: {_left_out(left_out, more=False)}")
+    if not questions and filtered:
         raise UsageError("no questions match these options; try fewer filters")
+    if not questions:
+        raise NothingToAsk(franchise.path or franchise.name)
     notes = []
     if len(questions) < options.count:
         verb = "matches" if len(questions) == 1 else "match"
-        notes.append(f"Note: only {render.count(len(questions), 'question')} {verb}; the round is shorter.")
+        why = f"; {_left_out(left_out, more=True)}" if left_out else ""
+        notes.append(f"Note: only {render.count(len(questions), 'question')} {verb}; the round is shorter{why}.")
     return Prepared(questions, seed, notes)
+
+
+def _left_out(questions: Sequence[Question], more: bool) -> str:
+    """Why a choice round left questions out: no wrong answer to offer; the facts among them named."""
+    facts = [q.id.removeprefix("fact:") for q in questions if q.category == "trivia"]
+    named = f" (facts without choices: {', '.join(facts[:3])}{', ...' if len(facts) > 3 else ''})" if facts else ""
+    many = len(questions) != 1
+    counted = render.count(len(questions), "more question" if more else "question")
+    return (
+        f"{counted} {'have' if many else 'has'} no wrong answers to offer as choices{named}; "
+        f"--mode free asks {'them' if many else 'it'}"
+    )

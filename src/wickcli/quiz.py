@@ -7,7 +7,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from .model import Credit, Franchise, Record, Work, kind_of, names_of
+from .errors import WickError
+from .model import Credit, Franchise, Kind, Record, Work, billing_order, kind_of, name_of
 from .resolve import Resolver, accounts_for, content_words, normalise
 
 CATEGORIES = ("cast", "crew", "release", "timeline", "trivia")
@@ -33,7 +34,7 @@ class Question:
     """Works the question reveals something about (for --seen-through)."""
     answer_ids: tuple[str, ...] = ()
     """Records that are right answers, when the answer is a record: graded through the resolver."""
-    answer_kind: str | None = None
+    answer_kind: Kind | None = None
     accept: tuple[str, ...] = ()
     """Other ways to write a right answer that is not a record."""
     distractors: tuple[str, ...] = ()
@@ -93,7 +94,7 @@ def _cast_questions(franchise: Franchise) -> Iterator[Question]:
     for work in franchise.works_by_release:
         if work.status != "released" or work.id not in by_work:
             continue
-        credits = sorted(by_work[work.id], key=_billing)
+        credits = sorted(by_work[work.id], key=billing_order)
         people = {c.person: franchise.person(c.person) for c in credits}
         parts = {c.character: franchise.character(c.character) for c in credits}
         players: dict[str, set[str]] = {}
@@ -135,10 +136,6 @@ def _cast_questions(franchise: Franchise) -> Iterator[Question]:
                     answer_kind="character",
                     distractors=tuple(parts[c].name for c in sorted(others, key=list(parts).index)),
                 )
-
-
-def _billing(credit: Credit) -> int:
-    return credit.billing if credit.billing is not None else 10_000
 
 
 def _crew_questions(franchise: Franchise) -> Iterator[Question]:
@@ -264,10 +261,10 @@ def _related(franchise: Franchise, record: Record, about: Sequence[str]) -> tupl
             ids = [c.person for c in work.crew] if kind_of(record) == "person" else []
             ids += [c.person if kind_of(record) == "person" else c.character for c in credits]
             near += [i for i in ids if i != record.id]
-    names = [_display(r) for i in dict.fromkeys(near) if (r := franchise.get(i)) is not None]
+    names = [name_of(r) for i in dict.fromkeys(near) if (r := franchise.get(i)) is not None]
     if len(names) < 12:
         pool = franchise.people if kind_of(record) == "person" else franchise.characters
-        names += [_display(r) for r in pool[:40] if r.id != record.id and r.id not in near]
+        names += [name_of(r) for r in pool[:40] if r.id != record.id and r.id not in near]
     return tuple(dict.fromkeys(names))[:12]
 
 
@@ -307,7 +304,7 @@ def _trivia_questions(franchise: Franchise, resolver: Resolver) -> Iterator[Ques
 
 def _exact_record(resolver: Resolver, text: str) -> Record | None:
     """The record whose own name (not a nickname) an answer is, if there is exactly one."""
-    named = [r for r in resolver.named(text) if normalise(_display(r)) == normalise(text)]
+    named = [r for r in resolver.named(text) if normalise(name_of(r)) == normalise(text)]
     return named[0] if len(named) == 1 else None
 
 
@@ -345,6 +342,38 @@ def _seen(franchise: Franchise, question: Question, through: Work | None) -> boo
     return all(franchise.work(w).first_release and franchise.release_rank(w) <= limit for w in question.works)
 
 
+def _allowed(
+    franchise: Franchise, categories: Sequence[str], difficulty: str | None, mode: str, seen_through: Work | None
+) -> list[Question]:
+    """The questions the filters let through."""
+    return [
+        q
+        for q in all_questions(franchise, categories=categories)
+        if (difficulty is None or q.difficulty == difficulty)
+        and (mode == "choice" or q.free)
+        and _seen(franchise, q, seen_through)
+    ]
+
+
+def _askable(question: Question, mode: str) -> bool:
+    """Whether a round of this mode can ask the question: a choice needs a wrong answer to offer."""
+    return mode != "choice" or bool(question.distractors)
+
+
+def without_choices(
+    franchise: Franchise,
+    categories: Sequence[str] = (),
+    difficulty: str | None = None,
+    seen_through: Work | None = None,
+) -> list[Question]:
+    """Questions the filters allow that a multiple-choice round leaves out, having no wrong answer to offer."""
+    return [
+        q
+        for q in _allowed(franchise, categories, difficulty, "choice", seen_through)
+        if q.free and not _askable(q, "choice")
+    ]
+
+
 def select(
     franchise: Franchise,
     rng: random.Random,
@@ -360,15 +389,7 @@ def select(
 
     With ``only_first`` the round holds only those (a review of the questions due).
     """
-    pool = [
-        q
-        for q in all_questions(franchise, categories=categories)
-        if (difficulty is None or q.difficulty == difficulty)
-        and (mode == "choice" or q.free)
-        and _seen(franchise, q, seen_through)
-    ]
-    if mode == "choice":
-        pool = [q for q in pool if len(set(q.distractors)) >= 1]
+    pool = [q for q in _allowed(franchise, categories, difficulty, mode, seen_through) if _askable(q, mode)]
     by_id = {q.id: q for q in pool}
     chosen = [by_id[i] for i in first if i in by_id][:count]
     if only_first:
@@ -435,7 +456,7 @@ def grade(question: Question, given: str, resolver: Resolver, mode: str = "choic
         if _same_text(text, right):
             return Grade(True, given, read_as=_shown(right, text), hints=hints)
     if question.answer_ids:
-        return _grade_records(question, text, given, resolver.franchise, hints)
+        return _grade_records(question, text, given, resolver, hints)
     return Grade(False, given, hints=hints)
 
 
@@ -454,55 +475,36 @@ def _same_text(typed: str, right: str) -> bool:
     return accounts_for(typed, right) and accounts_for(right, typed)
 
 
-def _grade_records(question: Question, text: str, given: str, franchise: Franchise, hints: int) -> Grade:
+def _grade_records(question: Question, text: str, given: str, resolver: Resolver, hints: int) -> Grade:
     """An answer naming records (people, characters, works): each name typed must be one right answer.
 
     Several people may be typed in any order, joined by "and", "&" or commas; naming any one of the
-    right people is enough, but every name typed must be one of them.
+    right people is enough, but every name typed must be one of them. A name is read as a lookup
+    reads it (the resolver's rules), so an answer is right only where ``wick`` would find that record.
     """
     if not content_words(normalise(text)):
         return Grade(False, given, hints=hints)
-    kind = question.answer_kind or "person"
-    pool = _records_of(franchise, kind)
-    whole = _read_name(text, pool, exact_only=True)  # a name that itself holds "and"
-    parts = [text] if whole is not None else [p for p in _PARTS.split(text) if normalise(p)]
+    kind: Kind = question.answer_kind or "person"
+    whole = [r for r in resolver.named(text) if kind_of(r) == kind]  # a name that itself holds "and"
+    parts = [text] if len(whole) == 1 else [p for p in _PARTS.split(text) if normalise(p)]
     read: list[Record] = []
     for part in parts:
-        record = whole if whole is not None else _read_name(part, pool)
+        record = whole[0] if len(whole) == 1 else _read_name(resolver, part, kind)
         if record is None:
             return Grade(False, given, hints=hints)
         if record.id not in question.answer_ids or record in read:
-            return Grade(False, given, read_as=_display(record), hints=hints)
+            return Grade(False, given, read_as=name_of(record), hints=hints)
         read.append(record)
-    shown = " and ".join(_display(r) for r in read)
+    shown = " and ".join(name_of(r) for r in read)
     return Grade(True, given, read_as=_shown(shown, text), hints=hints)
 
 
-def _read_name(text: str, pool: Sequence[Record], exact_only: bool = False) -> Record | None:
-    """The one record a typed name means: named exactly, else the only one whose name accounts for every word."""
-    key = normalise(text)
-    exact = [r for r in pool if key in {normalise(n) for n in _names(r)}]
-    if len(exact) == 1:
-        return exact[0]
-    if exact or exact_only:
+def _read_name(resolver: Resolver, text: str, kind: Kind) -> Record | None:
+    """The one record of this kind a typed name means, or None where a lookup would decline."""
+    try:
+        return resolver.resolve_one(text, (kind,)).record
+    except WickError:  # not found, ambiguous, or a name of another kind: never a guess
         return None
-    found = [r for r in pool if any(accounts_for(text, n) for n in _names(r))]
-    return found[0] if len(found) == 1 else None
-
-
-def _records_of(franchise: Franchise, kind: str) -> Sequence[Record]:
-    if kind == "work":
-        return franchise.works
-    if kind == "character":
-        return franchise.characters
-    return franchise.people
-
-
-def _names(record: Record) -> tuple[str, ...]:
-    names = names_of(record)
-    if isinstance(record, Work) and record.year:
-        return (*names, record.display_title)
-    return names
 
 
 def _shown(right: str, typed: str) -> str | None:
@@ -514,10 +516,6 @@ def _words(text: str) -> list[str]:
     return sorted(content_words(normalise(text)))
 
 
-def _display(record: Record) -> str:
-    return record.title if isinstance(record, Work) else record.name
-
-
 def hint(question: Question, franchise: Franchise, taken: int) -> str | None:
     """The next hint after ``taken`` hints: the initials, then the year or a work, then the first letters."""
     hints = (_initials(question.answer), _context(question, franchise), _first_letters(question.answer))
@@ -525,7 +523,8 @@ def hint(question: Question, franchise: Franchise, taken: int) -> str | None:
 
 
 def _hint_words(answer: str) -> list[str]:
-    return [w for w in (w.strip(",.;:!?") for w in answer.split()) if w]
+    # Brackets and quotes are not letters of a word: "(Austin," starts with A.
+    return [w for w in (w.strip(",.;:!?()[]\"'“”‘’") for w in answer.split()) if w]
 
 
 def _initials(answer: str) -> str:
@@ -551,5 +550,5 @@ def _context(question: Question, franchise: Franchise) -> str:
         return f"The {int(question.answer) // 10 * 10}s."
     lengths = [str(len(w)) for w in _hint_words(question.answer)]
     if len(lengths) == 1:
-        return f"One word of {lengths[0]} letters."
+        return f"One word of {lengths[0]} letter{'' if lengths[0] == '1' else 's'}."
     return f"{len(lengths)} words, of {', '.join(lengths[:-1])} and {lengths[-1]} letters."

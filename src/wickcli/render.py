@@ -10,11 +10,26 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import typing
 from collections import Counter
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .answers import Answer
+from .answers import (
+    AboutAnswer,
+    Answer,
+    CastAnswer,
+    CreditAnswer,
+    CrewAnswer,
+    Ref,
+    RolesAnswer,
+    SearchAnswer,
+    TimelineAnswer,
+    TimelineRow,
+    WhoPlaysAnswer,
+)
+from .errors import quoted
+from .model import titled
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -70,7 +85,7 @@ CHART_TITLE = "Story order vs release year"
 class Chart(NamedTuple):
     """Story order against release years: one row per work, a mark under the year it came out."""
 
-    rows: list[dict[str, Any]]
+    rows: list[TimelineRow]
 
 
 Part = Table | Line | Facts | Card | Chart
@@ -133,7 +148,7 @@ def _fact_text(text: str, spoils: str | None) -> str:
     return f"{text} [spoils {spoils}]" if spoils else text
 
 
-def _years(rows: list[dict[str, Any]]) -> list[int]:
+def _years(rows: list[TimelineRow]) -> list[int]:
     return sorted({int(r["released"][:4]) for r in rows if r["released"]})
 
 
@@ -290,7 +305,7 @@ class _Chart:
     It sizes itself to the width it is given, so the year columns survive a narrow terminal.
     """
 
-    def __init__(self, rows: list[dict[str, Any]]) -> None:
+    def __init__(self, rows: list[TimelineRow]) -> None:
         self.rows = rows
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
@@ -320,7 +335,7 @@ class _Chart:
 # The views: answers (plain data, see answers.py) to descriptions.
 
 
-def who_plays(answer: Answer) -> Doc:
+def who_plays(answer: WhoPlaysAnswer | RolesAnswer) -> Doc:
     """Actor per work for one character."""
     if answer["answer"] == "roles":
         return roles(answer)
@@ -334,7 +349,7 @@ def who_plays(answer: Answer) -> Doc:
     return [Table(f"Who plays {character}", ("Work", "Actor"), rows)]
 
 
-def roles(answer: Answer) -> Doc:
+def roles(answer: RolesAnswer) -> Doc:
     """A person's roles and jobs."""
     person = answer["person"]["name"]
     doc: Doc = []
@@ -349,7 +364,7 @@ def roles(answer: Answer) -> Doc:
     return doc or [line(f"{person} has no credits in this knowledge file.")]
 
 
-def about(answer: Answer) -> Doc:
+def about(answer: AboutAnswer) -> Doc:
     """Version, knowledge file and counts."""
     rows: list[tuple[Cell, ...]] = [
         ("Franchise", answer["franchise"]),
@@ -360,16 +375,16 @@ def about(answer: Answer) -> Doc:
     return [Table(f"wick {answer['version']}", ("", ""), rows, header=False)]
 
 
-def _name(ref: dict[str, Any] | None) -> str:
+def _name(ref: Ref | None) -> str:
     if not ref:
         return ""
     if ref.get("year"):
-        return f"{ref['name']} ({ref['year']})"
+        return titled(ref["name"], ref["year"])
     status = ref.get("status")
     return f"{ref['name']} ({status.replace('-', ' ')})" if status and status != "released" else str(ref["name"])
 
 
-def _note(credit: dict[str, Any]) -> str:
+def _note(credit: CreditAnswer | CrewAnswer) -> str:
     return f" ({credit['note']})" if credit.get("note") else ""
 
 
@@ -443,7 +458,7 @@ def release_date(answer: Answer) -> Doc:
     return doc
 
 
-def timeline(answer: Answer) -> Doc:
+def timeline(answer: TimelineAnswer) -> Doc:
     """Works in story or release order, then those of unknown place, then a chart of story order against years."""
     rows: list[tuple[Cell, ...]] = [
         (str(i), _name(row["work"]), row["set"] or "unknown", _released(row))
@@ -466,7 +481,7 @@ def timeline(answer: Answer) -> Doc:
     return [table, line(""), Chart(answer["works"])]
 
 
-def cast(answer: Answer) -> Doc:
+def cast(answer: CastAnswer) -> Doc:
     """The cast of one work."""
     if not answer["credits"]:
         return [line(f"No cast is recorded for {_name(answer['work'])}.")]
@@ -476,13 +491,13 @@ def cast(answer: Answer) -> Doc:
     return [Table(f"Cast of {_name(answer['work'])}", ("Actor", "Character"), rows)]
 
 
-def search(answer: Answer) -> Doc:
+def search(answer: SearchAnswer) -> Doc:
     """Ranked matches."""
     rows: list[tuple[Cell, ...]] = [
         (f"{m['score']:.0f}", m["kind"], _name(m), m["matched"] if m["matched"] != m["name"] else "")
         for m in answer["matches"]
     ]
-    return [Table(f"Matches for {answer['query']!r}", ("Score", "Kind", "Name", "Matched"), rows)]
+    return [Table(f"Matches for {quoted(answer['query'])}", ("Score", "Kind", "Name", "Matched"), rows)]
 
 
 def _facts(card: dict[str, Any]) -> list[Part]:
@@ -504,7 +519,7 @@ def _cut_middle(name: str, width: int) -> list[str]:
     return [name[:keep] + "…" + name[len(name) - (width - 1 - keep) :] for keep in range(width - 2, 0, -1)]
 
 
-def _labels(rows: list[dict[str, Any]], width: int) -> list[str]:
+def _labels(rows: list[TimelineRow], width: int) -> list[str]:
     """A label of at most `width` characters per row, distinct where the names allow.
 
     Each row shows its title or one of its aliases, whole if it fits, else cut short at the end:
@@ -530,7 +545,7 @@ def _labels(rows: list[dict[str, Any]], width: int) -> list[str]:
 UNPLACED = {"story": "place in the story not yet known", "release": "release date not yet known"}
 
 
-def _released(row: dict[str, Any]) -> str:
+def _released(row: TimelineRow) -> str:
     return row["released"] or str(row["status"]).replace("-", " ")
 
 
@@ -636,7 +651,7 @@ def _work_card(card: dict[str, Any]) -> Card:
             (c["person"]["name"], c["character"]["name"] + _note(c)) for c in card["cast"]
         ]
         extra.append(Table(None, ("Actor", "Character"), cast_rows))
-    return Card(_name(card), rows, [*extra, *_facts(card)])
+    return Card(_name(typing.cast(Ref, card)), rows, [*extra, *_facts(card)])  # a card is a ref
 
 
 def _character_card(card: dict[str, Any]) -> Card:
@@ -773,10 +788,11 @@ def score_table(summary: Answer, plain: bool) -> RenderableType:
     return table
 
 
-def closing_lines(summary: Answer) -> list[str]:
-    """What is said after the table: a short round and the seed to replay."""
+def closing_lines(summary: Answer, replayable: bool = True) -> list[str]:
+    """What is said after the table: a short round, and the seed to replay it (a review has none that would)."""
     lines = []
     if summary["asked"] < summary["planned"]:
         lines.append(f"Round ended after {summary['asked']} of {count(summary['planned'], 'question')}.")
-    lines.append(f"Seed {summary['seed']}: replay this round with --seed {summary['seed']}.")
+    if replayable:
+        lines.append(f"Seed {summary['seed']}: replay this round with --seed {summary['seed']}.")
     return lines

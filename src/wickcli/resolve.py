@@ -41,9 +41,16 @@ MIN_FUZZY = 3
 POINTER_ORDER = ("character", "person", "work")
 """Which kind a name of the wrong kind is pointed to first, when it names several."""
 STOPWORDS = frozenset({"the", "a", "an", "of", "and"})
+FULL_SCAN = 20_000
+"""Up to this many names, a whole-string suggestion scores every one; beyond it, a prefilter picks candidates."""
+CLOSE_WORDS = 200
+"""Beyond FULL_SCAN names, the words sharing the most bigrams with a query whose names are scored as wholes."""
+CLOSE_NAMES = 5000
+"""And at most about this many of their names."""
 
 _FOLD = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "&": " and "})
 _NON_WORD = re.compile(r"[\W_]+")
+_DIGIT = re.compile(r"\d")
 _ORDINAL = re.compile(r"(?<![^\W\d_])(\d+)(?:st|nd|rd|th)(?![^\W\d_])")
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 # fmt: off
@@ -89,8 +96,11 @@ def normalise(text: str) -> str:
     plain = text.casefold().translate(_FOLD)
     if not plain.isascii():
         plain = "".join(ch for ch in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(ch))
-    plain = _LETTER_DIGIT.sub(" ", _ORDINAL.sub(r"\1", plain))
-    words = list(_numbers(_NON_WORD.sub(" ", plain).split()))
+    if _DIGIT.search(plain):
+        plain = _LETTER_DIGIT.sub(" ", _ORDINAL.sub(r"\1", plain))
+    words = _NON_WORD.sub(" ", plain).split()
+    if not NUMBER_WORDS.keys().isdisjoint(words):
+        words = list(_numbers(words))
     if len(words) > 1 and words[0] in ("the", "a", "an"):
         words = words[1:]
     return " ".join(words)
@@ -239,13 +249,16 @@ class Names:
         owners: list[str] = []
         names: list[str] = []
         kinds: list[str] = []
+        known: dict[str, str] = {}  # names repeat ("The Elder"); each is normalised once
         for record in franchise.records():
             all_names = names_of(record)
             if isinstance(record, Work) and record.year:
                 all_names = (*all_names, record.display_title)
             kind = kind_of(record)
             for name in all_names:
-                key = normalise(name)
+                key = known.get(name)
+                if key is None:
+                    key = known[name] = normalise(name)
                 if key:
                     keys.append(key)
                     owners.append(record.id)
@@ -323,8 +336,12 @@ class Names:
             if kind in wanted and self.names[i].casefold().startswith(folded):
                 yield self.names[i], kind
 
-    def candidates(self, key: str) -> list[int] | None:
-        """Positions worth a whole-string score for suggestions, or None to score every name."""
+    def size(self) -> int:
+        """How many names there are."""
+        return len(self.keys)
+
+    def words_sharing(self, grams: set[str], most: int) -> list[str] | None:
+        """The ``most`` words of the vocabulary that share the most of these bigrams, or None without a bigram index."""
         return None
 
 
@@ -467,12 +484,32 @@ class Resolver:
         from rapidfuzz import fuzz, process
 
         # The whole strings, compared as wholes: letters inside a longer word earn nothing.
-        pool = names.candidates(key)
+        pool = self._suggestion_pool(key)
         if pool is not None:
             names.fetch(pool)
         choices = names.keys if pool is None else [names.key(i) for i in pool]
         hits = process.extract(key, choices, scorer=fuzz.ratio, processor=None, limit=50, score_cutoff=SUGGEST)
         return self._ranked(((s, j if pool is None else pool[j]) for _, s, j in hits), wanted, limit)
+
+    def _suggestion_pool(self, key: str) -> list[int] | None:
+        """For many names, those worth a whole-string score: the names of the words most alike the query's.
+
+        This narrows suggestions only (no whole-string similarity has a bound by shared bigrams),
+        and only beyond FULL_SCAN names; None scores every name.
+        """
+        names = self.names
+        if names.size() <= FULL_SCAN:
+            return None
+        grams = set().union(*(bigrams(w) for w in [*content_words(key), key.replace(" ", "")]))
+        best = names.words_sharing(grams, CLOSE_WORDS)
+        if best is None:
+            return None
+        pool: dict[int, None] = {}
+        for word in best:
+            pool.update(dict.fromkeys(names.with_word(word)))
+            if len(pool) >= CLOSE_NAMES:
+                break
+        return sorted(pool)
 
     def resolve(self, query: str, kinds: Sequence[Kind] | None = None) -> list[Match]:
         """The record a query means: one match, or several records of different kinds that share the name.

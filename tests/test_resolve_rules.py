@@ -1,0 +1,210 @@
+"""The matching rules one by one, as a user sees them: the scores search shows, the suggestions, the labels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wickcli import loader
+from wickcli.errors import Ambiguous, NotFound
+from wickcli.model import Franchise
+from wickcli.resolve import MARGIN, Resolver, describe, word_cost
+
+SEARCH_SCORES = [
+    # (query, the best records with the score `wick search` shows, why)
+    ("Winston Scott", [("winston-scott", 100.0)], "the exact name scores 100"),
+    ("reeves keanu", [("keanu-reeves", 99.9)], "every word, another order: just under the exact name"),
+    ("keanu reevs", [("keanu-reeves", 94.0)], "a typo costs 6"),
+    ("kenau reevs", [("keanu-reeves", 88.0)], "each typo costs 6"),
+    ("winstn", [("winston-scott", 94.0)], "a typo against the alias 'Winston'"),
+    ("parab", [("jw3", 97.0)], "standing for a longer word costs 3"),
+    ("sofi", [("sofia-al-azwar", 97.0)], "a prefix that is also one typo costs as a prefix"),
+    ("stahelski", [("chad-stahelski", 98.0)], "each word of the name the query lacks costs 2"),
+    (
+        "marq",
+        [("vincent-bisset-de-gramont", 97.0), ("sven-marquardt", 95.0), ("mark-dacascos", 92.0)],
+        "a prefix (The Marquis), a prefix and a word lacking, then a typo and a word lacking",
+    ),
+]
+
+
+@pytest.mark.parametrize(("query", "best", "why"), SEARCH_SCORES, ids=[s[0] for s in SEARCH_SCORES])
+def test_search_scores(resolver: Resolver, query: str, best: list[tuple[str, float]], why: str) -> None:
+    found = [(m.record.id, round(m.score, 1)) for m in resolver.search(query)]
+    assert found[: len(best)] == best, why
+
+
+@pytest.mark.parametrize(
+    ("text", "ids", "why"),
+    [
+        ("Keanu Reeves", ["keanu-reeves"], "a person's own name"),
+        ("keanu reeves", ["keanu-reeves"], "after folding case"),
+        ("John Wick", ["jw1", "john-wick"], "a work and a character share the name, in the file's order"),
+        ("Kenau Reeves", [], "no typo is forgiven"),
+        ("Keanu Reeves Jr", [], "nor a word the name lacks"),
+    ],
+)
+def test_named_is_exact(resolver: Resolver, text: str, ids: list[str], why: str) -> None:
+    assert [r.id for r in resolver.named(text)] == ids, why
+
+
+@pytest.mark.parametrize(
+    ("typed", "word", "cost", "why"),
+    [
+        ("sotrmaer", "stormare", 12.0, "eight letters allow two edits"),
+        ("wintsno", "winston", None, "seven letters allow one"),
+        ("stromare", "stormare", 6.0, "a swap is one edit of the two"),
+    ],
+)
+def test_long_words_allow_two_typos(typed: str, word: str, cost: float | None, why: str) -> None:
+    assert word_cost(typed, word) == cost, why
+
+
+@pytest.mark.parametrize(
+    ("prefix", "kinds", "names", "why"),
+    [
+        ("Wi", ["character"], [("Winston Scott", "character"), ("Winston", "character")], "names and aliases"),
+        ("wi", ["person"], [("Willem Dafoe", "person")], "case ignored, other kinds left out"),
+        ("Winston S", ["character"], [("Winston Scott", "character")], "a prefix of the whole name"),
+    ],
+)
+def test_names_starting_with(
+    resolver: Resolver, prefix: str, kinds: list[str], names: list[tuple[str, str]], why: str
+) -> None:
+    assert list(resolver.names.starting_with(prefix, kinds)) == names, why
+
+
+@pytest.mark.parametrize(
+    ("record_id", "label", "why"),
+    [
+        ("harry", "Harry (character in John Wick)", "one work"),
+        ("helen-wick", "Helen Wick (character in John Wick, John Wick: Chapter 2)", "two works, both named"),
+        (
+            "the-bowery-king",
+            "The Bowery King (character in John Wick: Chapter 2, John Wick: Chapter 3 – Parabellum, ...)",
+            "three works: two named, then an ellipsis",
+        ),
+        ("keanu-reeves", "Keanu Reeves (person)", "a person by kind"),
+        ("jw1", "John Wick (2014) (work)", "a work by its title and year"),
+    ],
+)
+def test_describe_tells_records_apart(franchise: Franchise, record_id: str, label: str, why: str) -> None:
+    record = franchise.get(record_id)
+    assert record is not None
+    assert describe(franchise, record) == label, why
+
+
+SUGGESTIONS = [
+    # (query that does not resolve, the "Did you mean" list, why)
+    (
+        "John Wick Payday",
+        [
+            "John Wick (2014) (work)",
+            "John Wick (character in John Wick, John Wick: Chapter 2, ...)",
+            "John Wick: Chapter 2 (2017) (work)",
+        ],
+        "those sharing both words first, the fewest extra words before the rest",
+    ),
+    (
+        "David Bowie",
+        ["David Leitch (person)", "David Castañeda (person)", "David Patrick Kelly (person)"],
+        "one shared word each: the name with fewer other words first",
+    ),
+    ("Winston Churchill", ["Winston Scott (character in John Wick, John Wick: Chapter 2, ...)"], "one record"),
+    ("k 2", ["John Wick: Chapter 2 (2017) (work)"], "a three-letter query still gets its suggestions"),
+    ("keanu reeves keanu", ["Keanu Reeves (person)"], "a word typed twice shares it once"),
+    (
+        "johnwick",
+        [
+            "John Wick (2014) (work)",
+            "John Wick (character in John Wick, John Wick: Chapter 2, ...)",
+            "John Wick: Chapter 2 (2017) (work)",
+        ],
+        "no word shared: the closest whole names, three of them",
+    ),
+]
+
+
+@pytest.mark.parametrize(("query", "suggestions", "why"), SUGGESTIONS, ids=[s[0] for s in SUGGESTIONS])
+def test_suggestions(resolver: Resolver, query: str, suggestions: list[str], why: str) -> None:
+    with pytest.raises(NotFound) as error:
+        resolver.resolve(query)
+    assert list(error.value.suggestions) == suggestions, why
+
+
+@pytest.mark.parametrize(
+    ("query", "kinds", "ids", "why"),
+    [
+        ("katie", None, ["katie-mcgrath"], "a winner by exactly the margin (98 against Katia's 94) resolves"),
+        ("lynn", None, ["common"], "Common's alias by the margin over Jerome Flynn's typo"),
+        ("john", ("person",), ["john-leguizamo"], "the only person of that name, whatever the works are called"),
+    ],
+)
+def test_clear_winner_resolves(
+    resolver: Resolver, query: str, kinds: tuple[str, ...] | None, ids: list[str], why: str
+) -> None:
+    assert [m.record.id for m in resolver.resolve(query, kinds)] == ids, why  # type: ignore[arg-type]
+
+
+def test_near_ties_of_the_wanted_kind_stay_ambiguous(resolver: Resolver) -> None:
+    """Two characters fit 'wick' as well as a work does: the question is which character, not a pointer to the work."""
+    with pytest.raises(Ambiguous) as error:
+        resolver.resolve("wick", ("character", "person"))
+    assert error.value.candidates == (
+        "John Wick (character in John Wick, John Wick: Chapter 2, ...)",
+        "Helen Wick (character in John Wick, John Wick: Chapter 2)",
+    )
+
+
+def test_two_records_of_another_kind_are_ambiguous_not_a_pointer(resolver: Resolver) -> None:
+    with pytest.raises(Ambiguous) as error:
+        resolver.resolve("john wick 2023", ("character",))
+    assert error.value.candidates == (
+        "John Wick: Chapter 4 (2023) (work)",
+        "The Continental: From the World of John Wick (2023) (work)",
+    )
+
+
+def test_ambiguous_lists_every_near_tie_not_only_the_first_ten(resolver: Resolver) -> None:
+    found = resolver.search("wick", limit=50)
+    ties = {describe(resolver.franchise, m.record) for m in found if found[0].score - m.score < MARGIN}
+    with pytest.raises(Ambiguous) as error:
+        resolver.resolve("wick", ("person",))
+    assert len(ties) > 10
+    assert sorted(error.value.candidates) == sorted(ties)
+
+
+def _franchise(tmp_path: Path, people: list[str]) -> Resolver:
+    rows = "\n".join(
+        f"  - {{id: p{i}, name: {name}, sources: [https://example.org/p]}}" for i, name in enumerate(people)
+    )
+    path = tmp_path / "people.yaml"
+    path.write_text(f"format: 1\nfranchise: People\nworks: []\ncharacters: []\npeople:\n{rows}\n")
+    return Resolver(loader.load(str(path)))
+
+
+def test_an_ambiguous_name_lists_at_most_fifty_records(tmp_path: Path) -> None:
+    resolver = _franchise(tmp_path, [f"Agent K{i}" for i in range(60)])
+    with pytest.raises(Ambiguous) as error:
+        resolver.resolve("agent")
+    assert error.value.candidates[:2] == ("Agent K0 (person)", "Agent K1 (person)")
+    assert len(error.value.candidates) == 50
+
+
+def test_each_typed_word_takes_the_cheapest_free_word(tmp_path: Path) -> None:
+    """'Ivan' is Ivan exactly and 'Ivaan' a typo of Ivana: one typo (94), not a prefix and a typo (91)."""
+    resolver = _franchise(tmp_path, ["Ivan Ivana"])
+    assert [(m.name, m.score) for m in resolver.search("Ivan Ivaan")] == [("Ivan Ivana", 94.0)]
+
+
+def test_a_typo_reaches_every_word_within_its_edits(tmp_path: Path) -> None:
+    resolver = _franchise(tmp_path, ["Mark", "Marc", "Mars", "Mary", "Mara", "Mare"])
+    assert sorted((m.name, m.score) for m in resolver.search("marx")) == [
+        ("Mara", 94.0),
+        ("Marc", 94.0),
+        ("Mare", 94.0),
+        ("Mark", 94.0),
+        ("Mars", 94.0),
+        ("Mary", 94.0),
+    ]
