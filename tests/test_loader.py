@@ -212,3 +212,50 @@ def test_quoted_and_unquoted_dates_are_the_same(tmp_path: Path) -> None:
 def test_default_path_prefers_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WICK_DATA", "/somewhere/else.yaml")
     assert loader.default_path() == "/somewhere/else.yaml"
+
+
+COMPOSER_PROBLEMS = [
+    (
+        "franchise: F\nworks: []\nx: &a 1\ny: *b\n",
+        ["4:4: YAML syntax error: found undefined alias"],
+        "an alias to no anchor",
+    ),
+    (
+        "franchise: &a F\nworks: &a []\n",
+        ["2:8: YAML syntax error: second occurrence (found duplicate anchor; first occurrence that starts at line 1)"],
+        "an anchor set twice",
+    ),
+    (
+        "franchise: F\nworks: []\n---\nfranchise: G\n",
+        [
+            "3:1: YAML syntax error: but found another document "
+            "(expected a single document in the stream that starts at line 1)"
+        ],
+        "a second document",
+    ),
+    (
+        "franchise: F\nworks:\n  - &w {id: w1, title: One, kind: film, status: released}\n  - {*w : x}\n",
+        [
+            "4:6: works[1]: keys must be plain names",
+            "4:5: works[1]: missing required key 'id'",
+            "4:5: works[1]: missing required key 'kind'",
+            "4:5: works[1]: missing required key 'status'",
+            "4:5: works[1]: missing required key 'title'",
+        ],
+        "an alias as a key, at the alias's own line",
+    ),
+    (
+        "franchise: F\nworks: []\nextra: &x [1]\n",
+        ["3:1: extra: unknown key 'extra'"],
+        "an anchor inside a refused value",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"), [c[:2] for c in COMPOSER_PROBLEMS], ids=[c[2] for c in COMPOSER_PROBLEMS]
+)
+def test_what_only_the_composer_sees_keeps_its_message(text: str, problems: list[str]) -> None:
+    with pytest.raises(DataFileError) as error:
+        loader.parse(text.encode(), "f.yaml")
+    assert sorted(str(error.value).splitlines()) == sorted(f"f.yaml:{p}" for p in problems)

@@ -114,6 +114,15 @@ SUGGESTIONS = [
     ("Winston Churchill", ["Winston Scott (character in John Wick, John Wick: Chapter 2, ...)"], "one record"),
     ("k 2", ["John Wick: Chapter 2 (2017) (work)"], "a three-letter query still gets its suggestions"),
     ("keanu reeves keanu", ["Keanu Reeves (person)"], "a word typed twice shares it once"),
+    (
+        "johnwick",
+        [
+            "John Wick (2014) (work)",
+            "John Wick (character in John Wick, John Wick: Chapter 2, ...)",
+            "John Wick: Chapter 2 (2017) (work)",
+        ],
+        "no word shared: the closest whole names, three of them",
+    ),
 ]
 
 
@@ -187,3 +196,15 @@ def test_each_typed_word_takes_the_cheapest_free_word(tmp_path: Path) -> None:
     """'Ivan' is Ivan exactly and 'Ivaan' a typo of Ivana: one typo (94), not a prefix and a typo (91)."""
     resolver = _franchise(tmp_path, ["Ivan Ivana"])
     assert [(m.name, m.score) for m in resolver.search("Ivan Ivaan")] == [("Ivan Ivana", 94.0)]
+
+
+def test_a_typo_reaches_every_word_within_its_edits(tmp_path: Path) -> None:
+    resolver = _franchise(tmp_path, ["Mark", "Marc", "Mars", "Mary", "Mara", "Mare"])
+    assert sorted((m.name, m.score) for m in resolver.search("marx")) == [
+        ("Mara", 94.0),
+        ("Marc", 94.0),
+        ("Mare", 94.0),
+        ("Mark", 94.0),
+        ("Mars", 94.0),
+        ("Mary", 94.0),
+    ]

@@ -151,13 +151,23 @@ def load(path: str, warn: Callable[[str], object] | None = None, meter: bool = T
             say(f"cache {where} is unreadable; rebuilding it")
         if stored is not None:
             stored.close()
-    return _build(where, path, stat, now, data, meter)
+    return _build(where, path, stat, now, data, meter, say)
 
 
 def _build(
-    where: Path, path: str, stat: os.stat_result | None, now: int, data: bytes | None = None, meter: bool = False
+    where: Path,
+    path: str,
+    stat: os.stat_result | None,
+    now: int,
+    data: bytes | None = None,
+    meter: bool = False,
+    warn: Callable[[str], object] | None = None,
 ) -> Franchise:
-    """Parse the knowledge file itself and write its cache."""
+    """Parse the knowledge file itself and write its cache.
+
+    With ``warn``, the franchise answers from the cache just written (as every later run will):
+    a lookup then reads its few rows instead of indexing the whole parsed file again.
+    """
     if data is None:
         data = read_bytes(path)
     from .loader import parse
@@ -168,10 +178,15 @@ def _build(
         franchise = parse(data, path, shown)
         if shown is not None:
             shown.step("Indexing names")
-        _write(where, franchise, data, stat, now)
+        written = _write(where, franchise, data, stat, now)
     finally:
         if shown is not None:
             shown.close()
+    if written and warn is not None:
+        try:
+            return StoredFranchise(where, path, warn)
+        except CACHE_ERRORS:
+            pass
     return franchise
 
 
@@ -209,7 +224,7 @@ def _hash(data: bytes) -> str:
     return blake2b(data, digest_size=20).hexdigest()
 
 
-def _write(where: Path, franchise: Franchise, data: bytes, stat: os.stat_result | None, now: int) -> None:
+def _write(where: Path, franchise: Franchise, data: bytes, stat: os.stat_result | None, now: int) -> bool:
     """Build the database beside its final place and rename it there; a cache that cannot be written is skipped."""
     try:
         where.parent.mkdir(parents=True, exist_ok=True)
@@ -229,7 +244,8 @@ def _write(where: Path, franchise: Franchise, data: bytes, stat: os.stat_result 
             Path(tmp).unlink(missing_ok=True)
             raise
     except (OSError, sqlite3.Error):
-        pass
+        return False
+    return True
 
 
 def _fill(db: sqlite3.Connection, f: Franchise, data: bytes, stat: os.stat_result | None, now: int) -> None:

@@ -94,6 +94,7 @@ class _Ctx:
     refs: list[tuple[tuple[str, ...], str, Mark, Where]] = field(default_factory=list)
     anchors: dict[str, int] = field(default_factory=dict)
     tags: dict[str, str] = field(default_factory=dict)
+    urls: set[str] = field(default_factory=set)
     items: list[Mark] | None = None
     progress: Callable[[int], object] | None = None
     resolver: yaml.resolver.BaseResolver = field(default_factory=yaml.resolver.Resolver)
@@ -272,7 +273,10 @@ def date(event: Event, next_event: Next, where: Where, ctx: _Ctx) -> Any:
 def url(event: Event, next_event: Next, where: Where, ctx: _Ctx) -> Any:
     """An http(s) URL."""
     value = text(event, next_event, where, ctx)
-    if value is INVALID or _URL.match(value):
+    if value is INVALID or value in ctx.urls:
+        return value
+    if _URL.match(value):
+        ctx.urls.add(value)  # sources repeat: each is checked once
         return value
     return ctx.fail(event.start_mark, where, f"expected an http(s) URL, got {value!r}")
 
@@ -374,16 +378,18 @@ class Spec:
 
     def __call__(self, event: Event, next_event: Next, where: Where, ctx: _Ctx) -> Any:
         ctx.items = None
-        if _enter(event, where, ctx) is None:
-            return _refused(event, next_event, ctx)
-        if event.__class__ is not _MAP_START:
-            return _refuse(event, next_event, where, ctx, f"expected a mapping, got {_describe(event, ctx)}")
+        if event.__class__ is not _MAP_START or event.anchor is not None or event.tag is not None:
+            if _enter(event, where, ctx) is None:
+                return _refused(event, next_event, ctx)
+            if event.__class__ is not _MAP_START:
+                return _refuse(event, next_event, where, ctx, f"expected a mapping, got {_describe(event, ctx)}")
         values: dict[str, Any] = {}
         places: dict[str, Place] = {}
         ok = True
         empty = False
         keys = self.keys
         check = self.check
+        tags = ctx.tags
         while (key_event := next_event()).__class__ is not _MAP_END:
             if key_event.__class__ is _SCALAR:
                 if key_event.anchor is not None:
@@ -398,7 +404,7 @@ class Spec:
                     value_event.__class__ is _SCALAR
                     and value_event.implicit[0]
                     and value_event.tag is None
-                    and ctx.tag(value_event) == _NULL
+                    and (tags.get(value_event.value) or ctx.tag(value_event)) == _NULL
                 ):
                     if value_event.anchor is not None:
                         ctx.anchor(value_event)

@@ -523,7 +523,8 @@ def hint(question: Question, franchise: Franchise, taken: int) -> str | None:
 
 
 def _hint_words(answer: str) -> list[str]:
-    return [w for w in (w.strip(",.;:!?") for w in answer.split()) if w]
+    # Brackets and quotes are not letters of a word: "(Austin," starts with A.
+    return [w for w in (w.strip(",.;:!?()[]\"'“”‘’") for w in answer.split()) if w]
 
 
 def _initials(answer: str) -> str:
@@ -549,5 +550,5 @@ def _context(question: Question, franchise: Franchise) -> str:
         return f"The {int(question.answer) // 10 * 10}s."
     lengths = [str(len(w)) for w in _hint_words(question.answer)]
     if len(lengths) == 1:
-        return f"One word of {lengths[0]} letters."
+        return f"One word of {lengths[0]} letter{'' if lengths[0] == '1' else 's'}."
     return f"{len(lengths)} words, of {', '.join(lengths[:-1])} and {lengths[-1]} letters."

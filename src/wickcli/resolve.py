@@ -98,7 +98,9 @@ def normalise(text: str) -> str:
         plain = "".join(ch for ch in unicodedata.normalize("NFKD", plain) if not unicodedata.combining(ch))
     if _DIGIT.search(plain):
         plain = _LETTER_DIGIT.sub(" ", _ORDINAL.sub(r"\1", plain))
-    words = list(_numbers(_NON_WORD.sub(" ", plain).split()))
+    words = _NON_WORD.sub(" ", plain).split()
+    if not NUMBER_WORDS.keys().isdisjoint(words):
+        words = list(_numbers(words))
     if len(words) > 1 and words[0] in ("the", "a", "an"):
         words = words[1:]
     return " ".join(words)
@@ -247,13 +249,16 @@ class Names:
         owners: list[str] = []
         names: list[str] = []
         kinds: list[str] = []
+        known: dict[str, str] = {}  # names repeat ("The Elder"); each is normalised once
         for record in franchise.records():
             all_names = names_of(record)
             if isinstance(record, Work) and record.year:
                 all_names = (*all_names, record.display_title)
             kind = kind_of(record)
             for name in all_names:
-                key = normalise(name)
+                key = known.get(name)
+                if key is None:
+                    key = known[name] = normalise(name)
                 if key:
                     keys.append(key)
                     owners.append(record.id)

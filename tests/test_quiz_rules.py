@@ -1,0 +1,421 @@
+"""The quiz rules one by one: what each kind of question asks, what answers it, how hard it is, what grades right."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pytest
+
+from wickcli import loader, quiz
+from wickcli.model import Franchise
+from wickcli.resolve import Resolver
+
+from .conftest import DATA, MINI
+
+
+@pytest.fixture(scope="module")
+def questions(franchise: Franchise, resolver: Resolver) -> dict[str, quiz.Question]:
+    return {q.id: q for q in quiz.all_questions(franchise, resolver)}
+
+
+@pytest.fixture(scope="module")
+def mini() -> dict[str, quiz.Question]:
+    return {q.id: q for q in quiz.all_questions(loader.load(str(MINI)))}
+
+
+QUESTIONS: list[tuple[str, dict[str, Any], str]] = [
+    # (question id, fields it must have, why)
+    (
+        "cast:jw1:john-wick:keanu-reeves",
+        {
+            "category": "cast",
+            "difficulty": "easy",
+            "prompt": "Who plays John Wick in John Wick (2014)?",
+            "answer": "Keanu Reeves",
+            "works": ("jw1",),
+            "answer_ids": ("keanu-reeves",),
+            "answer_kind": "person",
+            "free": True,
+        },
+        "who plays a part: a person, graded as a record",
+    ),
+    (
+        "role:jw1:clarke-peters",
+        {
+            "category": "cast",
+            "difficulty": "hard",
+            "prompt": "Which character does Clarke Peters play in John Wick (2014)?",
+            "answer": "Harry",
+            "works": ("jw1",),
+            "answer_ids": ("harry",),
+            "answer_kind": "character",
+        },
+        "which part an actor plays: a character; a one-film part is hard",
+    ),
+    (
+        "crew:jw1:director",
+        {
+            "category": "crew",
+            "difficulty": "easy",
+            "prompt": "Who directed John Wick (2014)?",
+            "answer": "Chad Stahelski",
+            "answer_ids": ("chad-stahelski", "david-leitch"),
+            "answer_kind": "person",
+            "works": ("jw1",),
+        },
+        "every director is a right answer, the first credited is the one shown",
+    ),
+    ("crew:jw1:writer", {"difficulty": "medium", "prompt": "Who wrote John Wick (2014)?"}, "writers: medium"),
+    (
+        "crew:jw1:composer",
+        {"difficulty": "hard", "prompt": "Who composed the music for John Wick (2014)?", "distractors": ("Raffertie",)},
+        "composers: hard; the options are the franchise's other composers",
+    ),
+    (
+        "release:jw1",
+        {
+            "category": "release",
+            "difficulty": "easy",
+            "prompt": "In what year was John Wick first released (US theatrical)?",
+            "answer": "2014",
+            "answer_ids": (),
+            "answer_kind": None,
+            "works": ("jw1",),
+        },
+        "a film's year is easy, and is graded as text",
+    ),
+    (
+        "released-first:jw1:jw2",
+        {
+            "category": "timeline",
+            "difficulty": "easy",
+            "prompt": "Which came out first: John Wick or John Wick: Chapter 2?",
+            "answer": "John Wick",
+            "works": ("jw1", "jw2"),
+            "answer_ids": ("jw1",),
+            "answer_kind": "work",
+            "distractors": ("John Wick: Chapter 2",),
+        },
+        "works of different years: easy",
+    ),
+    ("released-first:jw4:the-continental", {"difficulty": "hard"}, "two works of the same year: hard"),
+    (
+        "story-first:jw1:jw2",
+        {
+            "difficulty": "medium",
+            "prompt": "Which is set earlier in the story: John Wick: Chapter 2 or John Wick?",
+            "answer": "John Wick",
+            "distractors": ("John Wick: Chapter 2",),
+        },
+        "story order: the later one is named first, so the order of the prompt gives nothing away",
+    ),
+    (
+        "set:jw3",
+        {
+            "category": "timeline",
+            "difficulty": "hard",
+            "prompt": "When in the story is John Wick: Chapter 3 – Parabellum set?",
+            "answer": "Immediately after Chapter 2",
+            "free": False,
+            "works": ("jw3",),
+        },
+        "where a work is set: choice only, the options the other works' settings",
+    ),
+    (
+        "fact:jw4-dedicated-to-reddick",
+        {
+            "category": "trivia",
+            "difficulty": "medium",
+            "answer": "Lance Reddick",
+            "answer_ids": ("lance-reddick",),
+            "answer_kind": "person",
+            "works": ("jw4",),
+        },
+        "a fact whose answer is a person's own name is graded as that person",
+    ),
+    (
+        "fact:charon-killed-by-marquis-jw4",
+        {"answer_ids": ("charon",), "answer_kind": "character"},
+        "or a character",
+    ),
+    ("fact:jw4-worldwide-gross", {"difficulty": "hard", "answer_ids": ()}, "box-office facts are hard"),
+    ("fact:parabellum-ending", {"answer": "Winston", "answer_ids": ()}, "a nickname is not a record's own name"),
+]
+
+
+@pytest.mark.parametrize(("qid", "fields", "why"), QUESTIONS, ids=[q[0] for q in QUESTIONS])
+def test_question(questions: dict[str, quiz.Question], qid: str, fields: dict[str, Any], why: str) -> None:
+    question = questions[qid]
+    assert {k: getattr(question, k) for k in fields} == fields, why
+
+
+MINI_QUESTIONS: list[tuple[str, dict[str, Any], str]] = [
+    (
+        "cast:hl1:ellen-gray:ada-voss",
+        {"difficulty": "easy", "distractors": ("Ben Okafor",), "sources": ("https://example.org/hl1",)},
+        "the lead of a film is easy; the options are the rest of that work's cast",
+    ),
+    (
+        "cast:hl1:tom-gray:ben-okafor",
+        {"difficulty": "hard", "prompt": "Who plays Tom Gray in Harbor Lights (2010)?", "distractors": ("Ada Voss",)},
+        "a second-billed part in one work is hard",
+    ),
+    (
+        "cast:hl0:ellen-gray:cleo-marchetti",
+        {"difficulty": "medium", "prompt": "Who plays Ellen Gray in Harbor Lights: Low Tide (2015)?"},
+        "a character in two works is medium, and a series lead is not a film's lead",
+    ),
+    (
+        "role:hl1:ada-voss",
+        {"answer": "Ellen Gray", "distractors": ("Tom Gray",)},
+        "the options for a part are the other parts of that work",
+    ),
+    (
+        "release:hl0",
+        {
+            "difficulty": "medium",
+            "prompt": "In what year was Harbor Lights: Low Tide first released (US streaming)?",
+            "answer": "2015",
+            "distractors": ("2016", "2014", "2017", "2013", "2018", "2012"),
+        },
+        "a series' year is medium; nearby years, nearest first, the later of two as near first",
+    ),
+    (
+        "release:hl1",
+        {"difficulty": "easy", "distractors": ("2011", "2012", "2013", "2014", "2015", "2016")},
+        "years after it, up to the last the file knows (its data_as_of, 2026), no earlier than the first",
+    ),
+    (
+        "crew:hl1:director",
+        {
+            "prompt": "Who directed Harbor Lights (2010)?",
+            "answer": "Mara Quill",
+            "distractors": (),
+            "difficulty": "easy",
+        },
+        "the only director has no other directors to be confused with",
+    ),
+    (
+        "story-first:hl0:hl1",
+        {
+            "prompt": "Which is set earlier in the story: Harbor Lights or Harbor Lights: Low Tide?",
+            "answer": "Harbor Lights: Low Tide",
+            "works": ("hl0", "hl1"),
+        },
+        "the series is set first",
+    ),
+    (
+        "set:hl1",
+        {"answer": "Autumn 1999", "distractors": ("Summer 1980",), "free": False},
+        "the options for a setting are the other settings",
+    ),
+    (
+        "fact:hl-lighthouse",
+        {
+            "category": "trivia",
+            "difficulty": "medium",
+            "prompt": "Was the lighthouse in Harbor Lights real or built for the film?",
+            "answer": "Built for the film",
+            "works": ("hl1",),
+            "answer_ids": (),
+        },
+        "a fact with its own question",
+    ),
+]
+
+
+@pytest.mark.parametrize(("qid", "fields", "why"), MINI_QUESTIONS, ids=[q[0] for q in MINI_QUESTIONS])
+def test_question_of_another_franchise(
+    mini: dict[str, quiz.Question], qid: str, fields: dict[str, Any], why: str
+) -> None:
+    question = mini[qid]
+    assert {k: getattr(question, k) for k in fields} == fields, why
+
+
+def test_every_question_of_another_franchise(mini: dict[str, quiz.Question]) -> None:
+    """A part played by another actor in another work is asked of each; the announced film (hl2) gives nothing."""
+    assert sorted(mini) == [
+        "cast:hl0:ellen-gray:cleo-marchetti",
+        "cast:hl1:ellen-gray:ada-voss",
+        "cast:hl1:tom-gray:ben-okafor",
+        "crew:hl1:director",
+        "fact:hl-lighthouse",
+        "release:hl0",
+        "release:hl1",
+        "released-first:hl1:hl0",
+        "role:hl0:cleo-marchetti",
+        "role:hl1:ada-voss",
+        "role:hl1:ben-okafor",
+        "set:hl0",
+        "set:hl1",
+        "story-first:hl0:hl1",
+    ]
+
+
+TRIVIA = [
+    # (fact, right records, their kind, the works it is about, the options drawn, difficulty, why)
+    (
+        "vane-actor",
+        ("omar-haddad",),
+        "person",
+        ("t2",),
+        ("Ines Roth", "Yusuf Kaya", "Lena Park", "Rosa Delgado"),
+        "medium",
+        "a person: that work's crew and cast first, then the other people",
+    ),
+    (
+        "mira-part",
+        ("mira-solis",),
+        "character",
+        ("t1",),
+        ("Captain Vane", "Old Tom", "Nell"),
+        "medium",
+        "a character: that work's parts first, then the other characters",
+    ),
+    (
+        "first-film",
+        ("t1",),
+        "work",
+        ("t1", "t2"),
+        ("Tidewater Rising", "Tidewater Nights"),
+        "medium",
+        "a work: the other works",
+    ),
+    ("budget", (), None, ("t1",), ("$40 million",), "medium", "a sum: the sums of facts sharing a tag"),
+    ("gross", (), None, ("t2",), ("$12 million",), "hard", "box office is hard"),
+    (
+        "studio",
+        (),
+        None,
+        ("t1",),
+        ("Tidewater", "Old Tom"),
+        "medium",
+        "a phrase: answers of facts sharing a tag that are not sums, whatever record they name",
+    ),
+    (
+        "spoiler",
+        ("old-tom",),
+        "character",
+        ("t2",),
+        ("Captain Vane", "Mira Solis", "Nell"),
+        "medium",
+        "a fact about a character spoils the work it names",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("fact", "ids", "kind", "works", "distractors", "difficulty", "why"), TRIVIA, ids=[t[0] for t in TRIVIA]
+)
+def test_trivia_options_are_drawn_from_the_file(
+    fact: str,
+    ids: tuple[str, ...],
+    kind: str | None,
+    works: tuple[str, ...],
+    distractors: tuple[str, ...],
+    difficulty: str,
+    why: str,
+) -> None:
+    franchise = loader.load(str(DATA / "trivia.yaml"))
+    question = {q.id: q for q in quiz.all_questions(franchise, categories=["trivia"])}[f"fact:{fact}"]
+    got = (question.answer_ids, question.answer_kind, question.works, question.distractors, question.difficulty)
+    assert got == (ids, kind, works, distractors, difficulty), why
+
+
+HINTS = [
+    # (question id, the answer instead (None: its own), a right record instead, the three hints, why)
+    (
+        "crew:jw1:director",
+        None,
+        None,
+        ["Initials: C. S.", "Also in John Wick: Chapter 2 (2017).", "Starts: Ch… Stahe…"],
+        "a person: another work they worked on",
+    ),
+    ("role:jw1:clarke-peters", None, None, ["Initials: H.", "One word of 5 letters.", "Starts: Har…"], "one work only"),
+    ("fact:jw4-cinemascore-a", None, None, ["Initials: A.", "One word of 1 letter.", "Starts: A"], "one letter"),
+    (
+        "fact:high-table-twelve-seats",
+        None,
+        None,
+        ["Initials: 1…", "One word of 2 letters.", "Starts: 12"],
+        "a number that is not a year of release has no decade",
+    ),
+    (
+        "fact:jw1-fantastic-fest-premiere",
+        None,
+        None,
+        ["Initials: F. F. A. T.", "4 words, of 9, 4, 6 and 5 letters.", "Starts: Fanta… Fe… Aus… Tex…"],
+        "brackets and commas are not letters",
+    ),
+    (
+        "fact:jw1-original-title-scorn",
+        "Xavier",
+        None,
+        ["Initials: X.", "One word of 6 letters.", "Starts: Xav…"],
+        "an answer starting with X",
+    ),
+    (
+        "released-first:jw1:jw2",
+        None,
+        "jw5",
+        ["Initials: J. W.", "It is a film not yet released.", "Starts: Jo… Wi…"],
+        "a work without a date",
+    ),
+]
+
+
+@pytest.mark.parametrize(("qid", "answer", "record", "hints", "why"), HINTS, ids=[h[0] for h in HINTS])
+def test_hints(
+    franchise: Franchise,
+    questions: dict[str, quiz.Question],
+    qid: str,
+    answer: str | None,
+    record: str | None,
+    hints: list[str],
+    why: str,
+) -> None:
+    question = questions[qid]
+    if answer is not None:
+        question = replace(question, answer=answer)
+    if record is not None:
+        question = replace(question, answer_ids=(record,))
+    assert [quiz.hint(question, franchise, n) for n in range(3)] == hints, why
+
+
+GRADES = [
+    # (question id, answer typed, correct, read as, why)
+    ("cast:jw1:john-wick:keanu-reeves", "Reeves, Keanu", True, None, "surname first, after a comma"),
+    ("crew:jw1:director", "Stahelski, Stahelski", False, "Chad Stahelski", "the same person twice is still wrong"),
+    ("crew:jw1:director", "Leitch, Chad Stahelski", True, "David Leitch and Chad Stahelski", "two people, a comma"),
+    ("role:jw4:hiroyuki-sanada", "Shimazu", True, "Shimazu Koji", "his alias, though another name holds it too"),
+    ("role:jw4:hiroyuki-sanada", "Akira", False, "Akira", "his daughter"),
+]
+
+
+@pytest.mark.parametrize(("qid", "typed", "correct", "read_as", "why"), GRADES)
+def test_names_typed_in_free_text(
+    questions: dict[str, quiz.Question],
+    resolver: Resolver,
+    qid: str,
+    typed: str,
+    correct: bool,
+    read_as: str | None,
+    why: str,
+) -> None:
+    result = quiz.grade(questions[qid], typed, resolver, mode="free")
+    assert (result.correct, result.read_as) == (correct, read_as), why
+
+
+@pytest.mark.parametrize(
+    ("qid", "options", "labels", "why"),
+    [
+        ("fact:jw4-cinemascore-a", ("A-", "A", "B+", "A+"), "1234", "an option that is a letter: numbered"),
+        ("fact:high-table-twelve-seats", ("7", "9", "12", "15"), "abcd", "a one-digit option is not a letter"),
+        ("fact:jw4-cinemascore-a", ("A-", "B+", "AB", "A+"), "abcd", "letters inside a longer option do not count"),
+    ],
+)
+def test_option_labels(
+    questions: dict[str, quiz.Question], qid: str, options: tuple[str, ...], labels: str, why: str
+) -> None:
+    assert quiz.labels(replace(questions[qid], options=options)) == labels, why
