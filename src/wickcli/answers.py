@@ -135,6 +135,63 @@ class SearchAnswer(TypedDict):
     matches: list[SearchMatch]
 
 
+class ReleaseAnswer(TypedDict):
+    """One release of a work."""
+
+    date: str
+    region: str
+    medium: str
+    status: str
+    note: str | None
+    venue: str | None
+    service: str | None
+    days_from_today: int
+    sources: list[str]
+
+
+class WorkDates(TypedDict):
+    """A work's first release, and whether it is still to come."""
+
+    work: Ref
+    status: str
+    release: ReleaseAnswer | None
+    upcoming: bool
+
+
+class ReleaseDatesAnswer(TypedDict):
+    """``wick release-date`` with no title: every work's first release."""
+
+    answer: Literal["release-dates"]
+    today: str
+    works: list[WorkDates]
+
+
+class EarlierDate(TypedDict):
+    """A date announced before, and why it moved."""
+
+    date: str
+    reason: str | None
+    sources: list[str]
+
+
+class ReleaseDateAnswer(TypedDict):
+    """``wick release-date TITLE``."""
+
+    answer: Literal["release-date"]
+    query: str
+    matched: str
+    score: float
+    today: str
+    work: Ref
+    status: str
+    release: ReleaseAnswer | None
+    upcoming: bool
+    releases: list[ReleaseAnswer]
+    earlier_dates: list[EarlierDate]
+    streaming: list[str]
+    sources: list[str]
+
+
 class AboutAnswer(TypedDict):
     """``wick about``."""
 
@@ -144,10 +201,6 @@ class AboutAnswer(TypedDict):
     data_file: str
     data_as_of: str | None
     counts: dict[str, int]
-
-
-def _matched(match: Match, query: str) -> Answer:
-    return {"query": query, "matched": match.name, "score": round(match.score, 1)}
 
 
 def ref(record: Record) -> Ref:
@@ -247,7 +300,7 @@ def main_release(work: Work) -> Release | None:
     return ranked[0] if ranked else None
 
 
-def _release(release: Release, today: dt.date) -> Answer:
+def _release(release: Release, today: dt.date) -> ReleaseAnswer:
     return {
         "date": release.date.isoformat(),
         "region": release.region,
@@ -261,7 +314,7 @@ def _release(release: Release, today: dt.date) -> Answer:
     }
 
 
-def _work_dates(work: Work, today: dt.date) -> Answer:
+def _work_dates(work: Work, today: dt.date) -> WorkDates:
     main = main_release(work)
     return {
         "work": ref(work),
@@ -271,7 +324,9 @@ def _work_dates(work: Work, today: dt.date) -> Answer:
     }
 
 
-def release_date(franchise: Franchise, resolver: Resolver, query: str | None, today: dt.date) -> Answer:
+def release_date(
+    franchise: Franchise, resolver: Resolver, query: str | None, today: dt.date
+) -> ReleaseDatesAnswer | ReleaseDateAnswer:
     """When a work came out (or comes out), how far that is from today, and how the date moved."""
     if query is None:
         return {
@@ -282,11 +337,17 @@ def release_date(franchise: Franchise, resolver: Resolver, query: str | None, to
     match = resolver.resolve_one(query, ("work",))
     work = match.record
     assert isinstance(work, Work)
+    dates = _work_dates(work, today)
     return {
         "answer": "release-date",
-        **_matched(match, query),
+        "query": query,
+        "matched": match.name,
+        "score": round(match.score, 1),
         "today": today.isoformat(),
-        **_work_dates(work, today),
+        "work": dates["work"],
+        "status": dates["status"],
+        "release": dates["release"],
+        "upcoming": dates["upcoming"],
         "releases": [_release(r, today) for r in sorted(work.releases, key=lambda r: r.date)],
         "earlier_dates": [
             {"date": c.date.isoformat(), "reason": c.reason, "sources": list(c.sources)} for c in work.release_history

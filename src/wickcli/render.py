@@ -21,6 +21,9 @@ from .answers import (
     CreditAnswer,
     CrewAnswer,
     Ref,
+    ReleaseAnswer,
+    ReleaseDateAnswer,
+    ReleaseDatesAnswer,
     RolesAnswer,
     SearchAnswer,
     TimelineAnswer,
@@ -410,13 +413,13 @@ def _note(credit: CreditAnswer | CrewAnswer) -> str:
     return f" ({credit['note']})" if credit.get("note") else ""
 
 
-def _when(release: dict[str, Any] | None, today: dt.date) -> str:
+def _when(release: ReleaseAnswer | None, today: dt.date) -> str:
     if not release:
         return "no date announced"
     return f"{release['date']} ({relative(dt.date.fromisoformat(release['date']), today)})"
 
 
-def release_date(answer: Answer) -> Doc:
+def release_date(answer: ReleaseDatesAnswer | ReleaseDateAnswer) -> Doc:
     """One work's dates, or every work's first date."""
     today = dt.date.fromisoformat(answer["today"])
     if answer["answer"] == "release-dates":
@@ -540,7 +543,7 @@ def _extras(*parts: str | None) -> str:
     return f" ({'; '.join(shown)})" if shown else ""
 
 
-def _remark(release: dict[str, Any]) -> str:
+def _remark(release: ReleaseAnswer) -> str:
     """Where and on what a release happened, then its note: 'at Cineworld Leicester Square; world premiere'."""
     parts = [
         f"on {release['service']}" if release["service"] else "",
@@ -549,7 +552,7 @@ def _remark(release: dict[str, Any]) -> str:
     return "; ".join(p for p in (*parts, release["note"] or "") if p)
 
 
-def _release_line(release: dict[str, Any]) -> str:
+def _release_line(release: ReleaseAnswer) -> str:
     remark = _remark(release)
     return f"{release['date']} {release['region']}, {release['medium'].replace('-', ' ')}" + (
         f" ({remark})" if remark else ""
