@@ -233,18 +233,23 @@ def unique_name(big: Path, env: dict[str, str]) -> tuple[str, str]:
     The typo swaps two neighbouring letters of the name's first word; a name whose typo fits
     another record too is passed over, so the timed lookups are answers, not "did you mean".
     """
-    import re
-
-    text = big.read_text(encoding="utf-8")
-    every = re.findall(r'(?:name|title|aliases): \[?"([^"]+)"', text)
-    seen: dict[str, int] = {}
-    for found in every:
-        seen[found.casefold()] = seen.get(found.casefold(), 0) + 1
-    characters = re.findall(r'- \{id: c\d+, name: "([^"]+)"', text)
-    for name in characters[len(characters) // 2 :]:
+    # Read in a process of its own: on Linux a child's peak memory counts the parent's at the fork,
+    # so a benchmark grown by reading a big file would inflate every later row.
+    scan = (
+        "import re, sys\n"
+        "text = open(sys.argv[1], encoding='utf-8').read()\n"
+        "seen = {}\n"
+        'for found in re.findall(r\'(?:name|title|aliases): \\[?"([^"]+)"\', text):\n'
+        "    seen[found.casefold()] = seen.get(found.casefold(), 0) + 1\n"
+        'names = re.findall(r\'- \\{id: c\\d+, name: "([^"]+)"\', text)\n'
+        "for name in names[len(names) // 2 :]:\n"
+        "    first = name.split(' ')[0]\n"
+        "    if seen[name.casefold()] == 1 and len(first) >= 5 and first[1] != first[2]:\n"
+        "        print(name)\n"
+    )
+    found = subprocess.run([PY, "-c", scan, str(big)], check=True, capture_output=True, text=True).stdout
+    for name in found.splitlines()[:50]:
         first, _, rest = name.partition(" ")
-        if seen[name.casefold()] != 1 or len(first) < 5 or first[1] == first[2]:
-            continue
         typo = f"{first[0]}{first[2]}{first[1]}{first[3:]} {rest}"
         answer = subprocess.run(
             [*WICK, "--data", str(big), "who-plays", typo, "--json"], env=env, capture_output=True, text=True

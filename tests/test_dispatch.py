@@ -122,6 +122,38 @@ def test_dispatcher_and_typer_agree(
     assert _run(args, True, monkeypatch, capfd) == _run(args, False, monkeypatch, capfd)
 
 
+@pytest.mark.usefixtures("shared_cache")
+@pytest.mark.parametrize(
+    ("env", "args"),
+    [
+        ({"WICK_DATA": str(MINI)}, ["who-plays", "the", "keeper"]),
+        ({"WICK_DATA": str(MINI)}, ["--data", "missing.yaml", "cast", "harbor"]),
+        ({"WICK_DATA": ""}, ["about", "--json"]),
+        ({"WICK_DATA": "missing.yaml"}, ["roles", "keanu"]),
+        ({"WICK_TODAY": "someday"}, ["release-date", "ballerina"]),
+        ({"TTY_COMPATIBLE": "1", "COLUMNS": "60"}, ["who-plays", "Rooney"]),
+        ({"FORCE_COLOR": "1", "COLUMNS": "60"}, ["timeline"]),
+        ({"TTY_COMPATIBLE": "0", "FORCE_COLOR": "1"}, ["cast", "jw3"]),
+    ],
+    ids=[
+        "the file from the environment",
+        "--data over the environment",
+        "an empty WICK_DATA is no file",
+        "a missing file from the environment",
+        "a bad WICK_TODAY",
+        "a terminal by TTY_COMPATIBLE: Rich tables",
+        "a terminal by FORCE_COLOR",
+        "TTY_COMPATIBLE=0 over FORCE_COLOR: piped lines",
+    ],
+)
+def test_dispatcher_and_typer_agree_in_any_environment(
+    env: dict[str, str], args: list[str], monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert _run(args, True, monkeypatch, capfd) == _run(args, False, monkeypatch, capfd)
+
+
 COMPLETIONS = [
     ("wick who-plays kea", True),
     ("wick who-plays keanu re", True),
