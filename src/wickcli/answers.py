@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Literal, NotRequired, TypedDict
 
@@ -134,6 +135,63 @@ class SearchAnswer(TypedDict):
     matches: list[SearchMatch]
 
 
+class ReleaseAnswer(TypedDict):
+    """One release of a work."""
+
+    date: str
+    region: str
+    medium: str
+    status: str
+    note: str | None
+    venue: str | None
+    service: str | None
+    days_from_today: int
+    sources: list[str]
+
+
+class WorkDates(TypedDict):
+    """A work's first release, and whether it is still to come."""
+
+    work: Ref
+    status: str
+    release: ReleaseAnswer | None
+    upcoming: bool
+
+
+class ReleaseDatesAnswer(TypedDict):
+    """``wick release-date`` with no title: every work's first release."""
+
+    answer: Literal["release-dates"]
+    today: str
+    works: list[WorkDates]
+
+
+class EarlierDate(TypedDict):
+    """A date announced before, and why it moved."""
+
+    date: str
+    reason: str | None
+    sources: list[str]
+
+
+class ReleaseDateAnswer(TypedDict):
+    """``wick release-date TITLE``."""
+
+    answer: Literal["release-date"]
+    query: str
+    matched: str
+    score: float
+    today: str
+    work: Ref
+    status: str
+    release: ReleaseAnswer | None
+    upcoming: bool
+    releases: list[ReleaseAnswer]
+    earlier_dates: list[EarlierDate]
+    streaming: list[str]
+    sources: list[str]
+
+
 class AboutAnswer(TypedDict):
     """``wick about``."""
 
@@ -143,10 +201,6 @@ class AboutAnswer(TypedDict):
     data_file: str
     data_as_of: str | None
     counts: dict[str, int]
-
-
-def _matched(match: Match, query: str) -> Answer:
-    return {"query": query, "matched": match.name, "score": round(match.score, 1)}
 
 
 def ref(record: Record) -> Ref:
@@ -246,7 +300,7 @@ def main_release(work: Work) -> Release | None:
     return ranked[0] if ranked else None
 
 
-def _release(release: Release, today: dt.date) -> Answer:
+def _release(release: Release, today: dt.date) -> ReleaseAnswer:
     return {
         "date": release.date.isoformat(),
         "region": release.region,
@@ -260,7 +314,7 @@ def _release(release: Release, today: dt.date) -> Answer:
     }
 
 
-def _work_dates(work: Work, today: dt.date) -> Answer:
+def _work_dates(work: Work, today: dt.date) -> WorkDates:
     main = main_release(work)
     return {
         "work": ref(work),
@@ -270,7 +324,9 @@ def _work_dates(work: Work, today: dt.date) -> Answer:
     }
 
 
-def release_date(franchise: Franchise, resolver: Resolver, query: str | None, today: dt.date) -> Answer:
+def release_date(
+    franchise: Franchise, resolver: Resolver, query: str | None, today: dt.date
+) -> ReleaseDatesAnswer | ReleaseDateAnswer:
     """When a work came out (or comes out), how far that is from today, and how the date moved."""
     if query is None:
         return {
@@ -281,11 +337,17 @@ def release_date(franchise: Franchise, resolver: Resolver, query: str | None, to
     match = resolver.resolve_one(query, ("work",))
     work = match.record
     assert isinstance(work, Work)
+    dates = _work_dates(work, today)
     return {
         "answer": "release-date",
-        **_matched(match, query),
+        "query": query,
+        "matched": match.name,
+        "score": round(match.score, 1),
         "today": today.isoformat(),
-        **_work_dates(work, today),
+        "work": dates["work"],
+        "status": dates["status"],
+        "release": dates["release"],
+        "upcoming": dates["upcoming"],
         "releases": [_release(r, today) for r in sorted(work.releases, key=lambda r: r.date)],
         "earlier_dates": [
             {"date": c.date.isoformat(), "reason": c.reason, "sources": list(c.sources)} for c in work.release_history
@@ -493,3 +555,50 @@ def stats(progress: Progress, path: str, franchise: str, now: dt.datetime) -> An
         "cards": len(progress.cards),
         "due": {"today": len(progress.due(tonight)), "week": len(progress.due(tonight + dt.timedelta(days=7)))},
     }
+
+
+def plural(n: int, unit: str) -> str:
+    """A count with its unit, plural when it is not one: "1 year", "3 weeks"."""
+    return f"{n} {unit}{'s' if n != 1 else ''}"
+
+
+def _whole_months(earlier: dt.date, later: dt.date) -> int:
+    """Whole months from one day to a later one: a month has passed when its day of the month is reached.
+
+    A day the month does not have counts as reached on its last day (Jan 31 to Feb 28 is one month).
+    """
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    last_day = calendar.monthrange(later.year, later.month)[1]
+    if later.day < earlier.day and later.day < last_day:
+        months -= 1
+    return months
+
+
+def relative(day: dt.date, today: dt.date) -> str:
+    """How far a day is from today, in words: 'in 3 weeks', '1 year, 5 months ago', never rounded up."""
+    if day == today:
+        return "today"
+    earlier, later = sorted((day, today))
+    months = _whole_months(earlier, later)
+    days = (later - earlier).days
+    if months:
+        years, months = divmod(months, 12)
+        parts = [plural(years, "year")] if years else []
+        if months:
+            parts.append(plural(months, "month"))
+        span = ", ".join(parts)
+    elif days >= 14:
+        span = plural(days // 7, "week")
+    else:
+        span = plural(days, "day")
+    return f"in {span}" if day > today else f"{span} ago"
+
+
+def money(amount: int, currency: str = "USD", up_to: int | None = None) -> str:
+    """An amount as people write it: '$73.8 million' for figures rounded to $10,000, '$43,037,835' for exact ones."""
+    amounts = [amount] if up_to is None else [amount, up_to]
+    if all(a >= 1_000_000 and a % 10_000 == 0 for a in amounts):
+        shown = "–".join(f"{a / 1_000_000:g}" for a in amounts) + " million"
+    else:
+        shown = "–".join(f"{a:,}" for a in amounts)
+    return f"${shown}" if currency == "USD" else f"{shown} {currency}"
