@@ -278,8 +278,9 @@ def test_two_quiz_processes_at_once_keep_both_rounds(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_ctrl_c_during_a_lookup_exits_130(tmp_path: Path) -> None:
     big = tmp_path / "big.yaml"
+    # Big enough that its first read (about 4 s of work) is still going when the signal comes.
     subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "make_big_kb.py"), "--characters", "10000", "-o", str(big)], check=True
+        [sys.executable, str(ROOT / "bench" / "make_big_kb.py"), "--characters", "50000", "-o", str(big)], check=True
     )
     env = {**os.environ, "WICK_CACHE": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT / "src")}
     proc = subprocess.Popen(
