@@ -30,6 +30,8 @@ PY = sys.executable
 F0 = [PY, "-c", "pass"]
 F1 = [PY, "-c", "import typer, rich.console, rich.table, yaml, rapidfuzz.process"]
 WICK = [str(Path(PY).parent / "wick")]
+ASKED = "who plays the director in ballerina"
+FACT = "does john wick die at the end of chapter 4"  # tries every form, then finds a trivia fact
 
 
 @dataclass
@@ -177,6 +179,10 @@ def main() -> None:
         measure("timeline (terminal)", [*WICK, "timeline"], default, r, None, tty=True),
         measure("search wick --json", [*WICK, "search", "wick", "--json"], default, r, None),
         measure("--version", [*WICK, "--version"], default, r, None),
+        measure("ask who plays the director in ballerina", [*WICK, "ask", *ASKED.split()], default, r, Target(1.20)),
+        measure(
+            "ask does john wick die at the end of chapter 4", [*WICK, "ask", *FACT.split()], default, r, Target(1.20)
+        ),
         measure(
             "quiz --seed 1 --answers FILE", [*WICK, "quiz", "--seed", "1", "--answers", str(answers)], env, r, None
         ),

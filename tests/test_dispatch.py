@@ -28,6 +28,13 @@ WORDS = {
     "person": [["keanu", "reevs"], ["charon"], ["xyzzy"], []],
     "title": [["chapter", "4"], ["ballerina"], ["jw"], ["xyzzy"], []],
     "query": [["wick"], ["rossi"], ["zzzz"], []],
+    "question": [
+        ["how", "does", "chapter", "2", "end"],
+        ["whos", "the", "director?"],
+        ["who", "is", "xyzzy"],
+        [" "],
+        [],
+    ],
     None: [[], ["extra"]],
 }
 """Words for each command's argument: found, ambiguous, of another kind, unknown, empty, none."""
@@ -35,6 +42,7 @@ VALUES = {
     "film": ["parabellum", "xyzzy", "", "--json"],
     "order": ["story", "release", "RELEASE", "sideways"],
     "limit": ["3", "1", "0", "x", "+2", "٣"],
+    "seen_through": ["jw2", "keanu", "xyzzy", "", "--json"],
 }
 """Values for each option that takes one: good ones, and ones Typer must refuse or read its own way."""
 ROOTS = [[], ["--data", str(MINI)], [f"--data={MINI}"], ["--data", "missing.yaml"], ["--data"], ["--version"], ["-h"]]
@@ -79,7 +87,14 @@ def _cases() -> list[list[str]]:
         first = word_sets[0]
         cases += [[*root, name, *first] for root in ROOTS]
         cases.append([name, *first, "--json", "--json"])
-    cases += [["quiz", "--seed", "1", "--export", "json"], ["stats", "--json"], ["validate"], ["ask", "who"], []]
+    cases += [
+        ["quiz", "--seed", "1", "--export", "json"],
+        ["stats", "--json"],
+        ["validate"],
+        ["ask", "who"],
+        ["ask", "--spoilers", "how", "does", "jw2", "end"],
+        [],
+    ]
     return cases
 
 
@@ -204,7 +219,7 @@ def test_completion_agrees(
         (["timeline", "--order", "STORY"], False),
         (["about", "extra"], False),
         (["quiz"], False),
-        (["ask", "who plays Charon"], False),
+        (["quiz", "--seed", "1"], False),
         (["who-plays", "Rooney", "--data", str(MINI)], False),
     ],
     ids=[

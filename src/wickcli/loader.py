@@ -239,7 +239,34 @@ def text(event: Event, next_event: Next, where: Where, ctx: _Ctx) -> Any:
         if value:
             return value
         return ctx.fail(event.start_mark, where, "expected text, got an empty string")
+    if event.__class__ is _MAP_START and not event.flow_style:
+        return _text_with_colon(event, next_event, where, ctx)
     return _refuse(event, next_event, where, ctx, f"expected text, got {_describe(event, ctx)}")
+
+
+def _text_with_colon(event: Event, next_event: Next, where: Where, ctx: _Ctx) -> Any:
+    """A mapping where text was expected: one key and value on one line is text with ': ' unquoted.
+
+    In a list (``- Chapter 2: The Return``) YAML reads such text as a mapping of one key,
+    where after a key it refuses it as a syntax error; either way the fix is to quote it.
+    """
+    message = "expected text, got a mapping"
+    key = next_event()
+    if key.__class__ is _MAP_END:
+        return ctx.fail(event.start_mark, where, message)
+    _skip(key, next_event, ctx)
+    value = next_event()
+    _skip(value, next_event, ctx)
+    end = next_event()
+    start: Mark = key.start_mark
+    stop: Mark = value.end_mark
+    plain_key = key.__class__ is _SCALAR and not key.style  # the C parser gives plain style as ''
+    if end.__class__ is _MAP_END and plain_key and value.__class__ is _SCALAR and start.line == stop.line:
+        return ctx.fail(event.start_mark, where, f"{message} (text that contains ': ' must be quoted)")
+    while end.__class__ is not _MAP_END:  # read past the mapping's further keys and values
+        _skip(end, next_event, ctx)
+        end = next_event()
+    return ctx.fail(event.start_mark, where, message)
 
 
 def integer(event: Event, next_event: Next, where: Where, ctx: _Ctx) -> Any:
@@ -335,13 +362,14 @@ def seq(item: Conv, report: bool = False) -> Conv:
 
     def convert(event: Event, next_event: Next, where: Where, ctx: _Ctx) -> Any:
         marks, ctx.items = ctx.items, None  # only this list's own items are marked, not those of lists inside
-        tag = _enter(event, where, ctx)
-        if tag is None:
-            return _refused(event, next_event, ctx)
-        if tag == _NULL:
-            return ()
-        if event.__class__ is not _SEQ_START:
-            return _refuse(event, next_event, where, ctx, f"expected a list, got {_describe(event, ctx)}")
+        if event.__class__ is not _SEQ_START or event.anchor is not None or event.tag is not None:
+            tag = _enter(event, where, ctx)
+            if tag is None:
+                return _refused(event, next_event, ctx)
+            if tag == _NULL:
+                return ()
+            if event.__class__ is not _SEQ_START:
+                return _refuse(event, next_event, where, ctx, f"expected a list, got {_describe(event, ctx)}")
         values: list[Any] = []
         ok = True
         progress = ctx.progress if report else None
