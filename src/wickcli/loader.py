@@ -98,6 +98,10 @@ class _Ctx:
     items: list[Mark] | None = None
     progress: Callable[[int], object] | None = None
     resolver: yaml.resolver.BaseResolver = field(default_factory=yaml.resolver.Resolver)
+    resolvable: frozenset[str] = field(
+        default_factory=lambda: frozenset(yaml.resolver.Resolver.yaml_implicit_resolvers)
+    )
+    """The first letters of plain scalars that YAML's resolver may read as other than text (digits, n, t, ~ ...)."""
 
     def fail(self, mark: Mark, where: Where, message: str) -> Any:
         self.problems.append(Problem(mark.line + 1, mark.column + 1, _path(where), message))
@@ -122,6 +126,8 @@ class _Ctx:
         if not event.implicit[0]:
             return _STR
         value: str = event.value
+        if value and value[0] not in self.resolvable:
+            return _STR
         found = self.tags.get(value)
         if found is None:
             found = self.tags[value] = self.resolver.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
@@ -224,10 +230,8 @@ def text(event: Event, next_event: Next, where: Where, ctx: _Ctx) -> Any:
     if event.__class__ is _SCALAR and event.anchor is None and event.tag is None:
         # The common case first, without the general checks: a scalar with no tag or anchor.
         value = event.value
-        tag = ctx.tags.get(value) if event.implicit[0] else _STR
-        if tag is None:
-            tag = ctx.tag(event)
-        if tag in _TEXT_TAGS:
+        plain = ctx.tag(event) if event.implicit[0] and value and value[0] in ctx.resolvable else _STR
+        if plain in _TEXT_TAGS:
             value = value.strip()
             if value:
                 return value
