@@ -19,6 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMANDS = {
+    "ask": ["ask", "when", "does", "ballerina", "take", "place"],
     "who-plays": ["who-plays", "Rooney"],
     "release-date": ["release-date", "Ballerina"],
     "timeline": ["timeline"],

@@ -28,6 +28,13 @@ WORDS = {
     "person": [["keanu", "reevs"], ["charon"], ["xyzzy"], []],
     "title": [["chapter", "4"], ["ballerina"], ["jw"], ["xyzzy"], []],
     "query": [["wick"], ["rossi"], ["zzzz"], []],
+    "question": [
+        ["how", "does", "chapter", "2", "end"],
+        ["whos", "the", "director?"],
+        ["who", "is", "xyzzy"],
+        [" "],
+        [],
+    ],
     None: [[], ["extra"]],
 }
 """Words for each command's argument: found, ambiguous, of another kind, unknown, empty, none."""
@@ -35,6 +42,7 @@ VALUES = {
     "film": ["parabellum", "xyzzy", "", "--json"],
     "order": ["story", "release", "RELEASE", "sideways"],
     "limit": ["3", "1", "0", "x", "+2", "٣"],
+    "seen_through": ["jw2", "keanu", "xyzzy", "", "--json"],
 }
 """Values for each option that takes one: good ones, and ones Typer must refuse or read its own way."""
 ROOTS = [[], ["--data", str(MINI)], [f"--data={MINI}"], ["--data", "missing.yaml"], ["--data"], ["--version"], ["-h"]]
@@ -79,7 +87,14 @@ def _cases() -> list[list[str]]:
         first = word_sets[0]
         cases += [[*root, name, *first] for root in ROOTS]
         cases.append([name, *first, "--json", "--json"])
-    cases += [["quiz", "--seed", "1", "--export", "json"], ["stats", "--json"], ["validate"], ["ask", "who"], []]
+    cases += [
+        ["quiz", "--seed", "1", "--export", "json"],
+        ["stats", "--json"],
+        ["validate"],
+        ["ask", "who"],
+        ["ask", "--spoilers", "how", "does", "jw2", "end"],
+        [],
+    ]
     return cases
 
 
@@ -104,6 +119,38 @@ def test_dispatcher_and_typer_agree(
     args: list[str], monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("WICK_TODAY", "2026-11-27")
+    assert _run(args, True, monkeypatch, capfd) == _run(args, False, monkeypatch, capfd)
+
+
+@pytest.mark.usefixtures("shared_cache")
+@pytest.mark.parametrize(
+    ("env", "args"),
+    [
+        ({"WICK_DATA": str(MINI)}, ["who-plays", "the", "keeper"]),
+        ({"WICK_DATA": str(MINI)}, ["--data", "missing.yaml", "cast", "harbor"]),
+        ({"WICK_DATA": ""}, ["about", "--json"]),
+        ({"WICK_DATA": "missing.yaml"}, ["roles", "keanu"]),
+        ({"WICK_TODAY": "someday"}, ["release-date", "ballerina"]),
+        ({"TTY_COMPATIBLE": "1", "COLUMNS": "60"}, ["who-plays", "Rooney"]),
+        ({"FORCE_COLOR": "1", "COLUMNS": "60"}, ["timeline"]),
+        ({"TTY_COMPATIBLE": "0", "FORCE_COLOR": "1"}, ["cast", "jw3"]),
+    ],
+    ids=[
+        "the file from the environment",
+        "--data over the environment",
+        "an empty WICK_DATA is no file",
+        "a missing file from the environment",
+        "a bad WICK_TODAY",
+        "a terminal by TTY_COMPATIBLE: Rich tables",
+        "a terminal by FORCE_COLOR",
+        "TTY_COMPATIBLE=0 over FORCE_COLOR: piped lines",
+    ],
+)
+def test_dispatcher_and_typer_agree_in_any_environment(
+    env: dict[str, str], args: list[str], monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
     assert _run(args, True, monkeypatch, capfd) == _run(args, False, monkeypatch, capfd)
 
 
@@ -172,7 +219,7 @@ def test_completion_agrees(
         (["timeline", "--order", "STORY"], False),
         (["about", "extra"], False),
         (["quiz"], False),
-        (["ask", "who plays Charon"], False),
+        (["quiz", "--seed", "1"], False),
         (["who-plays", "Rooney", "--data", str(MINI)], False),
     ],
     ids=[

@@ -29,6 +29,7 @@ def test_commands_are_known() -> None:
     assert (
         sorted(
             [
+                "ask",
                 "who-plays",
                 "roles",
                 "release-date",

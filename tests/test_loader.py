@@ -259,3 +259,25 @@ def test_what_only_the_composer_sees_keeps_its_message(text: str, problems: list
     with pytest.raises(DataFileError) as error:
         loader.parse(text.encode(), "f.yaml")
     assert sorted(str(error.value).splitlines()) == sorted(f"f.yaml:{p}" for p in problems)
+
+
+WORK = "franchise: F\nworks:\n  - id: w1\n    title: T\n    kind: film\n    status: released\n    aliases:\n"
+COLON_IN_LIST = [
+    (
+        "      - Chapter 2: The Return\n",
+        " (text that contains ': ' must be quoted)",
+        "unquoted text with ': ' in a list",
+    ),
+    ('      - Chapter 2: "The Return"\n', " (text that contains ': ' must be quoted)", "its second half quoted"),
+    ("      - {a: b}\n", "", "a flow mapping is written as one on purpose"),
+    ('      - "Chapter 2": The Return\n', "", "a quoted key is written as a key on purpose"),
+    ("      - a: 1\n        b: 2\n", "", "a mapping of two keys"),
+    ("      - a:\n          b\n", "", "a value on the next line"),
+]
+
+
+@pytest.mark.parametrize(("item", "hint"), [c[:2] for c in COLON_IN_LIST], ids=[c[2] for c in COLON_IN_LIST])
+def test_text_read_as_a_mapping_in_a_list_says_to_quote_it(item: str, hint: str) -> None:
+    with pytest.raises(DataFileError) as error:
+        loader.parse((WORK + item).encode(), "f.yaml")
+    assert str(error.value) == f"f.yaml:8:9: works[0].aliases[0]: expected text, got a mapping{hint}"

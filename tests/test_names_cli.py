@@ -120,7 +120,6 @@ def test_usage_line_shows_several_words(runner: CliRunner) -> None:
     assert result.stdout.startswith("Usage: wick who-plays [OPTIONS] {CHARACTER...}\n")
 
 
-
 LONG = "xq" * 5000
 LONG_QUERIES = [
     (

@@ -277,7 +277,9 @@ def test_two_quiz_processes_at_once_keep_both_rounds(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_ctrl_c_during_a_lookup_exits_130(tmp_path: Path) -> None:
-    fifo = tmp_path / "kb.yaml"
+    # A FIFO keeps the lookup waiting in its read of the knowledge file for as long as the test
+    # needs, so the signal always arrives mid-lookup, never before wick has started.
+    fifo = tmp_path / "franchise.yaml"
     os.mkfifo(fifo)
     env = {**os.environ, "WICK_CACHE": str(tmp_path / "cache"), "PYTHONPATH": str(ROOT / "src")}
     proc = subprocess.Popen(
@@ -287,16 +289,24 @@ def test_ctrl_c_during_a_lookup_exits_130(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
     )
-    # Opening the write end waits until wick has opened the knowledge file to read it: wick is then
-    # in the middle of the lookup, waiting for the rest of the file, however fast it started (a fixed
-    # wait lost that race once lookups got fast).
-    with open(fifo, "w") as writer:
-        writer.write("franchise: F\n")
-        writer.flush()
+    writer = _writer_once_read(fifo, proc)  # the lookup has opened the file and waits for its text
+    try:
         proc.send_signal(signal.SIGINT)
-        _out, err = proc.communicate(timeout=60)
-    assert proc.returncode == 130
-    assert err == "Interrupted.\n"
+        out, err = proc.communicate(timeout=60)
+    finally:
+        os.close(writer)
+    assert (proc.returncode, out, err) == (130, "", "Interrupted.\n")
+
+
+def _writer_once_read(fifo: Path, proc: subprocess.Popen[str]) -> int:
+    """Open the FIFO's writing end as soon as the process has opened it for reading (ENXIO until then)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            return os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError:
+            time.sleep(0.02)
+    raise AssertionError(f"wick never opened {fifo} (exit {proc.poll()})")
 
 
 @pytest.mark.slow

@@ -208,3 +208,18 @@ def test_a_typo_reaches_every_word_within_its_edits(tmp_path: Path) -> None:
         ("Mars", 94.0),
         ("Mary", 94.0),
     ]
+
+
+@pytest.mark.parametrize(
+    ("query", "ids", "why"),
+    [
+        ("of the", ["rome-continental-manager"], "only stopwords: names holding those words, in that order"),
+        (
+            "the co",
+            ["the-continental", "john-wick-comic", "jimmy"],
+            "the article dropped: names with a word starting with 'co'",
+        ),
+    ],
+)
+def test_short_listing_queries(resolver: Resolver, query: str, ids: list[str], why: str) -> None:
+    assert [m.record.id for m in resolver.search(query)][: len(ids)] == ids, why

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Literal, NotRequired, TypedDict
 
@@ -554,3 +555,50 @@ def stats(progress: Progress, path: str, franchise: str, now: dt.datetime) -> An
         "cards": len(progress.cards),
         "due": {"today": len(progress.due(tonight)), "week": len(progress.due(tonight + dt.timedelta(days=7)))},
     }
+
+
+def plural(n: int, unit: str) -> str:
+    """A count with its unit, plural when it is not one: "1 year", "3 weeks"."""
+    return f"{n} {unit}{'s' if n != 1 else ''}"
+
+
+def _whole_months(earlier: dt.date, later: dt.date) -> int:
+    """Whole months from one day to a later one: a month has passed when its day of the month is reached.
+
+    A day the month does not have counts as reached on its last day (Jan 31 to Feb 28 is one month).
+    """
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    last_day = calendar.monthrange(later.year, later.month)[1]
+    if later.day < earlier.day and later.day < last_day:
+        months -= 1
+    return months
+
+
+def relative(day: dt.date, today: dt.date) -> str:
+    """How far a day is from today, in words: 'in 3 weeks', '1 year, 5 months ago', never rounded up."""
+    if day == today:
+        return "today"
+    earlier, later = sorted((day, today))
+    months = _whole_months(earlier, later)
+    days = (later - earlier).days
+    if months:
+        years, months = divmod(months, 12)
+        parts = [plural(years, "year")] if years else []
+        if months:
+            parts.append(plural(months, "month"))
+        span = ", ".join(parts)
+    elif days >= 14:
+        span = plural(days // 7, "week")
+    else:
+        span = plural(days, "day")
+    return f"in {span}" if day > today else f"{span} ago"
+
+
+def money(amount: int, currency: str = "USD", up_to: int | None = None) -> str:
+    """An amount as people write it: '$73.8 million' for figures rounded to $10,000, '$43,037,835' for exact ones."""
+    amounts = [amount] if up_to is None else [amount, up_to]
+    if all(a >= 1_000_000 and a % 10_000 == 0 for a in amounts):
+        shown = "–".join(f"{a / 1_000_000:g}" for a in amounts) + " million"
+    else:
+        shown = "–".join(f"{a:,}" for a in amounts)
+    return f"${shown}" if currency == "USD" else f"{shown} {currency}"

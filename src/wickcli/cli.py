@@ -28,6 +28,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 EPILOG = """\b
 Examples:
+  wick ask is ballerina out yet     a question, as you would ask it
   wick who-plays Rooney             who played her, film by film
   wick release-date ballerina       when it came out, and how the date moved
   wick timeline                     every work in story order
@@ -130,6 +131,27 @@ def main_options(
 ) -> None:
     """Choose the knowledge file every command reads."""
     ctx.obj = State(data)
+
+
+@app.command()
+@_guard
+def ask(
+    ctx: typer.Context,
+    question: Annotated[
+        list[str], typer.Argument(metavar="QUESTION...", help="A question as you would ask it; quotes are optional.")
+    ],
+    spoilers: Annotated[bool, typer.Option("--spoilers", help="Answer with facts that reveal a plot.")] = False,
+    seen_through: Annotated[
+        str | None,
+        typer.Option(metavar="TITLE", help="Reveal plots up to this work, in release order.", click_type=WORK),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Answer a question from the knowledge file, or say that it cannot (exit 1).
+
+    Example: wick ask who plays the director in ballerina · wick ask is ballerina out yet
+    """
+    lookup.ask(_state(ctx), question, spoilers, seen_through, as_json)
 
 
 @app.command("who-plays")

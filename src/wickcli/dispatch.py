@@ -94,6 +94,17 @@ COMMANDS: dict[str, Command] = {
         "query", True, (), (Option("limit", ("--limit", "-n"), _count), JSON), {"limit": 10, "as_json": False}
     ),
     "about": Command(None, False, (), (JSON,), {"as_json": False}),
+    "ask": Command(
+        "question",
+        True,
+        (),
+        (
+            Option("spoilers", ("--spoilers",)),
+            Option("seen_through", ("--seen-through",), _text, kinds=("work",)),
+            JSON,
+        ),
+        {"spoilers": False, "seen_through": None, "as_json": False},
+    ),
 }
 """The lookups the dispatcher answers, as the Typer app defines them (checked by a test)."""
 ROOT_OPTIONS = ("--data",)

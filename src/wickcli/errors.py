@@ -103,6 +103,15 @@ class NotInWork(WickError):
         super().__init__(f"{name} is not credited in {title}")
 
 
+class CannotAnswer(WickError):
+    """A question that wick cannot map to the knowledge file with confidence."""
+
+    def __init__(self, question: str, suggestions: Sequence[str] = ()) -> None:
+        self.question = question
+        self.suggestions = tuple(suggestions)
+        super().__init__("wick can't answer that from the knowledge file")
+
+
 class NothingToAsk(WickError):
     """A knowledge file from which no quiz question can be made."""
 

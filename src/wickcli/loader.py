@@ -98,6 +98,10 @@ class _Ctx:
     items: list[Mark] | None = None
     progress: Callable[[int], object] | None = None
     resolver: yaml.resolver.BaseResolver = field(default_factory=yaml.resolver.Resolver)
+    resolvable: frozenset[str] = field(
+        default_factory=lambda: frozenset(yaml.resolver.Resolver.yaml_implicit_resolvers)
+    )
+    """The first letters of plain scalars that YAML's resolver may read as other than text (digits, n, t, ~ ...)."""
 
     def fail(self, mark: Mark, where: Where, message: str) -> Any:
         self.problems.append(Problem(mark.line + 1, mark.column + 1, _path(where), message))
@@ -122,6 +126,8 @@ class _Ctx:
         if not event.implicit[0]:
             return _STR
         value: str = event.value
+        if value and value[0] not in self.resolvable:
+            return _STR
         found = self.tags.get(value)
         if found is None:
             found = self.tags[value] = self.resolver.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
@@ -224,10 +230,8 @@ def text(event: Event, next_event: Next, where: Where, ctx: _Ctx) -> Any:
     if event.__class__ is _SCALAR and event.anchor is None and event.tag is None:
         # The common case first, without the general checks: a scalar with no tag or anchor.
         value = event.value
-        tag = ctx.tags.get(value) if event.implicit[0] else _STR
-        if tag is None:
-            tag = ctx.tag(event)
-        if tag in _TEXT_TAGS:
+        plain = ctx.tag(event) if event.implicit[0] and value and value[0] in ctx.resolvable else _STR
+        if plain in _TEXT_TAGS:
             value = value.strip()
             if value:
                 return value
@@ -239,7 +243,34 @@ def text(event: Event, next_event: Next, where: Where, ctx: _Ctx) -> Any:
         if value:
             return value
         return ctx.fail(event.start_mark, where, "expected text, got an empty string")
+    if event.__class__ is _MAP_START and not event.flow_style:
+        return _text_with_colon(event, next_event, where, ctx)
     return _refuse(event, next_event, where, ctx, f"expected text, got {_describe(event, ctx)}")
+
+
+def _text_with_colon(event: Event, next_event: Next, where: Where, ctx: _Ctx) -> Any:
+    """A mapping where text was expected: one key and value on one line is text with ': ' unquoted.
+
+    In a list (``- Chapter 2: The Return``) YAML reads such text as a mapping of one key,
+    where after a key it refuses it as a syntax error; either way the fix is to quote it.
+    """
+    message = "expected text, got a mapping"
+    key = next_event()
+    if key.__class__ is _MAP_END:
+        return ctx.fail(event.start_mark, where, message)
+    _skip(key, next_event, ctx)
+    value = next_event()
+    _skip(value, next_event, ctx)
+    end = next_event()
+    start: Mark = key.start_mark
+    stop: Mark = value.end_mark
+    plain_key = key.__class__ is _SCALAR and not key.style  # the C parser gives plain style as ''
+    if end.__class__ is _MAP_END and plain_key and value.__class__ is _SCALAR and start.line == stop.line:
+        return ctx.fail(event.start_mark, where, f"{message} (text that contains ': ' must be quoted)")
+    while end.__class__ is not _MAP_END:  # read past the mapping's further keys and values
+        _skip(end, next_event, ctx)
+        end = next_event()
+    return ctx.fail(event.start_mark, where, message)
 
 
 def integer(event: Event, next_event: Next, where: Where, ctx: _Ctx) -> Any:
@@ -335,13 +366,14 @@ def seq(item: Conv, report: bool = False) -> Conv:
 
     def convert(event: Event, next_event: Next, where: Where, ctx: _Ctx) -> Any:
         marks, ctx.items = ctx.items, None  # only this list's own items are marked, not those of lists inside
-        tag = _enter(event, where, ctx)
-        if tag is None:
-            return _refused(event, next_event, ctx)
-        if tag == _NULL:
-            return ()
-        if event.__class__ is not _SEQ_START:
-            return _refuse(event, next_event, where, ctx, f"expected a list, got {_describe(event, ctx)}")
+        if event.__class__ is not _SEQ_START or event.anchor is not None or event.tag is not None:
+            tag = _enter(event, where, ctx)
+            if tag is None:
+                return _refused(event, next_event, ctx)
+            if tag == _NULL:
+                return ()
+            if event.__class__ is not _SEQ_START:
+                return _refuse(event, next_event, where, ctx, f"expected a list, got {_describe(event, ctx)}")
         values: list[Any] = []
         ok = True
         progress = ctx.progress if report else None

@@ -15,7 +15,17 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .errors import Ambiguous, DataFileError, ExitStatus, NotFound, UsageError, WickError, WrongKind, quoted
+from .errors import (
+    Ambiguous,
+    CannotAnswer,
+    DataFileError,
+    ExitStatus,
+    NotFound,
+    UsageError,
+    WickError,
+    WrongKind,
+    quoted,
+)
 
 if TYPE_CHECKING:
     from .model import Franchise
@@ -71,6 +81,8 @@ def report(error: WickError) -> None:
         out.write(f"Error: nothing in the knowledge file matches {quoted(error.query)}.\n")
     elif isinstance(error, NotFound):
         out.write(f"Error: no close match for {quoted(error.query)}. Did you mean: {'; '.join(error.suggestions)}?\n")
+    elif isinstance(error, CannotAnswer):
+        out.write(f"{error}.\n" + (f"Closest: {'; '.join(error.suggestions)}\n" if error.suggestions else ""))
     elif isinstance(error, Ambiguous):
         shown = "; ".join(error.candidates[:5])
         more = f" (and {len(error.candidates) - 5} more)" if len(error.candidates) > 5 else ""
@@ -196,6 +208,14 @@ def search(state: State, query: Sequence[str], limit: int, as_json: bool) -> Non
     from . import answers
 
     emit(answers.search(state.franchise, state.resolver, joined(query), limit), "search", as_json)
+
+
+def ask(state: State, question: Sequence[str], spoilers: bool, seen_through: str | None, as_json: bool) -> None:
+    """Answer a question from the knowledge file, or decline."""
+    from . import ask as asking
+
+    outcome = asking.ask(state.franchise, state.resolver, joined(question), today(), spoilers, seen_through)
+    emit(outcome.to_json(), "ask", as_json)
 
 
 def about(state: State, as_json: bool) -> None:

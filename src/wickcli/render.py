@@ -8,7 +8,6 @@ prints: the CLI decides where output goes. The quiz's views, further down, are R
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import typing
 from collections import Counter
@@ -30,6 +29,8 @@ from .answers import (
     TimelineAnswer,
     TimelineRow,
     WhoPlaysAnswer,
+    money,
+    relative,
 )
 from .errors import quoted
 from .model import titled
@@ -338,6 +339,27 @@ class _Chart:
 # The views: answers (plain data, see answers.py) to descriptions.
 
 
+SOURCES_SHOWN = 3
+"""How many sources a reply lists; --json has them all."""
+
+
+def ask(answer: Answer) -> Doc:
+    """A reply first, then the records and sources it rests on, and the command that shows more."""
+    doc: Doc = [line(answer["reply"], "bold")]
+    if answer["records"]:
+        doc.append(line("Records: " + "; ".join(f"{_name(r)} ({r['kind']})" for r in answer["records"])))
+    sources = answer["sources"]
+    if sources:
+        doc.append(line("Sources:" if len(sources) > 1 else "Source:"))
+    doc.extend(line(source) for source in sources[:SOURCES_SHOWN])  # an address on its own line
+    if len(sources) > SOURCES_SHOWN:
+        more = len(sources) - SOURCES_SHOWN
+        doc.append(line(f"(and {more} more source{'s' if more > 1 else ''}: --json lists them all)"))
+    if answer["command"]:
+        doc.append(line(f"same as: {answer['command']}", "dim"))
+    return doc
+
+
 def who_plays(answer: WhoPlaysAnswer | RolesAnswer) -> Doc:
     """Actor per work for one character."""
     if answer["answer"] == "roles":
@@ -389,42 +411,6 @@ def _name(ref: Ref | None) -> str:
 
 def _note(credit: CreditAnswer | CrewAnswer) -> str:
     return f" ({credit['note']})" if credit.get("note") else ""
-
-
-def _plural(n: int, unit: str) -> str:
-    return f"{n} {unit}{'s' if n != 1 else ''}"
-
-
-def _whole_months(earlier: dt.date, later: dt.date) -> int:
-    """Whole months from one day to a later one: a month has passed when its day of the month is reached.
-
-    A day the month does not have counts as reached on its last day (Jan 31 to Feb 28 is one month).
-    """
-    months = (later.year - earlier.year) * 12 + later.month - earlier.month
-    last_day = calendar.monthrange(later.year, later.month)[1]
-    if later.day < earlier.day and later.day < last_day:
-        months -= 1
-    return months
-
-
-def relative(day: dt.date, today: dt.date) -> str:
-    """How far a day is from today, in words: 'in 3 weeks', '1 year, 5 months ago', never rounded up."""
-    if day == today:
-        return "today"
-    earlier, later = sorted((day, today))
-    months = _whole_months(earlier, later)
-    days = (later - earlier).days
-    if months:
-        years, months = divmod(months, 12)
-        parts = [_plural(years, "year")] if years else []
-        if months:
-            parts.append(_plural(months, "month"))
-        span = ", ".join(parts)
-    elif days >= 14:
-        span = _plural(days // 7, "week")
-    else:
-        span = _plural(days, "day")
-    return f"in {span}" if day > today else f"{span} ago"
 
 
 def _when(release: ReleaseAnswer | None, today: dt.date) -> str:
@@ -550,16 +536,6 @@ UNPLACED = {"story": "place in the story not yet known", "release": "release dat
 
 def _released(row: TimelineRow) -> str:
     return row["released"] or str(row["status"]).replace("-", " ")
-
-
-def money(amount: int, currency: str = "USD", up_to: int | None = None) -> str:
-    """An amount as people write it: '$73.8 million' for figures rounded to $10,000, '$43,037,835' for exact ones."""
-    amounts = [amount] if up_to is None else [amount, up_to]
-    if all(a >= 1_000_000 and a % 10_000 == 0 for a in amounts):
-        shown = "–".join(f"{a / 1_000_000:g}" for a in amounts) + " million"
-    else:
-        shown = "–".join(f"{a:,}" for a in amounts)
-    return f"${shown}" if currency == "USD" else f"{shown} {currency}"
 
 
 def _extras(*parts: str | None) -> str:
