@@ -573,6 +573,16 @@ class StoredNames(Names):
 
         self._read(read, lambda n: None)
 
+    def keys_at(self, positions: Sequence[int]) -> list[str]:
+        """The normalised keys at these positions, in one query that reads only the keys."""
+
+        def read() -> list[str]:
+            query = "SELECT pos, key FROM names WHERE pos IN (SELECT value FROM json_each(?))"
+            found = dict(self.db.execute(query, (json.dumps(list(positions)),)))
+            return [found[i] for i in positions]
+
+        return self._read(read, lambda n: n.keys_at(positions))
+
     def _row(self, i: int) -> tuple[str, str, str, str]:
         def read() -> tuple[str, str, str, str]:
             if i not in self._rows:

@@ -47,6 +47,8 @@ CLOSE_WORDS = 200
 """Beyond FULL_SCAN names, the words sharing the most bigrams with a query whose names are scored as wholes."""
 CLOSE_NAMES = 5000
 """And at most about this many of their names."""
+RANK_CHUNK = 64
+"""Ranking reads the names of the best-scored positions this many at a time, until it has enough records."""
 
 _FOLD = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "&": " and "})
 _NON_WORD = re.compile(r"[\W_]+")
@@ -316,6 +318,10 @@ class Names:
         """The normalised key at a position."""
         return self.keys[i]
 
+    def keys_at(self, positions: Sequence[int]) -> list[str]:
+        """The normalised keys at these positions, in their order."""
+        return [self.keys[i] for i in positions]
+
     def name(self, i: int) -> str:
         """The name at a position, as written."""
         return self.names[i]
@@ -394,17 +400,22 @@ class Resolver:
     def _ranked(self, scored: Iterable[tuple[float, int]], wanted: set[str] | None, limit: int) -> list[Match]:
         """The best name of each record, best records first (ties keep the file's order)."""
         names = self.names
-        scored = list(scored)
-        names.fetch(i for _, i in scored)
+        ordered = sorted(scored, key=lambda h: (-h[0], h[1]))
+        # Walked best first, a record's first name is its best one: only the names up to the
+        # limit-th record are read, not every name that was scored.
         best: dict[str, tuple[float, int]] = {}
-        for value, i in scored:
-            owner = names.owner(i)
-            if (wanted is None or names.kind(i) in wanted) and (
-                owner not in best or (-value, i) < (-best[owner][0], best[owner][1])
-            ):
-                best[owner] = (value, i)
-        ordered = sorted(best.values(), key=lambda h: (-h[0], h[1]))
-        return [self._match(i, value) for value, i in ordered[:limit]]
+        for start in range(0, len(ordered), RANK_CHUNK):
+            if len(best) >= limit:
+                break
+            chunk = ordered[start : start + RANK_CHUNK]
+            names.fetch(i for _, i in chunk)
+            for value, i in chunk:
+                if len(best) >= limit:
+                    break
+                owner = names.owner(i)
+                if owner not in best and (wanted is None or names.kind(i) in wanted):
+                    best[owner] = (value, i)
+        return [self._match(i, value) for value, i in best.values()]
 
     def _fits(self, key: str) -> Iterator[tuple[float, int]]:
         """Every name that accounts for every content word of a normalised query, with its score."""
@@ -416,11 +427,10 @@ class Resolver:
             here = {i for word in costs[typed] for i in names.with_word(word)}
             pool = here if pool is None else pool & here
         ordered = sorted(pool or ())
-        names.fetch(ordered)
-        for i in ordered:
-            found = fit(key, names.key(i), costs)
+        for i, name in zip(ordered, names.keys_at(ordered), strict=True):
+            found = fit(key, name, costs)
             if found is not None:
-                yield score(key, names.key(i), found), i
+                yield score(key, name, found), i
 
     def search(
         self, query: str, kinds: Iterable[Kind] | None = None, limit: int = 10, exact_wins: bool = False
