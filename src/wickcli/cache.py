@@ -44,6 +44,8 @@ RACY_NS = 2 * 10**9
 Two seconds covers the coarsest timestamps in use (FAT) and the lag of the kernel's coarse clock."""
 CACHE_ERRORS = (sqlite3.Error, ValueError, KeyError, TypeError, IndexError)
 """What reading a damaged cache raises: SQLite's errors, bad JSON (a ValueError), rows of the wrong shape."""
+MMAP_BYTES = 1 << 30
+"""How much of a cache database SQLite may map into memory (address space, not memory: only pages read count)."""
 T = TypeVar("T")
 KIND_CODES = {"work": "w", "character": "c", "person": "p"}
 KINDS = {code: kind for kind, code in KIND_CODES.items()}
@@ -326,6 +328,10 @@ class StoredFranchise(Franchise):
         self.where = where
         self.warn = warn
         self.db = sqlite3.connect(f"file:{where}?mode=ro", uri=True, check_same_thread=False)
+        # Pages read straight from the file's mapping, not copied into SQLite's cache: a search that
+        # fits thousands of names reads them in half the time. A cache is only ever replaced by a
+        # rename, never rewritten in place, so the mapped file does not change under a reader.
+        self.db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         # Closed when this franchise is dropped or at exit, whichever comes first.
         self.close = weakref.finalize(self, self.db.close)
         self._parsed: Franchise | None = None

@@ -427,10 +427,14 @@ class Resolver:
             here = {i for word in costs[typed] for i in names.with_word(word)}
             pool = here if pool is None else pool & here
         ordered = sorted(pool or ())
+        scores: dict[str, float | None] = {}  # many names share a key ("Toto Rossi"): each is fitted once
         for i, name in zip(ordered, names.keys_at(ordered), strict=True):
-            found = fit(key, name, costs)
-            if found is not None:
-                yield score(key, name, found), i
+            if name not in scores:
+                found = fit(key, name, costs)
+                scores[name] = None if found is None else score(key, name, found)
+            value = scores[name]
+            if value is not None:
+                yield value, i
 
     def search(
         self, query: str, kinds: Iterable[Kind] | None = None, limit: int = 10, exact_wins: bool = False
