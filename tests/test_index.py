@@ -11,13 +11,24 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import OSA
 
 from wickcli import answers, cache, loader
 from wickcli.model import Franchise, Work
-from wickcli.resolve import FULL_SCAN, Names, Resolver, bigrams_kept, fit, normalise, score, typo_allowance
+from wickcli.resolve import (
+    FULL_SCAN,
+    MIN_FUZZY,
+    Names,
+    Resolver,
+    bigrams_kept,
+    content_words,
+    fit,
+    normalise,
+    score,
+    typo_allowance,
+)
 
 from .conftest import REAL, ROOT
 
@@ -146,8 +157,8 @@ def queries(draw: st.DrawFn, names: list[str]) -> str:
     return " ".join(out)
 
 
-def found(resolver: Resolver, query: str, suggest: bool, limit: int = 50) -> list[tuple[str, float, str]]:
-    matches = resolver.suggest(query) if suggest else resolver.search(query, limit=limit)
+def found(resolver: Resolver, query: str, suggest: bool) -> list[tuple[str, float, str]]:
+    matches = resolver.suggest(query) if suggest else resolver.search(query, limit=50)
     return [(m.record.id, m.score, m.name) for m in matches]
 
 
@@ -164,14 +175,14 @@ def test_cached_search_finds_what_a_full_scan_finds(
         assert found(indexed, query, True) == found(full, query, True)
 
 
-def every_name_scored(franchise: Franchise, query: str, limit: int) -> list[tuple[str, float, str]]:
+def every_name_scored(franchise: Franchise, query: str, limit: int, kind: str | None) -> list[tuple[str, float, str]]:
     """The search rules applied the slow way: every name scored, each record's best name, best records first."""
     names = Names.build(franchise)
     key = normalise(query)
     best: dict[str, tuple[float, int]] = {}
     for i, name in enumerate(names.keys):
         fits = fit(key, name)
-        if fits is None:
+        if fits is None or (kind is not None and names.kinds[i] != kind):
             continue
         value, owner = score(key, name, fits), names.owners[i]
         if owner not in best or (-value, i) < (-best[owner][0], best[owner][1]):
@@ -191,14 +202,30 @@ SHARED_WORDS = [
 
 
 @pytest.mark.parametrize("which", FILES)
+@pytest.mark.parametrize("kind", [None, "work", "person"])
 @pytest.mark.parametrize(("query", "limit", "reason"), SHARED_WORDS)
 def test_search_ranks_as_scoring_every_name_does(
-    request: pytest.FixtureRequest, which: str, query: str, limit: int, reason: str
+    request: pytest.FixtureRequest, which: str, kind: str | None, query: str, limit: int, reason: str
 ) -> None:
     parsed, cached = both(request, which)
-    expected = every_name_scored(parsed, query, limit)
-    assert found(Resolver(cached), query, False, limit) == expected
-    assert found(Resolver(parsed), query, False, limit) == expected
+    expected = every_name_scored(parsed, query, limit, kind)
+    for franchise in (cached, parsed):
+        matches = Resolver(franchise).search(query, [kind] if kind else None, limit=limit)  # type: ignore[list-item]
+        assert [(m.record.id, m.score, m.name) for m in matches] == expected
+
+
+@pytest.mark.parametrize("which", FILES)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_search_of_typed_words_ranks_as_scoring_every_name_does(
+    request: pytest.FixtureRequest, which: str, data: st.DataObject
+) -> None:
+    parsed, cached = both(request, which)
+    query = data.draw(queries(titles(parsed)))
+    assume(len(normalise(query)) >= MIN_FUZZY and content_words(normalise(query)))  # shorter ones list word starts
+    limit = data.draw(st.integers(1, 12))
+    matches = Resolver(cached).search(query, limit=limit)
+    assert [(m.record.id, m.score, m.name) for m in matches] == every_name_scored(parsed, query, limit, None)
 
 
 def unique_character(franchise: Franchise) -> str:
