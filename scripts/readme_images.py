@@ -26,6 +26,7 @@ COMMANDS = {
     "info": ["info", "Charon", "--no-spoilers"],
 }
 SAMPLED = [ROOT / "README.md", ROOT / "docs" / "knowledge-format.md"]
+_STYLE = re.compile(r"\x1b\[[0-9;]*m")
 _BLOCK = re.compile(r"^( *)```console\n(.*?)^\1```$", re.S | re.M)
 
 
@@ -34,18 +35,19 @@ def _wick(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[s
 
 
 def sample_env() -> dict[str, str]:
-    """The environment samples are made in: a pipe 80 columns wide, today fixed at the data's date."""
+    """The environment samples are made in: a colourless terminal 80 columns wide, today fixed at the data's date."""
     from wickcli import loader
 
     today = loader.load(str(ROOT / "data" / "franchise.yaml")).data_as_of
     env = {k: v for k, v in os.environ.items() if k not in ("WICK_DATA", "FORCE_COLOR")}
-    return {**env, "COLUMNS": "80", "NO_COLOR": "1", "WICK_TODAY": str(today)}
+    return {**env, "COLUMNS": "80", "NO_COLOR": "1", "TTY_COMPATIBLE": "1", "WICK_TODAY": str(today)}
 
 
 def output(command: str, env: dict[str, str]) -> list[str]:
     """What `$ wick ...` shows: stdout, then stderr, with the padding at the ends of lines removed."""
     result = _wick(shlex.split(command)[1:], env)
-    return [line.rstrip() for line in (result.stdout + result.stderr).splitlines()]
+    text = _STYLE.sub("", result.stdout + result.stderr)  # NO_COLOR leaves bold and dim: plain text here
+    return [line.rstrip() for line in text.splitlines()]
 
 
 def refresh(markdown: str, env: dict[str, str]) -> str:

@@ -9,6 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -1196,6 +1201,24 @@ def test_reply_on_a_terminal_is_bold_then_plain_then_dim(franchise: Franchise, r
     shown = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
     assert shown[0] == "\x1b[1mJohn Wick: Chapter 4 (2023) runs 169 minutes (2 h 49 min).\x1b[0m"
     assert shown[-1] == "\x1b[2msame as: wick info JW4\x1b[0m"
+
+
+@pytest.mark.slow
+def test_addresses_on_a_narrow_terminal_stay_whole(tmp_path: Path) -> None:
+    # Broken across lines, an address is two addresses, neither of which opens: the terminal wraps it.
+    env = {**os.environ, "WICK_TODAY": TODAY.isoformat(), "TTY_COMPATIBLE": "1", "NO_COLOR": "1", "COLUMNS": "40"}
+    env["WICK_CACHE"] = str(tmp_path)
+    out = subprocess.run(
+        [sys.executable, "-m", "wickcli", "ask", "is", "ballerina", "out", "yet"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+    shown = re.sub(r"\x1b\[[0-9;]*m", "", out).splitlines()  # NO_COLOR keeps bold and dim
+    addresses = [s for s in shown if s.startswith("https://")]
+    assert "https://www.sportskeeda.com/us/movies/ballerina-2025-release-date-plot-everything-know-far" in addresses
+    assert all(len(s) <= 40 for s in shown if not s.startswith("https://")), "everything else fits the width"
 
 
 ENV = {"WICK_TODAY": TODAY.isoformat()}

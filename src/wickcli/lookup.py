@@ -118,7 +118,7 @@ def emit(answer: Mapping[str, object], view: str, as_json: bool) -> None:
 
     doc = getattr(render, view)(answer)
     if terminal():
-        render.new_console().print(render.to_rich(doc))
+        render.new_console().print(render.to_rich(doc), crop=False)  # a whole line (an address) may run on
     else:
         sys.stdout.write(render.to_lines(doc))
         sys.stdout.flush()

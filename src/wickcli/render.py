@@ -62,9 +62,10 @@ class Table(NamedTuple):
 
 
 class Line(NamedTuple):
-    """A line of text, in pieces that may each have a style."""
+    """A line of text, in pieces that may each have a style; a whole line is never broken (an address)."""
 
     pieces: tuple[Styled, ...]
+    whole: bool = False
 
 
 class Facts(NamedTuple):
@@ -196,7 +197,8 @@ def _rich(part: Part) -> RenderableType:
     from rich.text import Text
 
     if isinstance(part, Line):
-        text = Text()
+        # A whole line is left for the terminal to wrap, so an address stays one address to click.
+        text = Text(no_wrap=True, overflow="ignore") if part.whole else Text()
         for piece in part.pieces:
             text.append(piece.text, style=piece.style)
         return text
@@ -349,7 +351,7 @@ def ask(answer: Answer) -> Doc:
     sources = answer["sources"]
     if sources:
         doc.append(line("Sources:" if len(sources) > 1 else "Source:"))
-    doc.extend(line(source) for source in sources[:SOURCES_SHOWN])  # an address on its own line
+    doc.extend(Line((Styled(source, ""),), whole=True) for source in sources[:SOURCES_SHOWN])
     if len(sources) > SOURCES_SHOWN:
         more = len(sources) - SOURCES_SHOWN
         doc.append(line(f"(and {more} more source{'s' if more > 1 else ''}: --json lists them all)"))
