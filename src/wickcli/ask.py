@@ -630,30 +630,28 @@ def _gross(gross: Any) -> str:
     return f"{money(gross.amount, gross.currency)} {where}{region}"
 
 
+def _infobox(asked: Asked, work: Work, text: str | None, missing: str, *sources: Sequence[str]) -> Reply:
+    """A reply from one field of a work's infobox, or that the file does not give it; `wick info` shows more."""
+    said = text or f"The knowledge file gives no {missing} for {work.display_title}."
+    reply = Reply(said, [work], command=f"wick info {shell_word(asked.typed('work'))}")
+    reply.add(*sources)
+    return reply
+
+
 def budget(asked: Asked) -> Reply:
     """What a work cost to make."""
     work = asked.work()
-    if work.budget:
-        b = work.budget
-        text = f"{work.display_title} cost {money(b.amount, b.currency, b.up_to)} to make."
-    else:
-        text = f"The knowledge file gives no budget for {work.display_title}."
-    reply = Reply(text, [work], command=f"wick info {shell_word(asked.typed('work'))}")
-    reply.add(work.budget.sources if work.budget else ())
-    return reply
+    b = work.budget
+    text = f"{work.display_title} cost {money(b.amount, b.currency, b.up_to)} to make." if b else None
+    return _infobox(asked, work, text, "budget", b.sources if b else ())
 
 
 def box_office(asked: Asked) -> Reply:
     """What a work took in at the box office."""
     work = asked.work()
     totals = [g for g in work.box_office if g.measure == "worldwide"] or list(work.box_office)
-    if totals:
-        text = f"{work.display_title} took in {_listed([_gross(g) for g in totals])}."
-    else:
-        text = f"The knowledge file gives no box-office figures for {work.display_title}."
-    reply = Reply(text, [work], command=f"wick info {shell_word(asked.typed('work'))}")
-    reply.add(*(g.sources for g in totals))
-    return reply
+    text = f"{work.display_title} took in {_listed([_gross(g) for g in totals])}." if totals else None
+    return _infobox(asked, work, text, "box-office figures", *(g.sources for g in totals))
 
 
 def cost_and_gross(asked: Asked) -> Reply:
@@ -801,26 +799,16 @@ def ratings(asked: Asked) -> Reply:
     """A work's age ratings."""
     work = asked.work()
     shown = [f"{c.rating} in {c.region}" + (f" ({c.body})" if c.body else "") for c in work.certificates]
-    if shown:
-        text = f"{work.display_title} is rated {_listed(shown)}."
-    else:
-        text = f"The knowledge file gives no age rating for {work.display_title}."
-    reply = Reply(text, [work], command=f"wick info {shell_word(asked.typed('work'))}")
-    reply.add(*(c.sources for c in work.certificates))
-    return reply
+    text = f"{work.display_title} is rated {_listed(shown)}." if shown else None
+    return _infobox(asked, work, text, "age rating", *(c.sources for c in work.certificates))
 
 
 def reception(asked: Asked) -> Reply:
     """How a work was received: its scores."""
     work = asked.work()
     shown = [f"{x.by} {x.score}" + (f" ({x.note})" if x.note else "") for x in work.reception]
-    if shown:
-        text = f"{work.display_title}: {'; '.join(shown)}."
-    else:
-        text = f"The knowledge file gives no reception scores for {work.display_title}."
-    reply = Reply(text, [work], command=f"wick info {shell_word(asked.typed('work'))}")
-    reply.add(*(x.sources for x in work.reception))
-    return reply
+    text = f"{work.display_title}: {'; '.join(shown)}." if shown else None
+    return _infobox(asked, work, text, "reception scores", *(x.sources for x in work.reception))
 
 
 def how_many_works(asked: Asked) -> Reply:
