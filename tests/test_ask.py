@@ -914,7 +914,14 @@ DECLINED = [
     ("will there be a john wick 6", "no sixth film in the file, and 'John Wick 6' is not 'John Wick' plus a 6"),
     ("when does john wick 6 come out", "no such work: never read as John Wick"),
     ("who directed jw7", "no such work"),
-    ("who plays john", "several records fit 'john'"),
+    (
+        "who plays john",
+        "several records fit 'john', and a word of The Continental's title does not make a fact about it",
+    ),
+    (
+        "what did chapter 4 cost",
+        "'cost' is not a typo of 'cast' in a trivia question: a short word typed is most often another word",
+    ),
     ("who directed winston", "a character has no director"),
     ("when did keanu reeves come out", "a person is not released"),
     ("how long is keanu reeves", "a person has no running time"),

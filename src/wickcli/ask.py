@@ -1068,6 +1068,16 @@ def _fits(typed: str, word: str) -> bool:
     return typed == word or word_cost(typed, word) is not None
 
 
+TOPIC_TYPO_FROM = 6
+"""A fact's topic word is found by a typo only from this many letters: a short word typed is most often
+another word ("cost" is not a typo of "cast"), and a fact is found by its topic words alone."""
+
+
+def _topic(typed: str, word: str) -> bool:
+    """Whether a typed word asks for a topic word of a fact's question: exactly, or a typo of a long word."""
+    return typed == word or (min(len(typed), len(word)) >= TOPIC_TYPO_FROM and _fits(typed, word))
+
+
 @functools.cache
 def _literal(typed: str, word: str) -> bool:
     """Whether a typed word is a word of a form: exactly, or, for a long word, as a typo of it."""
@@ -1306,6 +1316,14 @@ FACT_COVER = 1 / 3
 """At least this share of a fact question's topic words (those in no record's name) must be asked."""
 
 
+def _names_a_subject(resolver: Resolver, typed: str, fact: Fact) -> bool:
+    """Whether typed words name, by the resolver's rules, one of the records a fact is about."""
+    try:
+        return any(m.record.id in fact.about for m in resolver.resolve(typed))
+    except WickError:
+        return False
+
+
 def _fact(franchise: Franchise, resolver: Resolver, words: list[str], near: list[str]) -> Fact | None:
     """The one trivia fact whose question the words ask, if exactly one fits best.
 
@@ -1323,7 +1341,7 @@ def _fact(franchise: Franchise, resolver: Resolver, words: list[str], near: list
     for fact in franchise.facts:
         question = [w for w in content_words(normalise(fact.question or "")) if w not in QUESTION_WORDS and len(w) > 1]
         topics = [w for w in question if w not in vocabulary]
-        covered = sum(1 for t in topics if any(_fits(a, t) for a in topics_asked)) / len(topics) if topics else 0.0
+        covered = sum(1 for t in topics if any(_topic(a, t) for a in topics_asked)) / len(topics) if topics else 0.0
         if not covered:
             continue
         pool = set(question)
@@ -1331,8 +1349,15 @@ def _fact(franchise: Franchise, resolver: Resolver, words: list[str], near: list
             if i not in named and (record := franchise.get(i)) is not None:
                 named[i] = {w for n in names_of(record) for w in normalise(n).split()}
             pool |= named.get(i, set())
-        if all(a in pool or any(_fits(a, w) for w in pool) for a in asked):
-            scored.append((covered, fact))
+        if not all(a in pool or any(_fits(a, w) for w in pool) for a in asked):
+            continue
+        # Words the question itself lacks must name one of its records by the resolver's rules:
+        # "john" is a word of The Continental's title, yet names no one record.
+        spoken = content_words(normalise(fact.question or ""))  # its numbers too ("4" in "Chapter 4")
+        rest = [a for a in asked if not (a in spoken or any(_fits(a, w) for w in spoken))]
+        if rest and not _names_a_subject(resolver, " ".join(rest), fact):
+            continue
+        scored.append((covered, fact))
     scored.sort(key=lambda s: -s[0])
     if not scored:
         return None
