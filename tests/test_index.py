@@ -11,13 +11,24 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import OSA
 
 from wickcli import answers, cache, loader
 from wickcli.model import Franchise, Work
-from wickcli.resolve import FULL_SCAN, Names, Resolver, bigrams_kept, normalise, typo_allowance
+from wickcli.resolve import (
+    FULL_SCAN,
+    MIN_FUZZY,
+    Names,
+    Resolver,
+    bigrams_kept,
+    content_words,
+    fit,
+    normalise,
+    score,
+    typo_allowance,
+)
 
 from .conftest import REAL, ROOT
 
@@ -162,6 +173,59 @@ def test_cached_search_finds_what_a_full_scan_finds(
     assert found(indexed, query, False) == found(full, query, False)
     if which == "shipped":  # a whole-string suggestion scans every name of a file this small, cached or not
         assert found(indexed, query, True) == found(full, query, True)
+
+
+def every_name_scored(franchise: Franchise, query: str, limit: int, kind: str | None) -> list[tuple[str, float, str]]:
+    """The search rules applied the slow way: every name scored, each record's best name, best records first."""
+    names = Names.build(franchise)
+    key = normalise(query)
+    best: dict[str, tuple[float, int]] = {}
+    for i, name in enumerate(names.keys):
+        fits = fit(key, name)
+        if fits is None or (kind is not None and names.kinds[i] != kind):
+            continue
+        value, owner = score(key, name, fits), names.owners[i]
+        if owner not in best or (-value, i) < (-best[owner][0], best[owner][1]):
+            best[owner] = (value, i)
+    ordered = sorted(best.values(), key=lambda h: (-h[0], h[1]))[:limit]
+    return [(names.owners[i], value, names.names[i]) for value, i in ordered]
+
+
+SHARED_WORDS = [
+    ("Rossi", 10, "a surname hundreds of names share: ranking reads only the first names in order"),
+    ("Rossi", 1, "the limit reached with the very first name"),
+    ("Rossi", 500, "more records than the first chunks of names hold"),
+    ("Rosi", 10, "a typo of the shared surname: every name scores the same, the file's order breaks the tie"),
+    ("blade", 50, "a word of many titles, with names of works and characters of different lengths"),
+    ("keanu", 10, "a word of one name, with its aliases"),
+]
+
+
+@pytest.mark.parametrize("which", FILES)
+@pytest.mark.parametrize("kind", [None, "work", "person"])
+@pytest.mark.parametrize(("query", "limit", "reason"), SHARED_WORDS)
+def test_search_ranks_as_scoring_every_name_does(
+    request: pytest.FixtureRequest, which: str, kind: str | None, query: str, limit: int, reason: str
+) -> None:
+    parsed, cached = both(request, which)
+    expected = every_name_scored(parsed, query, limit, kind)
+    for franchise in (cached, parsed):
+        matches = Resolver(franchise).search(query, [kind] if kind else None, limit=limit)  # type: ignore[list-item]
+        assert [(m.record.id, m.score, m.name) for m in matches] == expected
+
+
+@pytest.mark.parametrize("which", FILES)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_search_of_typed_words_ranks_as_scoring_every_name_does(
+    request: pytest.FixtureRequest, which: str, data: st.DataObject
+) -> None:
+    parsed, cached = both(request, which)
+    query = data.draw(queries(titles(parsed)))
+    assume(len(normalise(query)) >= MIN_FUZZY and content_words(normalise(query)))  # shorter ones list word starts
+    limit = data.draw(st.integers(1, 12))
+    matches = Resolver(cached).search(query, limit=limit)
+    assert [(m.record.id, m.score, m.name) for m in matches] == every_name_scored(parsed, query, limit, None)
 
 
 def unique_character(franchise: Franchise) -> str:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 import sys
 
-from .errors import ExitStatus
-
 
 def main() -> None:
     """Answer a plain lookup directly, else import the CLI and run it.
@@ -31,6 +29,8 @@ def main() -> None:
         sys.stdout.flush()  # a closed pipe shows up here, as it does after Typer
         sys.exit(code)
     except KeyboardInterrupt:
+        from .errors import ExitStatus  # imported where it is needed: --version does without typing and enum
+
         sys.stderr.write("Interrupted.\n")
         sys.exit(ExitStatus.INTERRUPTED)
     except BrokenPipeError:
@@ -38,6 +38,8 @@ def main() -> None:
     except Exception as error:  # the last resort: what no other handler turned into a message is a fault in wick
         if os.environ.get("WICK_DEBUG"):
             raise
+        from .errors import ExitStatus
+
         sys.stderr.write(f"wick: internal error: {type(error).__name__}: {error} (WICK_DEBUG=1 shows the traceback)\n")
         sys.exit(ExitStatus.INTERNAL)
 
@@ -68,6 +70,8 @@ def _closed_streams_to_devnull() -> None:
 
 def _quiet_exit() -> None:
     """End with status 0 after the reader closed the pipe, without a complaint from the final flush."""
+    from .errors import ExitStatus
+
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     sys.exit(ExitStatus.OK)
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-from typing import TYPE_CHECKING, Any, Literal, NotRequired, TypedDict
+from typing import TYPE_CHECKING, Any
 
 from .errors import NotInWork
 from .model import (
@@ -12,7 +11,6 @@ from .model import (
     Credit,
     Fact,
     Franchise,
-    Kind,
     Person,
     Record,
     Release,
@@ -26,181 +24,24 @@ from .resolve import Match, Resolver
 
 if TYPE_CHECKING:
     from .progress import Progress
+    from .shapes import (
+        AboutAnswer,
+        CastAnswer,
+        CreditAnswer,
+        Ref,
+        ReleaseAnswer,
+        ReleaseDateAnswer,
+        ReleaseDatesAnswer,
+        RolesAnswer,
+        SearchAnswer,
+        TimelineAnswer,
+        TimelineRow,
+        WhoPlaysAnswer,
+        WorkDates,
+    )
 
 Answer = dict[str, Any]
 """An answer not yet given a shape of its own below."""
-
-
-class Ref(TypedDict):
-    """A short reference to a record; a work's has its year and status too."""
-
-    id: str
-    kind: Kind
-    name: str
-    year: NotRequired[int | None]
-    status: NotRequired[str]
-
-
-class CreditAnswer(TypedDict):
-    """Who plays which character in which work."""
-
-    work: Ref
-    character: Ref
-    person: Ref
-    billing: int | None
-    note: str | None
-    sources: list[str]
-
-
-class CrewAnswer(TypedDict):
-    """A job someone did on a work."""
-
-    work: Ref
-    job: str
-    note: str | None
-    sources: list[str]
-
-
-class WhoPlaysAnswer(TypedDict):
-    """``wick who-plays`` of a character."""
-
-    answer: Literal["who-plays"]
-    query: str
-    matched: str
-    score: float
-    character: Ref
-    film: Ref | None
-    credits: list[CreditAnswer]
-
-
-class RolesAnswer(TypedDict):
-    """``wick roles``, and ``wick who-plays`` of a person."""
-
-    answer: Literal["roles"]
-    query: str
-    matched: str
-    score: float
-    person: Ref
-    film: Ref | None
-    credits: list[CreditAnswer]
-    crew: list[CrewAnswer]
-
-
-class CastAnswer(TypedDict):
-    """``wick cast``."""
-
-    answer: Literal["cast"]
-    query: str
-    matched: str
-    score: float
-    work: Ref
-    credits: list[CreditAnswer]
-
-
-class TimelineRow(TypedDict):
-    """One work on the timeline."""
-
-    work: Ref
-    aliases: list[str]
-    kind: str
-    status: str
-    story_order: int | None
-    set: str | None
-    release_order: int | None
-    released: str | None
-
-
-class TimelineAnswer(TypedDict):
-    """``wick timeline``."""
-
-    answer: Literal["timeline"]
-    order: str
-    works: list[TimelineRow]
-    unplaced: list[TimelineRow]
-
-
-class SearchMatch(Ref):
-    """One ranked match of ``wick search``."""
-
-    matched: str
-    score: float
-    label: str
-
-
-class SearchAnswer(TypedDict):
-    """``wick search``."""
-
-    answer: Literal["search"]
-    query: str
-    matches: list[SearchMatch]
-
-
-class ReleaseAnswer(TypedDict):
-    """One release of a work."""
-
-    date: str
-    region: str
-    medium: str
-    status: str
-    note: str | None
-    venue: str | None
-    service: str | None
-    days_from_today: int
-    sources: list[str]
-
-
-class WorkDates(TypedDict):
-    """A work's first release, and whether it is still to come."""
-
-    work: Ref
-    status: str
-    release: ReleaseAnswer | None
-    upcoming: bool
-
-
-class ReleaseDatesAnswer(TypedDict):
-    """``wick release-date`` with no title: every work's first release."""
-
-    answer: Literal["release-dates"]
-    today: str
-    works: list[WorkDates]
-
-
-class EarlierDate(TypedDict):
-    """A date announced before, and why it moved."""
-
-    date: str
-    reason: str | None
-    sources: list[str]
-
-
-class ReleaseDateAnswer(TypedDict):
-    """``wick release-date TITLE``."""
-
-    answer: Literal["release-date"]
-    query: str
-    matched: str
-    score: float
-    today: str
-    work: Ref
-    status: str
-    release: ReleaseAnswer | None
-    upcoming: bool
-    releases: list[ReleaseAnswer]
-    earlier_dates: list[EarlierDate]
-    streaming: list[str]
-    sources: list[str]
-
-
-class AboutAnswer(TypedDict):
-    """``wick about``."""
-
-    answer: Literal["about"]
-    version: str
-    franchise: str
-    data_file: str
-    data_as_of: str | None
-    counts: dict[str, int]
 
 
 def ref(record: Record) -> Ref:
@@ -567,6 +408,8 @@ def _whole_months(earlier: dt.date, later: dt.date) -> int:
 
     A day the month does not have counts as reached on its last day (Jan 31 to Feb 28 is one month).
     """
+    import calendar  # here, not at the top: it imports locale, which a lookup does not need
+
     months = (later.year - earlier.year) * 12 + later.month - earlier.month
     last_day = calendar.monthrange(later.year, later.month)[1]
     if later.day < earlier.day and later.day < last_day:

@@ -16,11 +16,12 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Literal, NamedTuple
 
 from . import answers
-from .answers import Answer, CreditAnswer, Ref, RolesAnswer, TimelineRow, money, plural, ref, relative
+from .answers import Answer, money, plural, ref, relative
 from .errors import Ambiguous, CannotAnswer, NotFound, NotInWork, WickError, WrongKind
 from .lookup import shell_word
 from .model import Character, Fact, Franchise, Person, Record, Work, names_of
 from .resolve import Match, Resolver, content_words, describe, normalise, word_cost
+from .shapes import CreditAnswer, Ref, RolesAnswer, TimelineRow
 
 # ---------------------------------------------------------------------------------------------
 # The words of questions (not of any franchise).

@@ -14,24 +14,7 @@ from collections import Counter
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .answers import (
-    AboutAnswer,
-    Answer,
-    CastAnswer,
-    CreditAnswer,
-    CrewAnswer,
-    Ref,
-    ReleaseAnswer,
-    ReleaseDateAnswer,
-    ReleaseDatesAnswer,
-    RolesAnswer,
-    SearchAnswer,
-    TimelineAnswer,
-    TimelineRow,
-    WhoPlaysAnswer,
-    money,
-    relative,
-)
+from .answers import Answer, money, relative
 from .errors import quoted
 from .model import titled
 
@@ -40,6 +23,21 @@ if TYPE_CHECKING:
     from rich.table import Table as RichTable
 
     from .quiz import Grade, Question
+    from .shapes import (
+        AboutAnswer,
+        CastAnswer,
+        CreditAnswer,
+        CrewAnswer,
+        Ref,
+        ReleaseAnswer,
+        ReleaseDateAnswer,
+        ReleaseDatesAnswer,
+        RolesAnswer,
+        SearchAnswer,
+        TimelineAnswer,
+        TimelineRow,
+        WhoPlaysAnswer,
+    )
 
 
 class Styled(NamedTuple):
@@ -632,7 +630,7 @@ def _work_card(card: dict[str, Any]) -> Card:
             (c["person"]["name"], c["character"]["name"] + _note(c)) for c in card["cast"]
         ]
         extra.append(Table(None, ("Actor", "Character"), cast_rows))
-    return Card(_name(typing.cast(Ref, card)), rows, [*extra, *_facts(card)])  # a card is a ref
+    return Card(_name(typing.cast("Ref", card)), rows, [*extra, *_facts(card)])  # a card is a ref
 
 
 def _character_card(card: dict[str, Any]) -> Card:

@@ -47,6 +47,8 @@ CLOSE_WORDS = 200
 """Beyond FULL_SCAN names, the words sharing the most bigrams with a query whose names are scored as wholes."""
 CLOSE_NAMES = 5000
 """And at most about this many of their names."""
+RANK_CHUNK = 64
+"""Ranking reads the names of the best-scored positions this many at a time, until it has enough records."""
 
 _FOLD = str.maketrans({"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "&": " and "})
 _NON_WORD = re.compile(r"[\W_]+")
@@ -297,6 +299,10 @@ class Names:
         """Positions whose normalised key has this word."""
         return self._words.get(word, [])
 
+    def word_sizes(self, word: str) -> list[int]:
+        """How many content words each name that ``with_word`` gives for this word has, in the same order."""
+        return [len(content_words(self.keys[i])) for i in self.with_word(word)]
+
     def words_starting(self, prefix: str) -> list[str]:
         """Words of the names that start with a prefix (the prefix itself included)."""
         return [word for word in self.vocabulary() if word.startswith(prefix)]
@@ -394,33 +400,71 @@ class Resolver:
     def _ranked(self, scored: Iterable[tuple[float, int]], wanted: set[str] | None, limit: int) -> list[Match]:
         """The best name of each record, best records first (ties keep the file's order)."""
         names = self.names
-        scored = list(scored)
-        names.fetch(i for _, i in scored)
+        ordered = sorted(scored, key=lambda h: (-h[0], h[1]))
+        # Walked best first, a record's first name is its best one: only the names up to the
+        # limit-th record are read, not every name that was scored.
         best: dict[str, tuple[float, int]] = {}
-        for value, i in scored:
-            owner = names.owner(i)
-            if (wanted is None or names.kind(i) in wanted) and (
-                owner not in best or (-value, i) < (-best[owner][0], best[owner][1])
-            ):
-                best[owner] = (value, i)
-        ordered = sorted(best.values(), key=lambda h: (-h[0], h[1]))
-        return [self._match(i, value) for value, i in ordered[:limit]]
+        for start in range(0, len(ordered), RANK_CHUNK):
+            if len(best) >= limit:
+                break
+            chunk = ordered[start : start + RANK_CHUNK]
+            names.fetch(i for _, i in chunk)
+            for value, i in chunk:
+                if len(best) >= limit:
+                    break
+                owner = names.owner(i)
+                if owner not in best and (wanted is None or names.kind(i) in wanted):
+                    best[owner] = (value, i)
+        return [self._match(i, value) for value, i in best.values()]
 
-    def _fits(self, key: str) -> Iterator[tuple[float, int]]:
-        """Every name that accounts for every content word of a normalised query, with its score."""
+    def _fits(self, key: str, wanted: set[str] | None, limit: int) -> list[tuple[float, int]]:
+        """Names that account for every content word of a normalised query, with their scores.
+
+        Not every such name: each is first given the best score it could have (its words' least
+        costs and its count of words, read from the index), and names are scored best bound first
+        until no name left could rank among the best ``limit`` records. A query that thousands of
+        names fit (a shared surname) so scores a few of them, and ranks as if it scored them all.
+        """
         names = self.names
-        wanted = content_words(key)
-        costs = {typed: _word_matches(names, typed) for typed in dict.fromkeys(wanted)}
-        pool: set[int] | None = None
-        for typed in wanted:
-            here = {i for word in costs[typed] for i in names.with_word(word)}
-            pool = here if pool is None else pool & here
-        ordered = sorted(pool or ())
-        names.fetch(ordered)
-        for i in ordered:
-            found = fit(key, names.key(i), costs)
-            if found is not None:
-                yield score(key, names.key(i), found), i
+        words = content_words(key)
+        costs = {typed: _word_matches(names, typed) for typed in dict.fromkeys(words)}
+        least: dict[int, float] | None = None
+        sizes: dict[int, int] = {}
+        for typed in words:
+            here: dict[int, float] = {}
+            for word, cost in costs[typed].items():
+                for i, size in zip(names.with_word(word), names.word_sizes(word), strict=True):
+                    sizes[i] = size
+                    if i not in here or cost < here[i]:
+                        here[i] = cost
+            least = here if least is None else {i: c + here[i] for i, c in least.items() if i in here}
+        bounds = sorted(
+            ((100.0 - c - EXTRA_COST * max(sizes[i] - len(words), 0), i) for i, c in (least or {}).items()),
+            key=lambda h: (-h[0], h[1]),
+        )
+        scored: list[tuple[float, int]] = []
+        best: dict[str, tuple[float, int]] = {}  # each record's best (-score, position) so far
+        scores: dict[str, float | None] = {}  # many names share a key ("Toto Rossi"): each is fitted once
+        for start in range(0, len(bounds), RANK_CHUNK):
+            if limit <= 0 or (
+                len(best) >= limit and (-bounds[start][0], bounds[start][1]) > sorted(best.values())[limit - 1]
+            ):
+                break  # no name left can score above the limit-th record, nor tie it earlier in the file
+            chunk = [i for _, i in bounds[start : start + RANK_CHUNK]]
+            names.fetch(chunk)
+            for i in chunk:
+                name = names.key(i)
+                if name not in scores:
+                    found = fit(key, name, costs)
+                    scores[name] = None if found is None else score(key, name, found)
+                value = scores[name]
+                if value is None:
+                    continue
+                scored.append((value, i))
+                owner = names.owner(i)
+                if (wanted is None or names.kind(i) in wanted) and (owner not in best or (-value, i) < best[owner]):
+                    best[owner] = (-value, i)
+        return scored
 
     def search(
         self, query: str, kinds: Iterable[Kind] | None = None, limit: int = 10, exact_wins: bool = False
@@ -444,7 +488,7 @@ class Resolver:
             # Listing with a very short query ("wick search a"): names with a word starting with it.
             starts = [(SHORT_PREFIX, i) for i in self._word_starts(key)]
             return self._ranked([*exact, *starts], wanted, limit)
-        return self._ranked(self._fits(key), wanted, limit)
+        return self._ranked(self._fits(key, wanted, limit), wanted, limit)
 
     def _word_starts(self, key: str) -> list[int]:
         """Positions whose key starts with this text at the start of one of its words."""
