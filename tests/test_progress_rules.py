@@ -137,6 +137,11 @@ def test_a_round_that_fits_is_kept(raw: dict[str, Any], kept: dict[str, Any], wh
         ({"state": 4}, "c.state: expected 1, 2 or 3, got 4", "FSRS has three states"),
         ({"state": 0}, "c.state: expected 1, 2 or 3, got 0", "nor a state 0"),
         ({"step": -1}, "c.step: expected a whole number of at least 0, got -1", "step"),
+        (
+            {"state": 3, "step": None},
+            "c.step: expected the step of a relearning card, got null",
+            "a relearning card without its step would stop the quiz when answered",
+        ),
         ({"stability": -1}, "c.stability: expected a number, got -1", "stability"),
         ({"difficulty": "x"}, 'c.difficulty: expected a number, got "x"', "difficulty"),
         ({"last_review": "soon"}, 'c.last_review: expected a date and time, got "soon"', "last review"),
@@ -158,7 +163,7 @@ def test_a_card_must_be_a_mapping() -> None:
     ("change", "why"),
     [
         ({"state": 1}, "learning"),
-        ({"state": 3}, "relearning"),
+        ({"state": 3, "step": 0}, "relearning, at its step"),
         ({"step": 0}, "a learning step"),
         ({"stability": None, "difficulty": None, "last_review": None}, "a card never reviewed"),
     ],
@@ -433,3 +438,11 @@ def test_recording_on_a_format_1_file_migrates_at_the_round_time(tmp_path: Path)
     assert ProgressFile(tmp_path, "John Wick").record({"score": 1, "asked": 1}, [], NOW)
     card = ProgressFile(tmp_path, "John Wick").load(NOW).cards["m"]
     assert (card["last_review"], card["due"]) == ("2026-03-01T12:00:00+00:00", "2026-03-02T12:00:00+00:00")
+
+
+def test_a_relearning_card_without_its_step_is_set_aside_not_answered(tmp_path: Path) -> None:
+    (tmp_path / "history.json").write_bytes(v2({"cards": {"q": {**CARD, "state": 3}}}))
+    store = ProgressFile(tmp_path, "John Wick")
+    assert store.record({"score": 1, "asked": 1}, [("q", 3)], NOW)
+    card = ProgressFile(tmp_path, "John Wick").load(NOW).cards["q"]
+    assert (card["state"], card["due"]) == (2, "2026-03-03T12:00:00+00:00")
