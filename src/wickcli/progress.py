@@ -246,6 +246,8 @@ def check_card(raw: object, where: str) -> CardRecord:
     if type(state) is not int or state not in (1, 2, 3):
         raise Unfit(f"{where}.state: expected 1, 2 or 3, got {json.dumps(state)}")
     step = raw.get("step")
+    if state == 3 and step is None:  # the scheduler cannot review a relearning card without its step
+        raise Unfit(f"{where}.step: expected the step of a relearning card, got null")
     last = raw.get("last_review")
     return {
         "due": _time(raw.get("due"), f"{where}.due"),
