@@ -183,7 +183,7 @@ GRADES = [
     ("role:jw2:peter-stormare", "Tarsov", True, "Abram Tarasov", "his own alias, not a typo of Viggo's name"),
     ("cast:jw4:caine:donnie-yen", "Yen", False, None, "exactly a character's name: a person lookup declines it"),
     ("crew:jw3:writer", "Abram", False, None, "exactly a character's name, only a typo of Marc Abrams"),
-    ("released-first:jw2:john-wick-chronicles", "2", False, None, "a bare number names no work in a lookup"),
+    ("released-first:jw2:jw3", "2", False, None, "a bare number names no work in a lookup"),
 ]
 
 

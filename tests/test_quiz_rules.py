@@ -150,6 +150,27 @@ def test_question(questions: dict[str, quiz.Question], qid: str, fields: dict[st
     assert {k: getattr(question, k) for k in fields} == fields, why
 
 
+@pytest.mark.parametrize(
+    ("qid", "asked", "why"),
+    [
+        ("released-first:jw1:jw2", True, "years apart"),
+        (
+            "released-first:john-wick-chronicles:jw2",
+            False,
+            "the game came out the day before Chapter 2 opened, "
+            "but after Chapter 2's premiere: which came first depends on the reading, so it is not asked",
+        ),
+        ("released-first:jw2:john-wick-chronicles", False, "nor the other way round"),
+        ("released-first:john-wick-chronicles:john-wick-comic", True, "February and November of 2017"),
+        ("story-first:the-continental:jw1", True, "the 1970s before 2014"),
+    ],
+)
+def test_which_came_first_is_asked_only_when_certain(
+    questions: dict[str, quiz.Question], qid: str, asked: bool, why: str
+) -> None:
+    assert (qid in questions) == asked, why
+
+
 MINI_QUESTIONS: list[tuple[str, dict[str, Any], str]] = [
     (
         "cast:hl1:ellen-gray:ada-voss",

@@ -132,15 +132,6 @@ def _sources(*groups: tuple[str, ...]) -> list[str]:
     return list(dict.fromkeys(s for group in groups for s in group))
 
 
-def main_release(work: Work) -> Release | None:
-    """The release people mean: US theatrical first, then any US release, then the earliest."""
-    ranked = sorted(
-        work.releases,
-        key=lambda r: (r.region != "US" or r.medium != "theatrical", r.region != "US", r.medium == "premiere", r.date),
-    )
-    return ranked[0] if ranked else None
-
-
 def _release(release: Release, today: dt.date) -> ReleaseAnswer:
     return {
         "date": release.date.isoformat(),
@@ -156,7 +147,7 @@ def _release(release: Release, today: dt.date) -> ReleaseAnswer:
 
 
 def _work_dates(work: Work, today: dt.date) -> WorkDates:
-    main = main_release(work)
+    main = work.main_release
     return {
         "work": ref(work),
         "status": work.status,
@@ -199,7 +190,7 @@ def release_date(
 
 
 def _timeline_row(franchise: Franchise, work: Work) -> TimelineRow:
-    main = main_release(work)
+    main = work.main_release
     return {
         "work": ref(work),
         "aliases": list(work.aliases),

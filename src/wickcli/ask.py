@@ -414,7 +414,7 @@ def crew(asked: Asked) -> Reply:
 
 
 def _main_release(work: Work) -> tuple[dt.date, str] | None:
-    main = answers.main_release(work)
+    main = work.main_release
     return (main.date, f"{main.region} {main.medium.replace('-', ' ')}") if main else None
 
 
@@ -448,7 +448,7 @@ def release(asked: Asked) -> Reply:
             if mode == "yet":
                 text = f"{'Yes' if past else 'No'}: {text}"
     reply = Reply(text, [work], command=f"wick release-date {shell_word(asked.typed('work'))}")
-    release_ = answers.main_release(work)
+    release_ = work.main_release
     reply.add(release_.sources if release_ else work.sources)
     return reply
 

@@ -162,6 +162,20 @@ class Work(NamedTuple):
         return min(self.releases, key=lambda r: r.date, default=None)
 
     @property
+    def main_release(self) -> Release | None:
+        """The release people mean: US theatrical first, then any US release, then the earliest."""
+        ranked = sorted(
+            self.releases,
+            key=lambda r: (
+                r.region != "US" or r.medium != "theatrical",
+                r.region != "US",
+                r.medium == "premiere",
+                r.date,
+            ),
+        )
+        return ranked[0] if ranked else None
+
+    @property
     def year(self) -> int | None:
         """The year of the first release."""
         first = self.first_release
@@ -408,10 +422,11 @@ class Franchise:
 
     @cached_property
     def works_by_release(self) -> tuple[Work, ...]:
-        """Works in release order; undated projects last, in file order."""
+        """Works in the order of the dates people mean (`Work.main_release`, the date a timeline shows), the
+        earliest release breaking a tie; undated projects last, in file order."""
         dated = [w for w in self.works if w.first_release]
         undated = [w for w in self.works if not w.first_release]
-        return (*sorted(dated, key=lambda w: w.first_release.date), *undated)  # type: ignore[union-attr]
+        return (*sorted(dated, key=lambda w: (w.main_release.date, w.first_release.date)), *undated)  # type: ignore[union-attr]
 
     @cached_property
     def works_by_story(self) -> tuple[Work, ...]:

@@ -173,8 +173,6 @@ def _year_distractors(year: int, first: int, last: int) -> tuple[str, ...]:
 
 
 def _release_questions(franchise: Franchise) -> Iterator[Question]:
-    from .answers import main_release
-
     years = [r.date.year for w in franchise.works for r in w.releases if r.status == "released"]
     if not years:
         return
@@ -182,7 +180,7 @@ def _release_questions(franchise: Franchise) -> Iterator[Question]:
     if franchise.data_as_of is not None:
         last = max(last, franchise.data_as_of.year)
     for work in franchise.works_by_release:
-        release = main_release(work)
+        release = work.main_release
         if release is None or release.status != "released":
             continue
         yield Question(
@@ -198,11 +196,17 @@ def _release_questions(franchise: Franchise) -> Iterator[Question]:
 
 
 def _which_first(
-    works: Sequence[Work], kind: str, template: str, difficulty: Callable[[Work, Work], str]
+    works: Sequence[Work],
+    kind: str,
+    template: str,
+    difficulty: Callable[[Work, Work], str],
+    before: Callable[[Work, Work], bool],
 ) -> Iterator[Question]:
-    """For every pair of works in order: which one comes first (the earlier one is the answer)."""
+    """For every pair of works in order of which one certainly comes first: which one (the answer)."""
     for i, first in enumerate(works):
         for second in works[i + 1 :]:
+            if not before(first, second):
+                continue
             yield Question(
                 id=f"{kind}:{first.id}:{second.id}",
                 category="timeline",
@@ -224,10 +228,15 @@ def _timeline_questions(franchise: Franchise) -> Iterator[Question]:
         "released-first",
         "Which came out first: {first} or {second}?",
         lambda a, b: "easy" if a.year != b.year else "hard",
+        _came_out_before,
     )
     placed = [w for w in franchise.works_by_story if w.story.order is not None and w.status == "released"]
     yield from _which_first(
-        placed, "story-first", "Which is set earlier in the story: {second} or {first}?", lambda a, b: "medium"
+        placed,
+        "story-first",
+        "Which is set earlier in the story: {second} or {first}?",
+        lambda a, b: "medium",
+        lambda a, b: (a.story.order or 0) < (b.story.order or 0),
     )
     settings = [w for w in placed if w.story.set]
     for work in settings:
@@ -242,6 +251,13 @@ def _timeline_questions(franchise: Franchise) -> Iterator[Question]:
             distractors=tuple(w.story.set or "" for w in settings if w is not work),
             free=False,
         )
+
+
+def _came_out_before(first: Work, second: Work) -> bool:
+    """Whether a work came out before another by every reading of "came out": both its main release (the
+    date people mean) and its earliest release (a premiere) are earlier, not on the same day."""
+    pairs = ((first.main_release, second.main_release), (first.first_release, second.first_release))
+    return all(a is not None and b is not None and a.date < b.date for a, b in pairs)
 
 
 def _looks_numeric(text: str) -> bool:
