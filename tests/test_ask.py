@@ -77,7 +77,7 @@ ANSWERED = [
     ),
     (
         "Ballerina cast",
-        "From the World of John Wick: Ballerina (2025) stars Ana de Armas (Eve Macarro), Anjelica Huston (The Director), Gabriel Byrne (The Chancellor), Lance Reddick (Charon), Norman Reedus (Daniel Pine), Ian McShane (Winston Scott) and 6 others.",
+        "From the World of John Wick: Ballerina (2025) stars Ana de Armas (Eve Macarro), Anjelica Huston (The Director), Gabriel Byrne (The Chancellor), Lance Reddick (Charon), Catalina Sandino Moreno (Lena), Norman Reedus (Daniel Pine) and 6 others.",
         "seed heading: a work that is also a character's alias reads as the work",
     ),
     (
@@ -381,8 +381,23 @@ ANSWERED = [
     ),
     (
         "who created the continental",
-        "The Continental: From the World of John Wick (2023): created by Greg Coolidge, Kirk Ward and Shawn Simmons.",
-        "creators",
+        "The Continental: From the World of John Wick (2023): developed by Greg Coolidge, Kirk Ward and Shawn Simmons.",
+        "'created' asks for creators or, where a work has none, its developers (credited 'developed by')",
+    ),
+    (
+        "who developed the continental",
+        "The Continental: From the World of John Wick (2023): developed by Greg Coolidge, Kirk Ward and Shawn Simmons.",
+        "developers, asked by their own word",
+    ),
+    (
+        "who created john wick hex",
+        "John Wick Hex (2019): created by Mike Bithell.",
+        "a work with a creator: 'created' means the creator",
+    ),
+    (
+        "who created john wick",
+        "John Wick (2014): the knowledge file names no creator.",
+        "neither a creator nor a developer of the film: said as the file's silence, not as 'nobody created it'",
     ),
     (
         "ballerina director",
@@ -651,7 +666,7 @@ ANSWERED = [
     ),
     (
         "who appears in both chapter 2 and chapter 3",
-        "In both John Wick: Chapter 2 (2017) and John Wick: Chapter 3 – Parabellum (2019): Keanu Reeves (John Wick), Laurence Fishburne (The Bowery King), Lance Reddick (Charon) and Ian McShane (Winston Scott).",
+        "In both John Wick: Chapter 2 (2017) and John Wick: Chapter 3 – Parabellum (2019): Keanu Reeves (John Wick), Laurence Fishburne (The Bowery King), Ian McShane (Winston Scott) and Lance Reddick (Charon).",
         "shared cast",
     ),
     (
@@ -830,7 +845,7 @@ ANSWERED = [
     ),
     (
         "what is john wick rated",
-        "John Wick (2014) is rated R in US (MPA), 18 in United Kingdom (BBFC) and 16 in Germany (FSK).",
+        "John Wick (2014) is rated R in US (MPA), 15 in United Kingdom (BBFC) and 16 in Germany (FSK).",
         "age ratings in three countries",
     ),
     ("jw4 rating", "John Wick: Chapter 4 (2023) is rated R in US (MPA).", "noun phrase"),
@@ -1032,12 +1047,12 @@ SEED_ARTICLE = [
     (
         "Ballerina cast",
         False,
-        "From the World of John Wick: Ballerina (2025) stars Ana de Armas (Eve Macarro), Anjelica Huston (The Director), Gabriel Byrne (The Chancellor), Lance Reddick (Charon), Norman Reedus (Daniel Pine), Ian McShane (Winston Scott) and 6 others.",
+        "From the World of John Wick: Ballerina (2025) stars Ana de Armas (Eve Macarro), Anjelica Huston (The Director), Gabriel Byrne (The Chancellor), Lance Reddick (Charon), Catalina Sandino Moreno (Lena), Norman Reedus (Daniel Pine) and 6 others.",
     ),
     (
         "Does John Wick die at the end of John Wick: Chapter 4?",
         True,
-        "Chapter 4 implies that John dies, but leaves it open. He wins his freedom in the duel, collapses on the steps of Sacré-Cœur, and Winston and the Bowery King later visit his grave beside Helen's; no body is shown, and producer Erica Lee said \"I think the answer is we don't know yet.\" Chapter 5 was announced in 2025 with Keanu Reeves returning.",
+        "Chapter 4 shows John dying, but leaves a door open. He wins his freedom in the duel, collapses on the steps of Sacré-Cœur, and Winston and the Bowery King later visit his grave beside Helen's; no body is shown. Producer Erica Lee told Collider the character is dead, and told Screen Rant \"I think the answer is we don't know yet.\" Chapter 5 was announced in 2025 with Keanu Reeves returning.",
     ),
     (
         "What happens at the end of John Wick: Chapter 4?",
@@ -1193,10 +1208,9 @@ def test_reply_renders_reply_records_sources_and_command(franchise: Franchise, r
         "John Wick: Chapter 4 (2023) runs 169 minutes (2 h 49 min).",
         "Records: John Wick: Chapter 4 (2023) (work)",
         "Sources:",
-        "http://theinfolist.com/html/ALL/s/J/John_Wick_Chapter_4.html",
         "https://rafu.com/2023/03/john-wick-chapter-4-opens-march-24/",
         "https://deadline.com/2021/12/john-wick-chapter-4-avoids-top-gun-maverick-over-memorial-day-heads-to-2023-1234900866/",
-        "(and 1 more source: --json lists them all)",
+        "https://www.slashfilm.com/1237810/john-wick-4-sets-a-new-franchise-record-with-8-million-thursday-night-box-office/",
         "same as: wick info JW4",
     ]
 

@@ -351,6 +351,7 @@ CREW_WORDS = {
     "cinematographer": "shot by",
     "editor": "edited by",
     "creator": "created by",
+    "developer": "developed by",
     "showrunner": "run by",
 }
 """How a reply says each job of the knowledge format."""
@@ -386,8 +387,10 @@ JOBS_ASKED = {
     "dp": ("cinematographer",),
     "edited": ("editor",),
     "editor": ("editor",),
-    "created": ("creator",),
-    "creator": ("creator",),
+    "created": ("creator", "developer"),
+    "creator": ("creator", "developer"),
+    "developed": ("developer",),
+    "developer": ("developer",),
     "showrunner": ("showrunner",),
 }
 """Which job a word of a question asks about."""
@@ -396,15 +399,18 @@ JOBS_ASKED = {
 def crew(asked: Asked) -> Reply:
     """Who did one or two jobs on a work."""
     work = asked.work()
-    jobs = list(
-        dict.fromkeys(job for key in ("job", "job2") if key in asked.slots for job in JOBS_ASKED[asked.word(key)])
-    )
+    jobs: list[str] = []
+    for key in ("job", "job2"):
+        if key in asked.slots:
+            meant = JOBS_ASKED[asked.word(key)]
+            held = [job for job in meant if any(c.job == job for c in work.crew)]
+            jobs += held or meant[:1]  # a word for several jobs ("created": creator, developer) means those held
     parts, people, sources = [], [], []
-    for job in jobs:
+    for job in dict.fromkeys(jobs):
         found = [c for c in work.crew if c.job == job]
         names = [asked.franchise.person(c.person).name + (f" ({c.note})" if c.note else "") for c in found]
         words = CREW_WORDS.get(job, f"{job.replace('-', ' ')}:")
-        parts.append(f"{words} {_listed(names)}" if names else f"no {job.replace('-', ' ')} named")
+        parts.append(f"{words} {_listed(names)}" if names else f"the knowledge file names no {job.replace('-', ' ')}")
         people += [asked.franchise.person(c.person) for c in found]
         sources += [c.sources for c in found]
     reply = Reply(f"{work.display_title}: {'; '.join(parts)}.", [work, *dict.fromkeys(people)])
@@ -881,13 +887,13 @@ FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
     ("(is|was|will|does|did) {name:name} [(be|going to be|appear|appears|appearing|star|starring|return|returning|play|playing|come back|coming back|back)] (in|for) {work:work}", is_in),
     ("(is|was|does|did) {work:work} (have|feature|star|include) {name:name}", is_in),
     ("who (is|was|are|were|will be) {job=directing|writing|producing} and {job2=directing|writing|producing} {work:work}", crew),
-    ("who {job=directed|wrote|produced|composed|scored|shot|edited|created} and {job2=directed|wrote|produced|composed|scored|shot|edited|created} [the] [(film|movie|show|series|game)] {work:work}", crew),
+    ("who {job=directed|wrote|produced|composed|scored|shot|edited|created|developed} and {job2=directed|wrote|produced|composed|scored|shot|edited|created|developed} [the] [(film|movie|show|series|game)] {work:work}", crew),
     ("who (is|was|are|were|will be) {job=directing|writing|producing|editing} [the] [(film|movie|show|series|game)] {work:work}", crew),
-    ("who {job=directed|directs|wrote|writes|produced|composed|scored|shot|edited|created} [the] [(film|movie|show|series|game)] {work:work}", crew),
+    ("who {job=directed|directs|wrote|writes|produced|composed|scored|shot|edited|created|developed} [the] [(film|movie|show|series|game)] {work:work}", crew),
     ("who (wrote|composed|did|made|is doing|does) [the] {job=music|score|soundtrack|screenplay|script|cinematography} (for|of|in|on) {work:work}", crew),
-    ("who (is|was|are|were) [the] {job=director|directors|writer|writers|producer|producers|composer|cinematographer|dp|editor|creator|showrunner} (of|for|on|behind) {work:work}", crew),
-    ("{work:work} {job=director|directors|writer|writers|producer|producers|composer|cinematographer|editor|creator|showrunner|music|soundtrack}", crew),
-    ("{job=director|directors|writer|writers|producer|producers|composer|cinematographer|editor|creator|showrunner} (of|for) {work:work}", crew),
+    ("who (is|was|are|were) [the] {job=director|directors|writer|writers|producer|producers|composer|cinematographer|dp|editor|creator|developer|showrunner} (of|for|on|behind) {work:work}", crew),
+    ("{work:work} {job=director|directors|writer|writers|producer|producers|composer|cinematographer|editor|creator|developer|showrunner|music|soundtrack}", crew),
+    ("{job=director|directors|writer|writers|producer|producers|composer|cinematographer|editor|creator|developer|showrunner} (of|for) {work:work}", crew),
     ("(when|what day|what year) (did|does|will|is) {work:work} (come out|came out|coming out|out|release|released|releasing|premiere|premiered|hit theaters|hit cinemas|open|opens|drop|debut)", release),
     ("(when|what day|what year) (was|is|will) {work:work} [(going to be|be)] (released|out|coming out|come out|premiered|dropping)", release),
     ("(when|what) (is|was) [the] {work:work} release [date]", release),
