@@ -88,6 +88,8 @@ HITS = [
     ("Chapter Five", "jw5"),
     ("john wick 2014", "jw1"),  # a year names the work of that year
     ("john wick 2025", "ballerina"),  # (2017 has three works: Chapter 2, the VR game and the comic)
+    ("chapter 3 2019", "jw3"),  # the year and a word only Parabellum has, of the two works of 2019
+    ("hex 2019", "john-wick-hex"),  # the other way round
     # Words in any order; the name may have words the query lacks
     ("Reeves Keanu", "keanu-reeves"),
     ("tarasov viggo", "viggo-tarasov"),
@@ -163,6 +165,12 @@ def test_near_miss_is_not_found(resolver: Resolver, query: str, first_suggestion
         ("chapter", "John Wick: Chapter 4 (2023) (work)"),
         ("john wick 2023", "The Continental: From the World of John Wick (2023) (work)"),  # two works that year
         ("john wick 2023", "John Wick: Chapter 4 (2023) (work)"),
+        # A year names every work of that year alike: the shorter title does not win for lacking fewer words.
+        ("john wick 2019", "John Wick: Chapter 3 – Parabellum (2019) (work)"),
+        ("john wick 2019", "John Wick Hex (2019) (work)"),
+        ("2019", "John Wick: Chapter 3 – Parabellum (2019) (work)"),
+        ("wick 2017", "John Wick: Chapter 2 (2017) (work)"),
+        ("wick 2017", "John Wick (Dynamite comic series) (2017) (work)"),
         ("marq", "Sven Marquardt (person)"),  # a prefix of two names
     ],
 )

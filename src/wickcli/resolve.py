@@ -187,8 +187,21 @@ def fit(query: str, name: str, costs: dict[str, dict[str, float]] | None = None)
     best = _assign(options, 0, frozenset())
     if best is None:
         return None
-    extra = len([w for w in words if w not in STOPWORDS]) - len(wanted)
-    return Fit(best, max(extra, 0))
+    return Fit(best, lacking(wanted, len([w for w in words if w not in STOPWORDS])))
+
+
+def is_year(word: str) -> bool:
+    """Whether a normalised word is a year (four digits), as a work's title with its year ends."""
+    return len(word) == 4 and word.isdigit()
+
+
+def lacking(wanted: list[str], size: int) -> int:
+    """How many of a name's ``size`` content words a query of these words (all of them in the name) lacks.
+
+    None counts when the query gives a year: a year names every work of that year ("john wick 2019"
+    is Parabellum and John Wick Hex alike), so the words of their titles it lacks must not set them apart.
+    """
+    return 0 if any(is_year(w) for w in wanted) else max(size - len(wanted), 0)
 
 
 def _assign(options: list[list[tuple[float, int]]], i: int, used: frozenset[int]) -> float | None:
@@ -439,7 +452,7 @@ class Resolver:
                         here[i] = cost
             least = here if least is None else {i: c + here[i] for i, c in least.items() if i in here}
         bounds = sorted(
-            ((100.0 - c - EXTRA_COST * max(sizes[i] - len(words), 0), i) for i, c in (least or {}).items()),
+            ((100.0 - c - EXTRA_COST * lacking(words, sizes[i]), i) for i, c in (least or {}).items()),
             key=lambda h: (-h[0], h[1]),
         )
         scored: list[tuple[float, int]] = []
