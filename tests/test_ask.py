@@ -902,8 +902,33 @@ ANSWERED = [
     ),
     (
         "where is ballerina set",
-        "From the World of John Wick: Ballerina (2025) is set: During and after Chapter 3, before Chapter 4. In story order it comes after John Wick: Chapter 3 – Parabellum (2019) and before John Wick: Chapter 4 (2023).",
-        "'where is W set'",
+        "Ballerina is set during and after the events of Chapter 3 – Parabellum, before Chapter 4, which lets Keanu Reeves's John Wick appear in it.",
+        "'where is W set' is not read as when: the trivia fact about its setting answers",
+    ),
+    (
+        "when does john wick 2 take place",
+        "John Wick: Chapter 2 (2017) is set: Days after John Wick (2014). In story order it comes after John Wick (2014) and before John Wick: Chapter 3 – Parabellum (2019).",
+        "'when does W take place': its place in the story",
+    ),
+    (
+        "how much did john wick 2 make in north america",
+        "John Wick: Chapter 2 (2017) took in $92 million in the US and Canada.",
+        "the domestic total, not the opening weekend in North America that a trivia fact gives",
+    ),
+    (
+        "how much did john wick 4 make in the us",
+        "John Wick: Chapter 4 (2023) took in $187.1 million in the US and Canada.",
+        "'the us' is the domestic box office",
+    ),
+    (
+        "how much did jw4 make on its opening weekend",
+        "John Wick: Chapter 4 (2023) took in $73.8 million on its opening weekend (North America) and $137.8 million on its opening weekend worldwide.",
+        "the opening weekend, in every region the file gives",
+    ),
+    (
+        "how much did ballerina make in america",
+        "The knowledge file gives no box-office figure in the US and Canada for From the World of John Wick: Ballerina (2025).",
+        "no domestic total in the file: said, not replaced by the opening weekend",
     ),
     (
         "how long is the continental",
@@ -919,6 +944,9 @@ ANSWERED = [
 
 DECLINED = [
     ("who plays batman", "a character of another franchise"),
+    ("where does john wick 2 take place", "a place in the story, which the file does not hold (its setting is a time)"),
+    ("is keanu reeves in john wick 2019", "2019 names two works, Parabellum and John Wick Hex: never one of them"),
+    ("who directed the 2019 john wick", "2019 names two works"),
     ("who directed the matrix", "another film"),
     ("who plays neo in the matrix", "another film's character"),
     ("when did the matrix come out", "another film"),

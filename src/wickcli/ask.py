@@ -660,6 +660,26 @@ def box_office(asked: Asked) -> Reply:
     return _infobox(asked, work, text, "box-office figures", *(g.sources for g in totals))
 
 
+MEASURES_ASKED = {
+    **dict.fromkeys(("north america", "america", "us", "u s", "usa", "united states", "states"), "domestic"),
+    **dict.fromkeys(("domestically", "domestic box office", "us box office", "canada"), "domestic"),
+    **dict.fromkeys(("opening weekend", "first weekend", "opening"), "opening-weekend"),
+    **dict.fromkeys(("worldwide", "globally", "worldwide box office"), "worldwide"),
+    **dict.fromkeys(("overseas", "abroad", "internationally"), "international"),
+}
+"""Which box-office measure the words of a question ask for ("in north america": the domestic total)."""
+
+
+def box_office_measure(asked: Asked) -> Reply:
+    """One box-office measure of a work: the domestic total, the opening weekend, worldwide or abroad."""
+    work = asked.work()
+    measure = MEASURES_ASKED[asked.word("where")]
+    found = [g for g in work.box_office if g.measure == measure]
+    text = f"{work.display_title} took in {_listed([_gross(g) for g in found])}." if found else None
+    missing = f"box-office figure {MEASURES[measure]}"
+    return _infobox(asked, work, text, missing, *(g.sources for g in found))
+
+
 def cost_and_gross(asked: Asked) -> Reply:
     """What a work cost and what it took in."""
     first, second = budget(asked), box_office(asked)
@@ -928,7 +948,8 @@ FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
     ("(what|which) (streaming service|streamer|service|platform|channel) (is|has|streams|carries) {work:work} [on]", streaming),
     ("{work:work} (streaming|stream)", streaming),
     ("(where|how) to (stream|watch) {work:work}", streaming),
-    ("(when|where) (does|did|is|will) {work:work} (take place|happen|set|occur|fit|go)", story),
+    ("when (does|did|is|will) {work:work} (take place|happen|set|occur|fit|go)", story),
+    ("where (does|did|will) {work:work} (fit|go) [(in|into) the (story|timeline|chronology|franchise|series)]", story),
     ("(when|where) in the (story|timeline|chronology) (is|does|was) {work:work} [(set|take place|happen|fit)]", story),
     ("(when|what year) (is|was) {work:work} set [(in the story|in the timeline)]", story),
     ("(where|how) does {work:work} fit (in|into) the (story|timeline|chronology|franchise|series)", story),
@@ -956,7 +977,9 @@ FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
     ("(what|how much) (was|is) the budget (of|for) {work:work}", budget),
     ("(what|how much) (was|is) {work:work} [s] budget", budget),
     ("{work:work} budget", budget),
-    ("how much [money] (did|has) {work:work} (make|made|earn|earned|gross|grossed|take in|bring in) [(at the box office|worldwide)]", box_office),
+    ("how much [money] (did|has) {work:work} (make|made|earn|earned|gross|grossed|take in|bring in) [at the box office] (in|at|on|during|over) [(the|its)] {where=north america|america|us|u s|usa|united states|states|domestic box office|us box office|canada|opening weekend|first weekend|opening|worldwide box office}", box_office_measure),
+    ("how much [money] (did|has) {work:work} (make|made|earn|earned|gross|grossed|take in|bring in) [at the box office] {where=domestically|worldwide|globally|overseas|abroad|internationally}", box_office_measure),
+    ("how much [money] (did|has) {work:work} (make|made|earn|earned|gross|grossed|take in|bring in) [at the box office]", box_office),
     ("(what|how much) (was|is|did) {work:work} [s] (box office|gross|take|earn|make)", box_office),
     ("(what|how much) (was|is) the box office (of|for) {work:work}", box_office),
     ("{work:work} box office", box_office),
