@@ -947,6 +947,7 @@ DECLINED = [
     ("where does john wick 2 take place", "a place in the story, which the file does not hold (its setting is a time)"),
     ("is keanu reeves in john wick 2019", "2019 names two works, Parabellum and John Wick Hex: never one of them"),
     ("who directed the 2019 john wick", "2019 names two works"),
+    ("how did lance reddick die", "how someone died, which the file does not hold: never answered with when"),
     ("who directed the matrix", "another film"),
     ("who plays neo in the matrix", "another film's character"),
     ("when did the matrix come out", "another film"),
@@ -1124,7 +1125,7 @@ def test_spoilers_are_gated(
         ("is winston churchill in john wick", ["Winston Scott (character in John Wick, John Wick: Chapter 2, ...)"]),
         (
             "who plays charon in the matrix",
-            ["Charon (character in John Wick, John Wick: Chapter 2, ...)", "Sharon Duncan-Brewster (person)"],
+            ["Charon (character in John Wick, John Wick: Chapter 2, ...)"],  # not Sharon: a typo keeps the first letter
         ),
         ("who plays batman", []),
     ],

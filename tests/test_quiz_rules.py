@@ -411,6 +411,26 @@ GRADES = [
     ("crew:jw1:director", "Leitch, Chad Stahelski", True, "David Leitch and Chad Stahelski", "two people, a comma"),
     ("role:jw4:hiroyuki-sanada", "Shimazu", True, "Shimazu Koji", "his alias, though another name holds it too"),
     ("role:jw4:hiroyuki-sanada", "Akira", False, "Akira", "his daughter"),
+    ("fact:jw3-opening-weekend", "$56.8 million", True, None, "the answer"),
+    (
+        "fact:jw3-opening-weekend",
+        "$56.8 billion",
+        False,
+        None,
+        "a magnitude is a number: 'billion' is no typo of 'million'",
+    ),
+    ("fact:jw3-opening-weekend", "56.8 thousand", False, None, "nor is 'thousand'"),
+    ("fact:anime-prequel-impossible-task", "The Impossible Task", True, None, "the answer"),
+    (
+        "fact:anime-prequel-impossible-task",
+        "The Imposible Task",
+        True,
+        "The Impossible Task",
+        "a letter dropped is a typo",
+    ),
+    ("fact:anime-prequel-impossible-task", "The Possible Task", False, None, "a typo keeps the first letter"),
+    ("fact:jw4-premiere-blue-ribbons", "glue", False, None, "another word, not a typo: the first letter differs"),
+    ("fact:jw4-premiere-blue-ribbons", "lbue", True, "Blue", "the first two letters swapped is still a typo"),
 ]
 
 

@@ -227,6 +227,12 @@ def test_name_of_another_kind_points_there(
         ("2", "3", None),  # numbers match only exactly
         ("20", "2014", None),  # not even as a prefix
         ("2014", "2015", None),
+        ("billion", "million", None),  # a word of magnitude is a number: exact only
+        ("mill", "million", None),  # not even as a prefix
+        ("sharon", "charon", None),  # a typo keeps the first letter: another start is another word
+        ("possible", "impossible", None),
+        ("hcaron", "charon", TYPO_COST),  # or swaps the first two letters
+        ("kenau", "keanu", TYPO_COST),
     ],
 )
 def test_word_cost(typed: str, word: str, cost: float | None) -> None:

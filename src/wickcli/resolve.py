@@ -135,20 +135,39 @@ def bigrams_kept(typed: str, edits: int) -> int:
     return max(len(bigrams(typed)) - 3 * edits, 0)
 
 
+MAGNITUDES = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
+"""Words that scale a number: like numbers, they match only exactly ('$56.8 billion' is not '$56.8 million')."""
+
+
+def exact_only(word: str) -> bool:
+    """Whether a normalised word matches only itself: a number, or a word of magnitude."""
+    return word.isdigit() or word in MAGNITUDES
+
+
+def same_start(typed: str, word: str) -> bool:
+    """Whether a typo keeps a word's start: its first letter, or its first two swapped.
+
+    People rarely mistype the first letter, and a word with another start is often another word
+    ('possible' for 'impossible', 'glue' for 'blue').
+    """
+    return typed[0] == word[0] or typed[:2] == word[1::-1]
+
+
 def word_cost(typed: str, word: str) -> float | None:
     """What it costs for a typed word to stand for a word of a name, or None if it cannot.
 
-    Both words are normalised. Numbers match only exactly; a word of four letters or more may
-    stand for a longer word it starts; otherwise it may be a typo within the allowance.
+    Both words are normalised. Numbers and words of magnitude match only exactly; a word of four
+    letters or more may stand for a longer word it starts; otherwise it may be a typo within the
+    allowance that keeps the word's start.
     """
     if typed == word:
         return 0.0
-    if typed.isdigit() or word.isdigit():
+    if exact_only(typed) or exact_only(word):
         return None
     if len(typed) >= PREFIX_MIN and word.startswith(typed):
         return PREFIX_COST
     allowed = typo_allowance(typed)
-    if not allowed or abs(len(typed) - len(word)) > allowed:
+    if not allowed or abs(len(typed) - len(word)) > allowed or not same_start(typed, word):
         return None
     from rapidfuzz.distance import OSA
 
@@ -369,11 +388,11 @@ def _word_matches(names: Names, typed: str) -> dict[str, float]:
     found: dict[str, float] = {}
     if names.with_word(typed):
         found[typed] = 0.0
-    if typed.isdigit():
+    if exact_only(typed):
         return found
     if len(typed) >= PREFIX_MIN:
         for word in names.words_starting(typed):
-            if word != typed:
+            if word != typed and not exact_only(word):
                 found[word] = PREFIX_COST
     allowed = typo_allowance(typed)
     if allowed:
@@ -383,7 +402,7 @@ def _word_matches(names: Names, typed: str) -> dict[str, float]:
         near = names.words_near(typed, allowed)
         hits = process.extract(typed, near, scorer=OSA.distance, score_cutoff=allowed, limit=None)  # type: ignore[arg-type]
         for word, edits, _ in hits:
-            if word not in found and not word.isdigit():
+            if word not in found and not exact_only(word) and same_start(typed, word):
                 found[word] = edits * TYPO_COST
     return found
 
