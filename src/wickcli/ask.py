@@ -815,7 +815,8 @@ def person_dates(asked: Asked) -> Reply:
         text = f"{person.name} was {born}and died on {_day(person.died)}{aged}."
     else:
         assert person.born is not None
-        text = f"{person.name} was born on {_day(person.born)}: {_age(person.born, asked.today)} years old today."
+        age = _age(person.born, asked.today)
+        text = f"{person.name} was born on {_day(person.born)}" + (f": {age} years old today." if age >= 0 else ".")
     reply = Reply(text, [person], command=f"wick info {shell_word(person.name)}")
     reply.add(person.sources)
     return reply
@@ -1002,7 +1003,7 @@ FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
     ("who (is|was) {name:name}", who_is),
     ("when (was|is) {person:person} born", person_dates),
     ("how old (is|was) {person:person}", person_dates),
-    ("(when|how) did {person:person} die", person_dates),
+    ("when did {person:person} die", person_dates),
     ("(is|was) {person:person} (alive|dead|still alive)", person_dates),
     ("{person:person} (birthday|age|born)", person_dates),
     ("(what|how) is {work:work} rated", ratings),
