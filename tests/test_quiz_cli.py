@@ -127,6 +127,25 @@ def test_export_anki_needs_a_file(runner: CliRunner) -> None:
     assert result.stderr == "Error: --export anki writes a file: give it with --output FILE.apkg\n"
 
 
+@pytest.mark.parametrize("export", ["anki", "markdown", "json"])
+@pytest.mark.parametrize(
+    ("output", "reason"),
+    [
+        ("missing/x.out", "No such file or directory"),  # a folder that does not exist
+        (".", "Is a directory"),
+        ("file/x.out", "Not a directory"),  # a path through a file
+    ],
+)
+def test_export_to_a_place_that_cannot_be_written_is_one_line(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, export: str, output: str, reason: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "file").write_text("")
+    result = runner.invoke(app, ["quiz", "-n", "2", "--export", export, "-o", output])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"Error: cannot write {output}: {reason}\n"
+
+
 def test_narrow_round_is_shorter_and_says_so(runner: CliRunner) -> None:
     result = runner.invoke(app, ["quiz", "-c", "release", "-n", "50", "--export", "json"])
     assert result.exit_code == 0

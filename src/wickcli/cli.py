@@ -442,20 +442,23 @@ def _export(franchise: str, prepared: "play.Prepared", options: "play.Options") 
 
     from . import export
 
-    if options.export == "anki":
-        if not options.output:
-            raise UsageError("--export anki writes a file: give it with --output FILE.apkg")
-        written = export.to_anki(prepared.questions, franchise, Path(options.output))
-        sys.stderr.write(f"Wrote {written} note{'' if written == 1 else 's'} to {options.output}.\n")
-        return
-    if options.export == "json":
-        text = export.to_json(prepared.questions, prepared.seed, options.mode)
-    else:
-        text = export.to_markdown(prepared.questions, prepared.seed, options.mode, franchise)
-    if options.output:
-        Path(options.output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    if options.export == "anki" and not options.output:
+        raise UsageError("--export anki writes a file: give it with --output FILE.apkg")
+    try:
+        if options.export == "anki":
+            written = export.to_anki(prepared.questions, franchise, Path(options.output or ""))
+            sys.stderr.write(f"Wrote {written} note{'' if written == 1 else 's'} to {options.output}.\n")
+            return
+        if options.export == "json":
+            text = export.to_json(prepared.questions, prepared.seed, options.mode)
+        else:
+            text = export.to_markdown(prepared.questions, prepared.seed, options.mode, franchise)
+        if options.output:
+            Path(options.output).write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError, PermissionError) as exc:
+        raise UsageError(f"cannot write {options.output}: {exc.strerror}") from None
 
 
 @app.command()
