@@ -47,6 +47,21 @@ def test_short_answer_file_ends_round_with_partial_score(runner: CliRunner) -> N
     assert "Seed 7: replay this round with --seed 7." in result.stdout
 
 
+def test_score_in_a_pipe_is_tab_separated_lines(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app, ["quiz", "--seed", "3", "-n", "2", "--mode", "free", "--answers", "-"], input="2017\nvanesa taylor\n"
+    )
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "Score: 2/2",
+        "#\tQuestion\tYour answer\tRight answer\tResult",
+        "1\tIn what year was John Wick (Dynamite comic series) first released (US print)?\t2017\t2017\tright",
+        "2\tWho wrote Untitled John Wick animated prequel?\tvanesa taylor (Vanessa Taylor)\tVanessa Taylor\tright",
+        "\tTotal\t\t\t2/2",
+        "Seed 3: replay this round with --seed 3.",
+    ]
+
+
 def markdown_lists(text: str) -> list[tuple[str, list[str], list[str]]]:
     """Each top-level ordered list item of a CommonMark document: its text, its bullet items' texts, its nesting."""
     from markdown_it import MarkdownIt

@@ -425,8 +425,10 @@ def _play_quiz(state: State, options: "play.Options") -> ExitStatus:
     if options.as_json:
         sys.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
     else:
-        if round_.asked:
-            console.print(render.score_table(summary, plain))
+        if round_.asked and plain:
+            console.file.write(render.to_lines(render.score_doc(summary)))
+        elif round_.asked:
+            console.print(render.score_table(summary))
         # A review draws the questions due, which change as they are answered: no seed replays it.
         for line in render.closing_lines(summary, replayable=not options.review):
             console.print(line, markup=False)

@@ -741,29 +741,37 @@ def hint_line(hint: str | None, plain: bool) -> RenderableType:
     return Text(f"Hint: {hint}" if hint else "No more hints.", style="" if plain else "yellow")
 
 
-def score_table(summary: Answer, plain: bool) -> RenderableType:
-    """Question, your answer, right answer and result, with the total."""
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
+SCORE_COLUMNS = ("#", "Question", "Your answer", "Right answer", "Result")
 
-    asked = summary["questions"]
-    total = f"{summary['points']:g}/{len(asked)}"
-    table = Table(
-        title=None if plain else f"Score: {total}",
-        box=None if plain else box.ROUNDED,
-        show_edge=not plain,
-        show_footer=True,
-    )
-    table.add_column("#", footer="")
-    table.add_column("Question", overflow="fold", footer="Total")
-    table.add_column("Your answer", overflow="fold", footer="")
-    table.add_column("Right answer", overflow="fold", footer="")
-    table.add_column("Result", footer=total)
-    for number, q in enumerate(asked, 1):
+
+def _score_rows(summary: Answer) -> tuple[list[tuple[str, ...]], str]:
+    """Each question asked: number, prompt, the answer as given and read, the right answer, result; and the total."""
+    rows: list[tuple[str, ...]] = []
+    for number, q in enumerate(summary["questions"], 1):
         given = q["given"] + (f" ({q['read_as']})" if q["read_as"] else "")
         result = ("right" if q["points"] == 1 else f"right ({q['points']:g})") if q["correct"] else "wrong"
-        table.add_row(Text(str(number)), Text(q["prompt"]), Text(given or "-"), Text(q["answer"]), Text(result))
+        rows.append((str(number), q["prompt"], given or "-", q["answer"], result))
+    return rows, f"{summary['points']:g}/{len(summary['questions'])}"
+
+
+def score_doc(summary: Answer) -> Doc:
+    """The score in a pipe: a table whose last row is the total."""
+    rows, total = _score_rows(summary)
+    return [Table(f"Score: {total}", SCORE_COLUMNS, [*rows, ("", "Total", "", "", total)])]
+
+
+def score_table(summary: Answer) -> RenderableType:
+    """The score on a terminal: question, your answer, right answer and result, with the total."""
+    from rich import box
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
+    rows, total = _score_rows(summary)
+    table = RichTable(title=f"Score: {total}", box=box.ROUNDED, show_footer=True)
+    for column, footer in zip(SCORE_COLUMNS, ("", "Total", "", "", total), strict=True):
+        table.add_column(column, overflow="fold", footer=footer)
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
     return table
 
 
