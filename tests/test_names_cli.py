@@ -114,6 +114,13 @@ def test_empty_name_is_a_usage_error(runner: CliRunner, args: list[str]) -> None
     assert result.stderr == "Error: the name is empty: type a name, for example wick who-plays Rooney\n"
 
 
+@pytest.mark.parametrize("film", ["", " "])
+def test_empty_film_is_a_usage_error(runner: CliRunner, film: str) -> None:
+    result = runner.invoke(app, ["who-plays", "charon", "--film", film])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "Error: --film is empty: type a title, for example --film Ballerina\n"
+
+
 def test_usage_line_shows_several_words(runner: CliRunner) -> None:
     result = runner.invoke(app, ["who-plays", "--help"])
     assert result.exit_code == 0

@@ -164,6 +164,8 @@ def who_plays(state: State, name: Sequence[str], film: str | None, as_json: bool
     """Who plays a character, work by work."""
     from . import answers
 
+    if film is not None and not film.strip():
+        raise UsageError("--film is empty: type a title, for example --film Ballerina")
     emit(answers.who_plays(state.franchise, state.resolver, joined(name), film), "who_plays", as_json)
 
 
