@@ -726,7 +726,7 @@ ANSWERED = [
     ),
     (
         "who stars in john wick",
-        "John Wick (2014) stars Keanu Reeves (John Wick), Michael Nyqvist (Viggo Tarasov), Alfie Allen (Iosef Tarasov), Adrianne Palicki (Ms. Perkins), Bridget Moynahan (Helen Wick), Dean Winters (Avi) and 14 others.",
+        "John Wick (2014) stars Keanu Reeves (John Wick), Michael Nyqvist (Viggo Tarasov), Alfie Allen (Iosef Tarasov), Adrianne Palicki (Ms. Perkins), Bridget Moynahan (Helen Wick), Dean Winters (Avi) and 15 others.",
         "cast of the first film",
     ),
     (

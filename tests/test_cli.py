@@ -61,7 +61,7 @@ def test_who_plays_nothing_matches(runner: CliRunner) -> None:
 def test_validate_good_file(runner: CliRunner) -> None:
     result = runner.invoke(app, ["validate", str(REAL)])
     assert result.exit_code == 0
-    assert result.stdout == f"ok: {REAL}: 14 works, 140 people, 68 characters, 104 credits, 108 facts\n"
+    assert result.stdout == f"ok: {REAL}: 14 works, 146 people, 69 characters, 105 credits, 108 facts\n"
     assert result.stderr == ""
 
 

@@ -322,6 +322,11 @@ WHO_PLAYS = [
         "Lance Reddick",
     ),  # https://www.pcgamer.com/john-wick-hex-has-an-october-release-date-and-a-new-trailer/
     ("Winston", "the-continental", "Fflyn Edwards"),  # https://www.screenhub.com.au/?p=2624881
+    (
+        "Kuzma",
+        "jw1",
+        "Keith Jardine",
+    ),  # http://www.fightline.com/film-review-mma-veteran-keith-jardine-shines-john-wick/
 ]
 
 
@@ -441,7 +446,37 @@ INFO = [
         ("crew", "editor"),
         ["Elísabet Ronaldsdóttir"],
     ),  # https://en.wikipedia.org/wiki/John_Wick_(film)
+    (
+        "Ballerina",
+        ("crew", "editor"),
+        ["Jason Ballantine", "Julian Clarke", "Nicholas Lundgren"],
+    ),  # Clarke and Lundgren were missing: https://en.wikipedia.org/wiki/Ballerina_(2025_film)
+    (
+        "The Continental",
+        ("crew", "developer"),
+        ["Greg Coolidge", "Kirk Ward", "Shawn Simmons"],
+    ),  # "developed by", not "created by": https://en.wikipedia.org/wiki/The_Continental:_From_the_World_of_John_Wick
+    (
+        "Chapter 2",
+        ("crew", "executive-producer"),
+        [
+            "David Leitch",
+            "Jeff Waxman",
+            "Robert Bernacchi",
+            "Kevin Frakes",
+            "Vishal Rungta",
+            "Chad Stahelski",
+            "Marco Valerio Pugini",
+        ],
+    ),  # Stahelski and Pugini were missing: https://it.wikipedia.org/wiki/John_Wick_-_Capitolo_2
 ]
+
+
+def test_a_game_taken_off_sale_says_so() -> None:
+    card = run("info", "John Wick Hex")["cards"][0]
+    assert card["distributors"] == ["Good Shepherd Entertainment", "Big Fan Games"]  # publisher from 2024
+    assert "withdrawn from sale on every storefront on July 17, 2025" in " ".join(card["synopsis"].split())
+    # https://www.pcgamer.com/games/strategy/less-than-6-years-after-it-launched-john-wick-hex-is-being-removed-from-sale-on-all-storefronts-later-this-week/
 
 
 @pytest.mark.parametrize(("query", "path", "expected"), INFO)

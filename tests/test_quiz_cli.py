@@ -48,17 +48,20 @@ def test_short_answer_file_ends_round_with_partial_score(runner: CliRunner) -> N
 
 
 def test_score_in_a_pipe_is_tab_separated_lines(runner: CliRunner) -> None:
+    mini = str(Path(__file__).parent / "data" / "mini.yaml")
     result = runner.invoke(
-        app, ["quiz", "--seed", "3", "-n", "2", "--mode", "free", "--answers", "-"], input="2017\nvanesa taylor\n"
+        app,
+        ["--data", mini, "quiz", "--seed", "1", "-n", "2", "--mode", "free", "--answers", "-"],
+        input="mara quil\n2016\n",
     )
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "Score: 2/2",
+        "Score: 1/2",
         "#\tQuestion\tYour answer\tRight answer\tResult",
-        "1\tIn what year was John Wick (Dynamite comic series) first released (US print)?\t2017\t2017\tright",
-        "2\tWho wrote Untitled John Wick animated prequel?\tvanesa taylor (Vanessa Taylor)\tVanessa Taylor\tright",
-        "\tTotal\t\t\t2/2",
-        "Seed 3: replay this round with --seed 3.",
+        "1\tWho directed Harbor Lights (2010)?\tmara quil (Mara Quill)\tMara Quill\tright",
+        "2\tIn what year was Harbor Lights: Low Tide first released (US streaming)?\t2016\t2015\twrong",
+        "\tTotal\t\t\t1/2",
+        "Seed 1: replay this round with --seed 1.",
     ]
 
 
