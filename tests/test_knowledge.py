@@ -708,7 +708,7 @@ SCORES = [
         "The Continental",
         "Rotten Tomatoes",
         "63%",
-    ),  # by July 2025, up from 49% the weekend it premiered: https://www.slashfilm.com/1905712/ballerina-john-wick-universe-tv-show-the-continental/
+    ),  # by July 2025, up from 50% on the Monday after it premiered (BGR): https://www.slashfilm.com/1905712/ballerina-john-wick-universe-tv-show-the-continental/
 ]
 
 
