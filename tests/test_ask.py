@@ -926,6 +926,41 @@ ANSWERED = [
         "the opening weekend, in every region the file gives",
     ),
     (
+        "what is ballerina rated in the uk",
+        "From the World of John Wick: Ballerina (2025) is rated R in US (MPA) and 15 in United Kingdom (BBFC).",
+        "a rating in one country: every rating, that one among them",
+    ),
+    (
+        "what is the rotten tomatoes score of john wick 2",
+        "John Wick: Chapter 2 (2017): CinemaScore A-; Rotten Tomatoes 90% (on its opening day).",
+        "an aggregator named: the reception, which holds it",
+    ),
+    (
+        "what is the cinemascore of jw4",
+        "John Wick: Chapter 4 (2023): CinemaScore A (the best grade of the series); Rotten Tomatoes 94% (95% on its opening weekend).",
+        "CinemaScore named",
+    ),
+    (
+        "when was ballerina filmed",
+        "From the World of John Wick: Ballerina (2025) was filmed in Prague and Budapest. Filming began on November 7, 2022.",
+        "when it was filmed: the filming record, where and when it began",
+    ),
+    (
+        "who is the stunt coordinator of john wick 4",
+        "John Wick: Chapter 4 (2023): stunt coordinator: Stephen Dunlevy and Scott Rogers.",
+        "a job of two words",
+    ),
+    (
+        "who was the action director of the continental",
+        "The Continental: From the World of John Wick (2023): action director: Larnell Stovall.",
+        "the action director",
+    ),
+    (
+        "when did the trailer for ballerina come out",
+        "From the World of John Wick: Ballerina (2025) has 3 trailers: Music-box teaser announcing the trailer (September 25, 2024); First trailer (set to a slowed-down 'Tiny Dancer') (September 26, 2024); Second trailer (heavily featuring Keanu Reeves's John Wick) (March 19, 2025).",
+        "'when' gets the trailers with their dates, no 'Yes'",
+    ),
+    (
         "how much did ballerina make in america",
         "The knowledge file gives no box-office figure in the US and Canada for From the World of John Wick: Ballerina (2025).",
         "no domestic total in the file: said, not replaced by the opening weekend",

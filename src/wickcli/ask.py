@@ -392,6 +392,9 @@ JOBS_ASKED = {
     "developed": ("developer",),
     "developer": ("developer",),
     "showrunner": ("showrunner",),
+    "stunt coordinator": ("stunt-coordinator",),
+    "stunt coordinators": ("stunt-coordinator",),
+    "action director": ("action-director",),
 }
 """Which job a word of a question asks about."""
 
@@ -495,7 +498,8 @@ def trailers(asked: Asked) -> Reply:
     work = asked.work()
     shown = [f"{t.label} ({_day(t.date)})" for t in sorted(work.trailers, key=lambda t: t.date)]
     if shown:
-        text = f"Yes: {work.display_title} has {plural(len(shown), 'trailer')}: {'; '.join(shown)}."
+        yes = "" if asked.slots.get("mode") == "when" else "Yes: "
+        text = f"{yes}{work.display_title} has {plural(len(shown), 'trailer')}: {'; '.join(shown)}."
     else:
         text = f"The knowledge file lists no trailer for {work.display_title}."
     reply = Reply(text, [work], command=f"wick info {shell_word(asked.typed('work'))}")
@@ -912,7 +916,7 @@ FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
     ("who (is|was|are|were|will be) {job=directing|writing|producing|editing} [the] [(film|movie|show|series|game)] {work:work}", crew),
     ("who {job=directed|directs|wrote|writes|produced|composed|scored|shot|edited|created|developed} [the] [(film|movie|show|series|game)] {work:work}", crew),
     ("who (wrote|composed|did|made|is doing|does) [the] {job=music|score|soundtrack|screenplay|script|cinematography} (for|of|in|on) {work:work}", crew),
-    ("who (is|was|are|were) [the] {job=director|directors|writer|writers|producer|producers|composer|cinematographer|dp|editor|creator|developer|showrunner} (of|for|on|behind) {work:work}", crew),
+    ("who (is|was|are|were) [the] {job=director|directors|writer|writers|producer|producers|composer|cinematographer|dp|editor|creator|developer|showrunner|stunt coordinator|stunt coordinators|action director} (of|for|on|behind) {work:work}", crew),
     ("{work:work} {job=director|directors|writer|writers|producer|producers|composer|cinematographer|editor|creator|developer|showrunner|music|soundtrack}", crew),
     ("{job=director|directors|writer|writers|producer|producers|composer|cinematographer|editor|creator|developer|showrunner} (of|for) {work:work}", crew),
     ("(when|what day|what year) (did|does|will|is) {work:work} (come out|came out|coming out|out|release|released|releasing|premiere|premiered|hit theaters|hit cinemas|open|opens|drop|debut)", release),
@@ -939,9 +943,10 @@ FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
     ("is there a trailer (for|of) {work:work} [(yet|out|already)]", trailers),
     ("(is|are) there (a|an|any) (trailer|trailers|teaser|teasers) (for|of|to) {work:work} [(yet|out|already)]", trailers),
     ("(has|have) (the|a|any) (trailer|trailers|teaser) (for|of) {work:work} (come out|been released|dropped|released|come) [(out|yet)]", trailers),
-    ("(when|where) (did|does|will|was) (the|a) (trailer|teaser) (for|of) {work:work} (come out|drop|released|release|come)", trailers),
+    ("(when|where) (did|does|will|was) (the|a) (trailer|teaser) (for|of) {work:work} (come out|drop|released|release|come) {mode!when}", trailers),
     ("(did|does|has) {work:work} (have|get|got) (a|any) (trailer|trailers|teaser)", trailers),
     ("{work:work} (trailer|trailers|teaser)", trailers),
+    ("when (was|did|were) [the] {work:work} (trailer|trailers|teaser) (released|come out|drop|dropped|release|out) {mode!when}", trailers),
     ("(where|how) (can|could|do|should) (i|you|we|one) (stream|watch|see) {work:work} [(online|at home|now|today)]", streaming),
     ("(can|could) (i|you|we|one) (stream|watch) {work:work} [(online|at home|now|anywhere)]", streaming),
     ("(where|what) is {work:work} (streaming|on streaming|available to stream|available|to stream|streamable)", streaming),
@@ -986,6 +991,8 @@ FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
     ("{work:work} box office", box_office),
     ("(where|how) (was|is|were) {work:work} (filmed|shot)", filming),
     ("where did they (film|shoot) {work:work}", filming),
+    ("when (was|were|did) {work:work} (filmed|shot|film|shoot)", filming),
+    ("when did they (film|shoot) {work:work}", filming),
     ("{work:work} filming [(locations|location)]", filming),
     ("(what|where) (are|were|is|was) the filming (locations|location) (of|for) {work:work}", filming),
     ("who (is|was|are|were) in {work:work}", cast),
@@ -1006,13 +1013,16 @@ FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
     ("when did {person:person} die", person_dates),
     ("(is|was) {person:person} (alive|dead|still alive)", person_dates),
     ("{person:person} (birthday|age|born)", person_dates),
-    ("(what|how) is {work:work} rated", ratings),
+    ("(what|how) is {work:work} rated [(in|for) [the] (uk|us|usa|united kingdom|britain|america|united states|germany|france|italy|japan)]", ratings),
     ("what (is|was) the (rating|age rating|certificate|certification|mpa rating) (of|for) {work:work}", ratings),
     ("{work:work} (rating|age rating|certificate|rated)", ratings),
     ("is {work:work} (rated r|r rated|for kids|for children|family friendly)", ratings),
     ("(how|what) (was|is|did) {work:work} (received|reviewed|reviews|reception|scored|score|do with critics)", reception),
     ("what did (critics|people|audiences) think of {work:work}", reception),
     ("{work:work} (reviews|reception|scores|score)", reception),
+    ("what (is|was) [the] (rotten tomatoes|tomatometer|rt|cinemascore) [(score|rating|grade)] (of|for) {work:work}", reception),
+    ("what (is|was|did) {work:work} [s] (rotten tomatoes|tomatometer|cinemascore) [(score|rating|grade)]", reception),
+    ("what (score|rating|grade) did {work:work} (get|have) [on] (rotten tomatoes|cinemascore)", reception),
     ("(what|how) (are|were) the (reviews|scores) (of|for) {work:work}", reception),
     ("how many [{_:franchise}] (works|films|movies|shows|entries|things) (are there|have there been|exist|does the file know|do you know)", how_many_works),
     ("what (is|was) {work:work}", synopsis),
