@@ -961,6 +961,31 @@ ANSWERED = [
         "'when' gets the trailers with their dates, no 'Yes'",
     ),
     (
+        "when did john wick come out in the uk",
+        "John Wick (2014), in United Kingdom: April 10, 2015 (theatrical).",
+        "a release in one country, months after the US one",
+    ),
+    (
+        "when was john wick 4 released in the us",
+        "John Wick: Chapter 4 (2023), in US: March 24, 2023 (theatrical), May 23, 2023 (digital) and June 13, 2023 (home media).",
+        "every release there, premieres left out where there are others",
+    ),
+    (
+        "when is john wick 4 on blu-ray",
+        "John Wick: Chapter 4 (2023), on home media: June 13, 2023 (US).",
+        "a medium: blu-ray is home media",
+    ),
+    (
+        "when did ballerina come out in germany",
+        "From the World of John Wick: Ballerina (2025), in Germany: June 5, 2025 (theatrical) and September 26, 2025 (home media).",
+        "a country's releases on every medium",
+    ),
+    (
+        "when did the continental come out in france",
+        "The knowledge file gives no release in France for The Continental: From the World of John Wick (2023).",
+        "a country the file gives no release for: said, not replaced by the US date",
+    ),
+    (
         "how much did ballerina make in america",
         "The knowledge file gives no box-office figure in the US and Canada for From the World of John Wick: Ballerina (2025).",
         "no domestic total in the file: said, not replaced by the opening weekend",
@@ -1400,7 +1425,7 @@ def _literal_words(nodes: list[ask.Node]) -> set[str]:
 
 
 # Words of questions that some name of the shipped file happens to contain too: none of them names anything.
-GENERIC = {"2", "director", "from", "game", "movie", "of", "s", "series", "the"}
+GENERIC = {"2", "director", "from", "game", "movie", "of", "ray", "s", "series", "the"}  # "ray" of "blu-ray"
 
 
 def test_forms_hold_no_word_of_the_franchise(resolver: Resolver) -> None:

@@ -462,6 +462,42 @@ def release(asked: Asked) -> Reply:
     return reply
 
 
+REGIONS_ASKED = {
+    **dict.fromkeys(("uk", "u k", "britain", "great britain", "england", "united kingdom"), "United Kingdom"),
+    **dict.fromkeys(("us", "u s", "usa", "america", "united states", "states"), "US"),
+    **{name.casefold(): name for name in ("Germany", "France", "Italy", "Japan", "Spain", "Canada", "Australia")},
+}
+"""The region of a release that a question's words name ("in the uk": the United Kingdom)."""
+MEDIA_ASKED = {
+    **dict.fromkeys(("blu ray", "bluray", "dvd", "disc", "home media"), "home-media"),
+    **dict.fromkeys(("digital", "vod", "on demand", "digital download"), "digital"),
+    "streaming": "streaming",
+}
+"""The medium of a release that a question's words name ("on blu-ray": home media)."""
+
+
+def release_in(asked: Asked) -> Reply:
+    """When a work came out in one region or on one medium: those releases (premieres only if nothing else)."""
+    work = asked.work()
+    region = REGIONS_ASKED.get(str(asked.slots.get("region", "")))
+    medium = MEDIA_ASKED.get(str(asked.slots.get("medium", "")))
+    found = [
+        r
+        for r in sorted(work.releases, key=lambda r: r.date)
+        if (region is None or r.region == region) and (medium is None or r.medium == medium)
+    ]
+    found = [r for r in found if r.medium != "premiere"] or found
+    where = f"in {region}" if region else f"on {(medium or '').replace('-', ' ')}"
+    if found:
+        dates = [f"{_day(r.date)} ({r.medium.replace('-', ' ') if region else r.region})" for r in found]
+        text = f"{work.display_title}, {where}: {_listed(dates)}."
+    else:
+        text = f"The knowledge file gives no release {where} for {work.display_title}."
+    reply = Reply(text, [work], command=f"wick release-date {shell_word(asked.typed('work'))}")
+    reply.add(*(r.sources for r in found))
+    return reply
+
+
 def exists(asked: Asked) -> Reply:
     """Whether a work named in the question is coming ('will there be a ...')."""
     work = asked.work()
@@ -922,6 +958,9 @@ FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
     ("(when|what day|what year) (did|does|will|is) {work:work} (come out|came out|coming out|out|release|released|releasing|premiere|premiered|hit theaters|hit cinemas|open|opens|drop|debut)", release),
     ("(when|what day|what year) (was|is|will) {work:work} [(going to be|be)] (released|out|coming out|come out|premiered|dropping)", release),
     ("(when|what) (is|was) [the] {work:work} release [date]", release),
+    ("(when|what day|what year) (did|does|will|was|is) {work:work} (come out|came out|coming out|out|release|released|open|opens|premiere|hit theaters|hit cinemas) in [the] {region=uk|u k|britain|great britain|england|united kingdom|us|u s|usa|america|united states|states|germany|france|italy|japan|spain|canada|australia}", release_in),
+    ("(when|what day) (did|does|will|was|is) {work:work} (come out|came out|coming out|out|released|release|come) on {medium=blu ray|bluray|dvd|disc|home media|digital|vod|on demand|digital download|streaming}", release_in),
+    ("when (is|was) {work:work} on {medium=blu ray|bluray|dvd|disc|home media|digital|vod|on demand|digital download|streaming}", release_in),
     ("(when|what) (is|was) the release date (of|for) {work:work}", release),
     ("{work:work} (release date|release|releases|date|premiere|premiere date)", release),
     ("release date (of|for) {work:work}", release),
