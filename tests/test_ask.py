@@ -1428,6 +1428,26 @@ def _literal_words(nodes: list[ask.Node]) -> set[str]:
 GENERIC = {"2", "director", "from", "game", "movie", "of", "ray", "s", "series", "the"}  # "ray" of "blu-ray"
 
 
+@pytest.mark.parametrize(
+    ("reply", "slot", "table"),
+    [
+        (ask.release_in, "region", ask.REGIONS_ASKED),
+        (ask.release_in, "medium", ask.MEDIA_ASKED),
+        (ask.box_office_measure, "where", ask.MEASURES_ASKED),
+    ],
+)
+def test_every_word_a_form_captures_is_in_its_table(reply: object, slot: str, table: dict[str, str]) -> None:
+    captured = {
+        option
+        for form in ask.forms()
+        if form.answer is reply
+        for node in form.nodes
+        if node.kind == "capture" and node.value[0] == slot
+        for option in node.value[1]
+    }
+    assert captured and captured <= set(table)
+
+
 def test_forms_hold_no_word_of_the_franchise(resolver: Resolver) -> None:
     words = {w for form in ask.forms() for w in _literal_words(form.nodes)}
     assert words & set(resolver.names.vocabulary()) <= GENERIC

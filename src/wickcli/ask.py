@@ -479,8 +479,8 @@ MEDIA_ASKED = {
 def release_in(asked: Asked) -> Reply:
     """When a work came out in one region or on one medium: those releases (premieres only if nothing else)."""
     work = asked.work()
-    region = REGIONS_ASKED.get(str(asked.slots.get("region", "")))
-    medium = MEDIA_ASKED.get(str(asked.slots.get("medium", "")))
+    region = REGIONS_ASKED[asked.word("region")] if "region" in asked.slots else None
+    medium = MEDIA_ASKED[asked.word("medium")] if "medium" in asked.slots else None
     found = [
         r
         for r in sorted(work.releases, key=lambda r: r.date)

@@ -459,8 +459,10 @@ def _export(franchise: str, prepared: "play.Prepared", options: "play.Options") 
             Path(options.output).write_text(text, encoding="utf-8")
         else:
             sys.stdout.write(text)
-    except (FileNotFoundError, NotADirectoryError, IsADirectoryError, PermissionError) as exc:
-        raise UsageError(f"cannot write {options.output}: {exc.strerror}") from None
+    except BrokenPipeError:
+        raise  # stdout closed by its reader: handled as for every command
+    except OSError as exc:  # a missing folder, a folder, no permission, a full disk
+        raise UsageError(f"cannot write {options.output}: {exc.strerror or exc}") from None
 
 
 @app.command()
