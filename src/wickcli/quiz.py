@@ -485,10 +485,27 @@ def _same_text(typed: str, right: str) -> bool:
         return typed.casefold() == right.casefold()
     if not content_words(normalise(typed)):
         return False
-    months = [w for w in normalise(typed).split() if w in _MONTHS]
-    if months != [w for w in normalise(right).split() if w in _MONTHS]:
+    words, right_words = normalise(typed).split(), normalise(right).split()
+    if [w for w in words if w in _MONTHS] != [w for w in right_words if w in _MONTHS]:
+        return False
+    if _numbers_by_item(words) != _numbers_by_item(right_words):
         return False
     return accounts_for(typed, right) and accounts_for(right, typed)
+
+
+def _numbers_by_item(words: list[str]) -> list[tuple[str, ...]]:
+    """The numbers of each item of an answer, in their order; the items ("Chapter 3 and Chapter 4") in any.
+
+    Within an item the order of numbers is the number itself: "$8.73 million" is not "$73.8 million",
+    "2014-24-10" is not "2014-10-24" and "49 hours 2 minutes" is not "2 hours 49 minutes".
+    """
+    items: list[list[str]] = [[]]
+    for word in words:
+        if word == "and":
+            items.append([])
+        elif word.isdigit():
+            items[-1].append(word)
+    return sorted(tuple(item) for item in items)
 
 
 def _grade_records(question: Question, text: str, given: str, resolver: Resolver, hints: int) -> Grade:
