@@ -927,23 +927,23 @@ ANSWERED = [
     ),
     (
         "what is ballerina rated in the uk",
-        "From the World of John Wick: Ballerina (2025) is rated R in US (MPA) and 15 in United Kingdom (BBFC).",
-        "a rating in one country: every rating, that one among them",
+        "From the World of John Wick: Ballerina (2025) is rated 15 in United Kingdom (BBFC).",
+        "a rating in one country: that one",
     ),
     (
         "what is the rotten tomatoes score of john wick 2",
-        "John Wick: Chapter 2 (2017): CinemaScore A-; Rotten Tomatoes 90% (on its opening day).",
-        "an aggregator named: the reception, which holds it",
+        "John Wick: Chapter 2 (2017): Rotten Tomatoes 90% (on its opening day).",
+        "an aggregator named: its score alone",
     ),
     (
         "what is the cinemascore of jw4",
-        "John Wick: Chapter 4 (2023): CinemaScore A (the best grade of the series); Rotten Tomatoes 94% (95% on its opening weekend).",
+        "John Wick: Chapter 4 (2023): CinemaScore A (the best grade of the series).",
         "CinemaScore named",
     ),
     (
         "when was ballerina filmed",
-        "From the World of John Wick: Ballerina (2025) was filmed in Prague and Budapest. Filming began on November 7, 2022.",
-        "when it was filmed: the filming record, where and when it began",
+        "From the World of John Wick: Ballerina (2025): Filming began on November 7, 2022.",
+        "when it was filmed: its dates, not its places",
     ),
     (
         "who is the stunt coordinator of john wick 4",
@@ -986,6 +986,46 @@ ANSWERED = [
         "a country the file gives no release for: said, not replaced by the US date",
     ),
     (
+        "what is chapter 4 rated in germany",
+        "The knowledge file gives no age rating in Germany for John Wick: Chapter 4 (2023).",
+        "a country the file gives no rating for: said, not replaced by the US rating",
+    ),
+    (
+        "what is the cinemascore of the continental",
+        "The knowledge file gives no CinemaScore grade for The Continental: From the World of John Wick (2023).",
+        "a score the file lacks: said, not replaced by another score",
+    ),
+    (
+        "when was john wick filmed",
+        "John Wick (2014): Principal photography began in October 2013 and ended in December 2013.",
+        "no dates in the record, but a note that gives them",
+    ),
+    (
+        "when was the continental filmed",
+        "The knowledge file does not say when The Continental: From the World of John Wick (2023) was filmed.",
+        "a filming note without a year says nothing of when: not answered with places",
+    ),
+    (
+        "when did chapter 4 premiere",
+        "John Wick: Chapter 4 (2023) premiered on March 6, 2023 at Leicester Square, London, March 13, 2023 at Paramount Theatre, Austin (SXSW) and March 20, 2023 at TCL Chinese Theatre, Los Angeles.",
+        "a premiere is not the theatrical release",
+    ),
+    (
+        "when did the continental premiere",
+        "The knowledge file gives no premiere date for The Continental: From the World of John Wick (2023); it first came out on September 22, 2023 (US streaming). Note: Episode 1; episode 2 followed on 2023-09-29 and episode 3 on 2023-10-06.",
+        "no premiere in the file: said, with its first release",
+    ),
+    (
+        "who developed the john wick game",
+        "Untitled John Wick game (Saber Interactive): developed by Saber Interactive.",
+        "a game's developer is its studio",
+    ),
+    (
+        "does john wick die in jw4",
+        'That would spoil John Wick: Chapter 4 (2023): ask again with --spoilers (or --seen-through "Chapter 4").',
+        "'jw' is not in the fact's question, but with its neighbour '4' it names the fact's work",
+    ),
+    (
         "how much did ballerina make in america",
         "The knowledge file gives no box-office figure in the US and Canada for From the World of John Wick: Ballerina (2025).",
         "no domestic total in the file: said, not replaced by the opening weekend",
@@ -1005,6 +1045,10 @@ ANSWERED = [
 DECLINED = [
     ("who plays batman", "a character of another franchise"),
     ("where does john wick 2 take place", "a place in the story, which the file does not hold (its setting is a time)"),
+    (
+        "where does john wick take place",
+        "every word is in the question of the fact on Chapter 4's final duel, but Chapter 4 is not named",
+    ),
     ("is keanu reeves in john wick 2019", "2019 names two works, Parabellum and John Wick Hex: never one of them"),
     ("who directed the 2019 john wick", "2019 names two works"),
     ("how did lance reddick die", "how someone died, which the file does not hold: never answered with when"),
@@ -1434,9 +1478,11 @@ GENERIC = {"2", "director", "from", "game", "movie", "of", "ray", "s", "series",
         (ask.release_in, "region", ask.REGIONS_ASKED),
         (ask.release_in, "medium", ask.MEDIA_ASKED),
         (ask.box_office_measure, "where", ask.MEASURES_ASKED),
+        (ask.ratings, "region", ask.REGIONS_ASKED),
+        (ask.reception, "by", ask.SCORES_ASKED),
     ],
 )
-def test_every_word_a_form_captures_is_in_its_table(reply: object, slot: str, table: dict[str, str]) -> None:
+def test_every_word_a_form_captures_is_in_its_table(reply: object, slot: str, table: dict[str, object]) -> None:
     captured = {
         option
         for form in ask.forms()

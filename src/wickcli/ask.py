@@ -20,7 +20,7 @@ from .answers import Answer, money, plural, ref, relative
 from .errors import Ambiguous, CannotAnswer, NotFound, NotInWork, WickError, WrongKind
 from .lookup import shell_word
 from .model import Character, Fact, Franchise, Person, Record, Work, names_of
-from .resolve import Match, Resolver, content_words, describe, normalise, word_cost
+from .resolve import Match, Resolver, content_words, describe, is_year, normalise, word_cost
 from .shapes import CreditAnswer, Ref, RolesAnswer, TimelineRow
 
 # ---------------------------------------------------------------------------------------------
@@ -412,6 +412,8 @@ def crew(asked: Asked) -> Reply:
     for job in dict.fromkeys(jobs):
         found = [c for c in work.crew if c.job == job]
         names = [asked.franchise.person(c.person).name + (f" ({c.note})" if c.note else "") for c in found]
+        if job == "developer" and not found and work.kind == "game":
+            names = list(work.studios)  # a game's developer is its studio
         words = CREW_WORDS.get(job, f"{job.replace('-', ' ')}:")
         parts.append(f"{words} {_listed(names)}" if names else f"the knowledge file names no {job.replace('-', ' ')}")
         people += [asked.franchise.person(c.person) for c in found]
@@ -495,6 +497,25 @@ def release_in(asked: Asked) -> Reply:
         text = f"The knowledge file gives no release {where} for {work.display_title}."
     reply = Reply(text, [work], command=f"wick release-date {shell_word(asked.typed('work'))}")
     reply.add(*(r.sources for r in found))
+    return reply
+
+
+def premiere(asked: Asked) -> Reply:
+    """Where and when a work premiered; a work with no premiere in the file says when it first came out."""
+    work = asked.work()
+    shown = [r for r in sorted(work.releases, key=lambda r: r.date) if r.medium == "premiere"]
+    if shown:
+        places = [f"{_day(r.date)}" + (f" at {r.venue}" if r.venue else f" in {r.region}") for r in shown]
+        text = f"{work.display_title} premiered on {_listed(places)}."
+    elif first := work.first_release:
+        text = (
+            f"The knowledge file gives no premiere date for {work.display_title}; it first came out on "
+            f"{_day(first.date)} ({first.region} {first.medium.replace('-', ' ')})."
+        ) + (f" Note: {first.note}." if first.note else "")
+    else:
+        text = f"The knowledge file gives no premiere for {work.title}: it has no release date yet."
+    reply = Reply(text, [work], command=f"wick release-date {shell_word(asked.typed('work'))}")
+    reply.add(*(r.sources for r in shown or work.releases[:1]))
     return reply
 
 
@@ -733,10 +754,18 @@ def filming(asked: Asked) -> Reply:
     """Where (and when) a work was filmed."""
     work = asked.work()
     shot = work.filming
-    if shot and shot.locations:
-        text = f"{work.display_title} was filmed in {_listed(list(shot.locations))}."
-        if shot.start:
-            text += f" Filming began on {_day(shot.start)}" + (f" and ended on {_day(shot.end)}." if shot.end else ".")
+    when = ""
+    if shot and shot.start:
+        when = f"Filming began on {_day(shot.start)}" + (f" and ended on {_day(shot.end)}." if shot.end else ".")
+    elif shot and shot.note and any(is_year(w) for w in normalise(shot.note).split()):
+        when = f"{shot.note}."  # a note with a year says when
+    if asked.slots.get("mode") == "when":  # when: the dates, or the note that tells them
+        text = when or f"The knowledge file does not say when {work.display_title} was filmed."
+        text = f"{work.display_title}: {text}" if when else text
+    elif shot and shot.locations:
+        text = f"{work.display_title} was filmed in {_listed(list(shot.locations))}." + (
+            f" {when}" if shot.start else ""
+        )
     else:
         text = f"The knowledge file does not say where {work.display_title} was filmed."
     reply = Reply(text, [work], command=f"wick info {shell_word(asked.typed('work'))}")
@@ -865,17 +894,29 @@ def person_dates(asked: Asked) -> Reply:
 def ratings(asked: Asked) -> Reply:
     """A work's age ratings."""
     work = asked.work()
-    shown = [f"{c.rating} in {c.region}" + (f" ({c.body})" if c.body else "") for c in work.certificates]
+    region = REGIONS_ASKED[asked.word("region")] if "region" in asked.slots else None
+    found = [c for c in work.certificates if region is None or c.region == region]
+    shown = [f"{c.rating} in {c.region}" + (f" ({c.body})" if c.body else "") for c in found]
     text = f"{work.display_title} is rated {_listed(shown)}." if shown else None
-    return _infobox(asked, work, text, "age rating", *(c.sources for c in work.certificates))
+    missing = f"age rating in {region}" if region else "age rating"
+    return _infobox(asked, work, text, missing, *(c.sources for c in found))
+
+
+SCORES_ASKED = {
+    **dict.fromkeys(("rotten tomatoes", "tomatometer", "rt"), ("Rotten Tomatoes", "Rotten Tomatoes score")),
+    "cinemascore": ("CinemaScore", "CinemaScore grade"),
+}
+"""Which score a question names ("rt": Rotten Tomatoes), and what a reply calls it."""
 
 
 def reception(asked: Asked) -> Reply:
     """How a work was received: its scores."""
     work = asked.work()
-    shown = [f"{x.by} {x.score}" + (f" ({x.note})" if x.note else "") for x in work.reception]
+    by, called = SCORES_ASKED[asked.word("by")] if "by" in asked.slots else (None, "reception scores")
+    found = [x for x in work.reception if by is None or x.by == by]
+    shown = [f"{x.by} {x.score}" + (f" ({x.note})" if x.note else "") for x in found]
     text = f"{work.display_title}: {'; '.join(shown)}." if shown else None
-    return _infobox(asked, work, text, "reception scores", *(x.sources for x in work.reception))
+    return _infobox(asked, work, text, called, *(x.sources for x in found))
 
 
 def how_many_works(asked: Asked) -> Reply:
@@ -955,20 +996,25 @@ FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
     ("who (is|was|are|were) [the] {job=director|directors|writer|writers|producer|producers|composer|cinematographer|dp|editor|creator|developer|showrunner|stunt coordinator|stunt coordinators|action director} (of|for|on|behind) {work:work}", crew),
     ("{work:work} {job=director|directors|writer|writers|producer|producers|composer|cinematographer|editor|creator|developer|showrunner|music|soundtrack}", crew),
     ("{job=director|directors|writer|writers|producer|producers|composer|cinematographer|editor|creator|developer|showrunner} (of|for) {work:work}", crew),
-    ("(when|what day|what year) (did|does|will|is) {work:work} (come out|came out|coming out|out|release|released|releasing|premiere|premiered|hit theaters|hit cinemas|open|opens|drop|debut)", release),
-    ("(when|what day|what year) (was|is|will) {work:work} [(going to be|be)] (released|out|coming out|come out|premiered|dropping)", release),
+    ("(when|what day|what year) (did|does|will|is) {work:work} (come out|came out|coming out|out|release|released|releasing|hit theaters|hit cinemas|open|opens|drop|debut)", release),
+    ("(when|what day|what year) (was|is|will) {work:work} [(going to be|be)] (released|out|coming out|come out|dropping)", release),
     ("(when|what) (is|was) [the] {work:work} release [date]", release),
-    ("(when|what day|what year) (did|does|will|was|is) {work:work} (come out|came out|coming out|out|release|released|open|opens|premiere|hit theaters|hit cinemas) in [the] {region=uk|u k|britain|great britain|england|united kingdom|us|u s|usa|america|united states|states|germany|france|italy|japan|spain|canada|australia}", release_in),
+    ("(when|what day|what year) (did|does|will|was|is) {work:work} (come out|came out|coming out|out|release|released|open|opens|hit theaters|hit cinemas) in [the] {region=uk|u k|britain|great britain|england|united kingdom|us|u s|usa|america|united states|states|germany|france|italy|japan|spain|canada|australia}", release_in),
     ("(when|what day) (did|does|will|was|is) {work:work} (come out|came out|coming out|out|released|release|come) on {medium=blu ray|bluray|dvd|disc|home media|digital|vod|on demand|digital download|streaming}", release_in),
     ("when (is|was) {work:work} on {medium=blu ray|bluray|dvd|disc|home media|digital|vod|on demand|digital download|streaming}", release_in),
     ("(when|what) (is|was) the release date (of|for) {work:work}", release),
-    ("{work:work} (release date|release|releases|date|premiere|premiere date)", release),
+    ("{work:work} (release date|release|releases|date)", release),
+    ("(when|where|what day) (did|does|will|was|is) {work:work} (premiere|premiered|have its premiere|debut)", premiere),
+    ("(when|where|what day) (was|is|will) {work:work} [be] premiered", premiere),
+    ("(when|where) (was|is|will be) the [(us|first)] premiere of {work:work}", premiere),
+    ("(when|where) (was|is) [the] {work:work} [us] premiere", premiere),
+    ("{work:work} [us] (premiere|premiere date|premieres)", premiere),
     ("release date (of|for) {work:work}", release),
     ("(is|has) {work:work} [already] (out|released|come out|been released|in theaters|in cinemas) [(yet|already)] {mode!yet}", release),
     ("(can|could) i (see|watch) {work:work} (yet|now) {mode!yet}", release),
     ("how (long|many days|many weeks|many months|soon) (until|till|til|before|to) {work:work} [(comes out|is out|is released|releases|release|premieres|arrives)] {mode!until}", release),
     ("how (long|many days|many weeks|many months) (until|till|til|before) the release of {work:work} {mode!until}", release),
-    ("how long ago (did|was) {work:work} (come out|released|release|premiere|premiered) {mode!until}", release),
+    ("how long ago (did|was) {work:work} (come out|released|release) {mode!until}", release),
     ("(will|is) there (be|going to be) (a|an|another) {work:work}", exists),
     ("(is|are) (they|anyone) making (a|an|another) {work:work}", exists),
     ("(is|will) {work:work} (happening|coming|going to happen|be made|getting made)", exists),
@@ -1030,8 +1076,8 @@ FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
     ("{work:work} box office", box_office),
     ("(where|how) (was|is|were) {work:work} (filmed|shot)", filming),
     ("where did they (film|shoot) {work:work}", filming),
-    ("when (was|were|did) {work:work} (filmed|shot|film|shoot)", filming),
-    ("when did they (film|shoot) {work:work}", filming),
+    ("when (was|were|did) {work:work} (filmed|shot|film|shoot) {mode!when}", filming),
+    ("when did they (film|shoot) {work:work} {mode!when}", filming),
     ("{work:work} filming [(locations|location)]", filming),
     ("(what|where) (are|were|is|was) the filming (locations|location) (of|for) {work:work}", filming),
     ("who (is|was|are|were) in {work:work}", cast),
@@ -1052,16 +1098,18 @@ FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
     ("when did {person:person} die", person_dates),
     ("(is|was) {person:person} (alive|dead|still alive)", person_dates),
     ("{person:person} (birthday|age|born)", person_dates),
-    ("(what|how) is {work:work} rated [(in|for) [the] (uk|us|usa|united kingdom|britain|america|united states|germany|france|italy|japan)]", ratings),
+    ("(what|how) is {work:work} rated", ratings),
+    ("(what|how) is {work:work} rated (in|for) [the] {region=uk|u k|britain|great britain|england|united kingdom|us|u s|usa|america|united states|states|germany|france|italy|japan|spain|canada|australia}", ratings),
+    ("what (is|was) [the] {work:work} [s] (rating|age rating|certificate) in [the] {region=uk|u k|britain|great britain|england|united kingdom|us|u s|usa|america|united states|states|germany|france|italy|japan|spain|canada|australia}", ratings),
     ("what (is|was) the (rating|age rating|certificate|certification|mpa rating) (of|for) {work:work}", ratings),
     ("{work:work} (rating|age rating|certificate|rated)", ratings),
     ("is {work:work} (rated r|r rated|for kids|for children|family friendly)", ratings),
     ("(how|what) (was|is|did) {work:work} (received|reviewed|reviews|reception|scored|score|do with critics)", reception),
     ("what did (critics|people|audiences) think of {work:work}", reception),
     ("{work:work} (reviews|reception|scores|score)", reception),
-    ("what (is|was) [the] (rotten tomatoes|tomatometer|rt|cinemascore) [(score|rating|grade)] (of|for) {work:work}", reception),
-    ("what (is|was|did) {work:work} [s] (rotten tomatoes|tomatometer|cinemascore) [(score|rating|grade)]", reception),
-    ("what (score|rating|grade) did {work:work} (get|have) [on] (rotten tomatoes|cinemascore)", reception),
+    ("what (is|was) [the] {by=rotten tomatoes|tomatometer|rt|cinemascore} [(score|rating|grade)] (of|for) {work:work}", reception),
+    ("what (is|was|did) {work:work} [s] {by=rotten tomatoes|tomatometer|cinemascore} [(score|rating|grade)]", reception),
+    ("what (score|rating|grade) did {work:work} (get|have) [on] {by=rotten tomatoes|cinemascore}", reception),
     ("(what|how) (are|were) the (reviews|scores) (of|for) {work:work}", reception),
     ("how many [{_:franchise}] (works|films|movies|shows|entries|things) (are there|have there been|exist|does the file know|do you know)", how_many_works),
     ("what (is|was) {work:work}", synopsis),
@@ -1403,6 +1451,38 @@ def _names_a_subject(resolver: Resolver, typed: str, fact: Fact) -> bool:
         return False
 
 
+def _spans(words: Sequence[str], i: int, longest: int = 5) -> Iterator[tuple[int, int]]:
+    """The runs of at most ``longest`` neighbouring words that hold word ``i`` ("jw 4" holds "jw")."""
+    for a in range(max(0, i - longest + 1), i + 1):
+        for b in range(i + 1, min(len(words), a + longest) + 1):
+            yield a, b
+
+
+def _names_the_works_named(franchise: Franchise, resolver: Resolver, asked: list[str], fact: Fact) -> bool:
+    """Whether the words asked name every work the fact's question names (by any of its names).
+
+    "Where does John Wick's final duel in Chapter 4 take place?" is about Chapter 4: "where does john
+    wick take place" does not ask it, though every word of it is a word of that question ("who plays
+    young winston", every topic word of "Who plays the young Winston in The Continental?", does).
+    """
+    question = f" {normalise(fact.question or '')} "
+    for id_ in fact.about:
+        work = franchise.get(id_)
+        if not isinstance(work, Work) or not any(f" {n} " in question for n in map(normalise, names_of(work)) if n):
+            continue
+        spans = {(a, b) for i in range(len(asked)) for a, b in _spans(asked, i)}
+        if not any(_names_work(resolver, " ".join(asked[a:b]), work) for a, b in sorted(spans)):
+            return False
+    return True
+
+
+def _names_work(resolver: Resolver, typed: str, work: Work) -> bool:
+    try:
+        return any(m.record.id == work.id for m in resolver.resolve(typed, ("work",)))
+    except WickError:
+        return False
+
+
 def _fact(franchise: Franchise, resolver: Resolver, words: list[str], near: list[str]) -> Fact | None:
     """The one trivia fact whose question the words ask, if exactly one fits best.
 
@@ -1433,9 +1513,14 @@ def _fact(franchise: Franchise, resolver: Resolver, words: list[str], near: list
         # Words the question itself lacks must name one of its records by the resolver's rules:
         # "john" is a word of The Continental's title, yet names no one record.
         spoken = content_words(normalise(fact.question or ""))  # its numbers too ("4" in "Chapter 4")
-        rest = [a for a in asked if not (a in spoken or any(_fits(a, w) for w in spoken))]
-        if rest and not _names_a_subject(resolver, " ".join(rest), fact):
+        rest = [i for i, a in enumerate(asked) if not (a in spoken or any(_fits(a, w) for w in spoken))]
+        if rest and not (
+            _names_a_subject(resolver, " ".join(asked[i] for i in rest), fact)
+            or all(any(_names_a_subject(resolver, " ".join(asked[a:b]), fact) for a, b in _spans(asked, i)) for i in rest)
+        ):
             continue
+        if covered < 1 and not _names_the_works_named(franchise, resolver, asked, fact):
+            continue  # a fact on a work not named is found only by every topic word of its question
         scored.append((covered, fact))
     scored.sort(key=lambda s: -s[0])
     if not scored:
