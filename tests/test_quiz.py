@@ -152,7 +152,7 @@ GRADES = [
     # trivia: dates, sums, short codes, phrases
     (DELAYED, "May 21, 2021", True, None, "the date as written"),
     (DELAYED, "21 May 2021", True, None, "another order of the same date"),
-    (DELAYED, "2021-05-21", True, None, "an ISO date"),
+    (DELAYED, "2021-05-21", True, "May 21, 2021", "an ISO date, read as the day"),
     (DELAYED, "June 21, 2021", False, None, "another month"),
     (DELAYED, "May 22, 2021", False, None, "another day"),
     (DELAYED, "May 2021", False, None, "the day is missing"),
@@ -168,7 +168,7 @@ GRADES = [
     (TWINS, "Hansel and Frankie", False, None, "a wrong second"),
     (BETWEEN, "Chapter 4 and Chapter 3", True, None, "two films in the other order"),
     (BETWEEN, "Chapter 2 and Chapter 3", False, None, "numbers must match"),
-    ("fact:jw1-us-release-date", "Oct 24 2014", True, None, "an accepted short month"),
+    ("fact:jw1-us-release-date", "Oct 24 2014", True, "October 24, 2014", "a short month"),
     ("fact:jw1-us-release-date", "October 24, 2015", False, None, "another year"),
     ("fact:parabellum-ending", "Winston Scott", True, None, "an accepted form"),
     ("fact:parabellum-ending", "Winston Potter", False, None, "a word the answer lacks"),

@@ -1516,7 +1516,9 @@ def _fact(franchise: Franchise, resolver: Resolver, words: list[str], near: list
         rest = [i for i, a in enumerate(asked) if not (a in spoken or any(_fits(a, w) for w in spoken))]
         if rest and not (
             _names_a_subject(resolver, " ".join(asked[i] for i in rest), fact)
-            or all(any(_names_a_subject(resolver, " ".join(asked[a:b]), fact) for a, b in _spans(asked, i)) for i in rest)
+            or all(
+                any(_names_a_subject(resolver, " ".join(asked[a:b]), fact) for a, b in _spans(asked, i)) for i in rest
+            )
         ):
             continue
         if covered < 1 and not _names_the_works_named(franchise, resolver, asked, fact):

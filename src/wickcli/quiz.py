@@ -429,10 +429,11 @@ def select(
 
 
 _PARTS = re.compile(r"\s*(?:,|&|\band\b)\s*", re.IGNORECASE)
-_MONTHS = frozenset(
-    {"january", "february", "march", "april", "may", "june"}
-    | {"july", "august", "september", "october", "november", "december"}
+_MONTH_NAMES = (
+    *("january", "february", "march", "april", "may", "june"),
+    *("july", "august", "september", "october", "november", "december"),
 )
+_MONTHS = frozenset(_MONTH_NAMES)
 HINT_COST = 0.25
 """Points a right answer loses for each hint taken."""
 
@@ -486,11 +487,35 @@ def _same_text(typed: str, right: str) -> bool:
     if not content_words(normalise(typed)):
         return False
     words, right_words = normalise(typed).split(), normalise(right).split()
+    day = _dates(right_words)
+    if len(day) == 1 and (typed_days := _dates(words)):
+        return typed_days == day  # a day in any usual spelling; "5/6/2025", May 6 or June 5, is neither
     if [w for w in words if w in _MONTHS] != [w for w in right_words if w in _MONTHS]:
         return False
     if _numbers_by_item(words) != _numbers_by_item(right_words):
         return False
     return accounts_for(typed, right) and accounts_for(right, typed)
+
+
+def _dates(words: list[str]) -> set[tuple[int, int, int]]:
+    """The calendar days a normalised answer can mean, as (year, month, day), if it is a day and nothing else.
+
+    "2014 10 24" (from 2014-10-24), "october 24 2014", "24 october 2014", "oct 24 2014" and "10 24 2014"
+    are one day; "5 6 2025" is two (May 6 or June 5), "2014" or "october 2014" none.
+    """
+    numbers = [int(w) for w in words if w.isdigit()]
+    months = [i for i, name in enumerate(_MONTH_NAMES, 1) for w in words if len(w) > 2 and name.startswith(w)]
+    if len(words) != 3 or len([w for w in words if not w.isdigit()]) != len(months) or len(months) > 1:
+        return set()
+    if months and len(numbers) == 2:
+        readings = [(max(numbers), months[0], min(numbers))]
+    elif not months and len(numbers) == 3 and numbers[0] > 31:
+        readings = [(numbers[0], numbers[1], numbers[2])]
+    elif not months and len(numbers) == 3 and numbers[2] > 31:
+        readings = [(numbers[2], numbers[0], numbers[1]), (numbers[2], numbers[1], numbers[0])]
+    else:
+        return set()
+    return {d for d in readings if 1 <= d[1] <= 12 and 1 <= d[2] <= 31}
 
 
 def _numbers_by_item(words: list[str]) -> list[tuple[str, ...]]:
