@@ -436,7 +436,7 @@ GRADES = [
         "24 October 2014",
         True,
         None,
-        "the words of a date may move, its numbers keep their order",
+        "an accepted spelling, as written",
     ),
     ("fact:jw4-longest-film-169-minutes", "2 hours 49 minutes", True, None, "an accepted spelling"),
     ("fact:jw4-longest-film-169-minutes", "49 hours 2 minutes", False, None, "its numbers swapped"),
