@@ -1026,6 +1026,26 @@ ANSWERED = [
         "'jw' is not in the fact's question, but with its neighbour '4' it names the fact's work",
     ),
     (
+        "who shot the film john wick",
+        "John Wick (2014): shot by Jonathan Sela.",
+        "'shot' with 'the film' is the cinematographer",
+    ),
+    (
+        "who filmed the movie parabellum",
+        "John Wick: Chapter 3 – Parabellum (2019): shot by Dan Laustsen.",
+        "'filmed' too",
+    ),
+    (
+        "who is editing ballerina",
+        "From the World of John Wick: Ballerina (2025): edited by Jason Ballantine, Julian Clarke and Nicholas Lundgren.",
+        "'editing' was a word of a form with no job behind it: an internal error",
+    ),
+    (
+        "who writes john wick 5",
+        "John Wick: Chapter 5: written by Michael Finch (reported June 2025).",
+        "'writes' likewise",
+    ),
+    (
         "how much did ballerina make in america",
         "The knowledge file gives no box-office figure in the US and Canada for From the World of John Wick: Ballerina (2025).",
         "no domestic total in the file: said, not replaced by the opening weekend",
@@ -1052,6 +1072,7 @@ DECLINED = [
     ("is keanu reeves in john wick 2019", "2019 names two works, Parabellum and John Wick Hex: never one of them"),
     ("who directed the 2019 john wick", "2019 names two works"),
     ("how did lance reddick die", "how someone died, which the file does not hold: never answered with when"),
+    ("who shot john wick", "the film's cinematographer, or who shoots John in the story? 'shot' alone does not say"),
     ("who directed the matrix", "another film"),
     ("who plays neo in the matrix", "another film's character"),
     ("when did the matrix come out", "another film"),
@@ -1480,6 +1501,8 @@ GENERIC = {"2", "director", "from", "game", "movie", "of", "ray", "s", "series",
         (ask.box_office_measure, "where", ask.MEASURES_ASKED),
         (ask.ratings, "region", ask.REGIONS_ASKED),
         (ask.reception, "by", ask.SCORES_ASKED),
+        (ask.crew, "job", ask.JOBS_ASKED),
+        (ask.crew, "job2", ask.JOBS_ASKED),
     ],
 )
 def test_every_word_a_form_captures_is_in_its_table(reply: object, slot: str, table: dict[str, object]) -> None:

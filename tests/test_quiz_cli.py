@@ -139,10 +139,19 @@ def test_export_anki_package_holds_every_question(runner: CliRunner, tmp_path: P
         assert sorted(g for (g,) in db.execute("SELECT guid FROM notes")) == sorted(g for g, _ in notes)
 
 
-def test_export_anki_needs_a_file(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["quiz", "--export", "anki"])
+@pytest.mark.parametrize("output", [[], ["-o", "-"]])
+def test_export_anki_needs_a_file(runner: CliRunner, output: list[str]) -> None:
+    result = runner.invoke(app, ["quiz", "--export", "anki", *output])
     assert result.exit_code == 2
     assert result.stderr == "Error: --export anki writes a file: give it with --output FILE.apkg\n"
+
+
+def test_export_to_dash_is_stdout(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["quiz", "--seed", "3", "-n", "2", "--export", "json", "-o", "-"])
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)["questions"]) == 2
+    assert not (tmp_path / "-").exists()
 
 
 @pytest.mark.parametrize("export", ["anki", "markdown", "json"])

@@ -382,6 +382,9 @@ JOBS_ASKED = {
     "scored": ("composer",),
     "soundtrack": ("composer",),
     "shot": ("cinematographer",),
+    "filmed": ("cinematographer",),
+    "editing": ("editor",),
+    "writes": ("writer",),
     "cinematographer": ("cinematographer",),
     "cinematography": ("cinematographer",),
     "dp": ("cinematographer",),
@@ -402,6 +405,10 @@ JOBS_ASKED = {
 def crew(asked: Asked) -> Reply:
     """Who did one or two jobs on a work."""
     work = asked.work()
+    also = asked.resolver.named(asked.typed("work"))
+    if "shot" in asked.slots.values() and any(isinstance(r, Character) for r in also):
+        # "who shot john wick": the film's cinematographer, or who shoots the character? Both readings fit.
+        raise CannotAnswer(asked.typed("work"), [describe(asked.franchise, r) for r in also])
     jobs: list[str] = []
     for key in ("job", "job2"):
         if key in asked.slots:
@@ -991,6 +998,7 @@ FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
     ("who (is|was|are|were|will be) {job=directing|writing|producing} and {job2=directing|writing|producing} {work:work}", crew),
     ("who {job=directed|wrote|produced|composed|scored|shot|edited|created|developed} and {job2=directed|wrote|produced|composed|scored|shot|edited|created|developed} [the] [(film|movie|show|series|game)] {work:work}", crew),
     ("who (is|was|are|were|will be) {job=directing|writing|producing|editing} [the] [(film|movie|show|series|game)] {work:work}", crew),
+    ("who (shot|filmed) the (film|movie|show|series) {work:work} {job!filmed}", crew),
     ("who {job=directed|directs|wrote|writes|produced|composed|scored|shot|edited|created|developed} [the] [(film|movie|show|series|game)] {work:work}", crew),
     ("who (wrote|composed|did|made|is doing|does) [the] {job=music|score|soundtrack|screenplay|script|cinematography} (for|of|in|on) {work:work}", crew),
     ("who (is|was|are|were) [the] {job=director|directors|writer|writers|producer|producers|composer|cinematographer|dp|editor|creator|developer|showrunner|stunt coordinator|stunt coordinators|action director} (of|for|on|behind) {work:work}", crew),

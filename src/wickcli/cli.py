@@ -444,7 +444,7 @@ def _export(franchise: str, prepared: "play.Prepared", options: "play.Options") 
 
     from . import export
 
-    if options.export == "anki" and not options.output:
+    if options.export == "anki" and options.output in (None, "-"):
         raise UsageError("--export anki writes a file: give it with --output FILE.apkg")
     try:
         if options.export == "anki":
@@ -455,7 +455,7 @@ def _export(franchise: str, prepared: "play.Prepared", options: "play.Options") 
             text = export.to_json(prepared.questions, prepared.seed, options.mode)
         else:
             text = export.to_markdown(prepared.questions, prepared.seed, options.mode, franchise)
-        if options.output:
+        if options.output and options.output != "-":  # "-" is stdout, as everywhere
             Path(options.output).write_text(text, encoding="utf-8")
         else:
             sys.stdout.write(text)

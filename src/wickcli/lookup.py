@@ -54,11 +54,11 @@ class State:
         return Resolver(self.franchise)
 
 
-def joined(words: Sequence[str]) -> str:
+def joined(words: Sequence[str], what: str = "name", example: str = "wick who-plays Rooney") -> str:
     """The words of a name typed without quotes, as one name; an empty name is a usage error."""
     name = " ".join(w.strip() for w in words if w.strip())
     if not name:
-        raise UsageError("the name is empty: type a name, for example wick who-plays Rooney")
+        raise UsageError(f"the {what} is empty: type a {what}, for example {example}")
     return name
 
 
@@ -216,7 +216,15 @@ def ask(state: State, question: Sequence[str], spoilers: bool, seen_through: str
     """Answer a question from the knowledge file, or decline."""
     from . import ask as asking
 
-    outcome = asking.ask(state.franchise, state.resolver, joined(question), today(), spoilers, seen_through)
+    typed = joined(question, "question", "wick ask who plays Rooney")
+    outcome = asking.ask(
+        state.franchise,
+        state.resolver,
+        typed,
+        today(),
+        spoilers,
+        seen_through,
+    )
     emit(outcome.to_json(), "ask", as_json)
 
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from .errors import WickError
 from .model import Credit, Franchise, Kind, Record, Work, billing_order, kind_of, name_of
-from .resolve import Resolver, accounts_for, content_words, normalise
+from .resolve import STOPWORDS, Resolver, content_words, normalise, word_cost
 
 CATEGORIES = ("cast", "crew", "release", "timeline", "trivia")
 DIFFICULTIES = ("easy", "medium", "hard")
@@ -469,32 +470,79 @@ def grade(question: Question, given: str, resolver: Resolver, mode: str = "choic
     text = given.strip()
     if not normalise(text):
         return Grade(False, given, hints=hints)
+    vocabulary = frozenset(resolver.names.vocabulary())
     for right in (question.answer, *question.accept):
-        if _same_text(text, right):
+        if _same_text(text, right, vocabulary, ordered=not question.answer_ids):
             return Grade(True, given, read_as=_shown(right, text), hints=hints)
     if question.answer_ids:
         return _grade_records(question, text, given, resolver, hints)
     return Grade(False, given, hints=hints)
 
 
-def _same_text(typed: str, right: str) -> bool:
-    """A written answer (a year, a sum, a date, a phrase): the same words both ways, typos forgiven.
+def _same_text(typed: str, right: str, vocabulary: Container[str], ordered: bool = True) -> bool:
+    """A written answer (a year, a sum, a date, a phrase): the same words in the same order, typos forgiven.
 
-    Short codes such as grades ("A", "A-", "B+") compare by case only; month names must be the same.
+    Short codes such as grades ("A", "A-", "B+") compare by case only. A day may be written in any
+    usual way. Otherwise the items of a list joined by "and" may come in any order, but within an item
+    every word must stand for the word in its place ("If you want war, prepare for peace" is not the
+    saying reversed; a name, not ``ordered``, may put its words in any order: "Reeves, Keanu"), months
+    and numbers exactly, the decimal points and currency as written ("$73 8 million" is not "$73.8
+    million", "£73.8 million" not "$73.8 million"); a word the knowledge file itself uses ("Addy") is
+    never a typo of another ("Andy").
     """
     if answer_key(right) is str.casefold:
         return typed.casefold() == right.casefold()
-    if not content_words(normalise(typed)):
-        return False
     words, right_words = normalise(typed).split(), normalise(right).split()
+    if not content_words(" ".join(words)):
+        return False
     day = _dates(right_words)
     if len(day) == 1 and (typed_days := _dates(words)):
         return typed_days == day  # a day in any usual spelling; "5/6/2025", May 6 or June 5, is neither
-    if [w for w in words if w in _MONTHS] != [w for w in right_words if w in _MONTHS]:
+    if _marks(typed) != _marks(right):
         return False
-    if _numbers_by_item(words) != _numbers_by_item(right_words):
+    typed_items, right_items = _items(words), _items(right_words)
+    if len(typed_items) != len(right_items):
         return False
-    return accounts_for(typed, right) and accounts_for(right, typed)
+    return any(
+        all(
+            len(t) == len(r)  # (before trying the orders of a name's words: the right answer bounds them)
+            and any(_same_words(w, r, vocabulary) for w in (itertools.permutations(t) if not ordered else [t]))
+            for t, r in zip(order, right_items, strict=True)
+        )
+        for order in itertools.permutations(typed_items)
+    )
+
+
+_DECIMAL = re.compile(r"\d+\.\d+")
+_CURRENCY = re.compile(r"[$£€¥]")
+
+
+def _marks(text: str) -> tuple[list[str], set[str]]:
+    """What normalising a written answer drops but a sum needs: its decimal numbers and its currency signs."""
+    return sorted(_DECIMAL.findall(text)), set(_CURRENCY.findall(text))
+
+
+def _items(words: list[str]) -> list[list[str]]:
+    """An answer's items (split at "and"), each the list of its content words."""
+    items: list[list[str]] = [[]]
+    for word in words:
+        if word == "and":
+            items.append([])
+        elif word not in STOPWORDS:
+            items[-1].append(word)
+    return [item for item in items if item]
+
+
+def _same_words(typed: Sequence[str], right: Sequence[str], vocabulary: Container[str]) -> bool:
+    """Whether each typed word stands for the word in its place of the right item."""
+    if len(typed) != len(right):
+        return False
+    for t, r in zip(typed, right, strict=True):
+        if t == r:
+            continue
+        if t in vocabulary or t in _MONTHS or r in _MONTHS or word_cost(t, r) is None:
+            return False  # another word of the file, another month, or no typo of this word
+    return True
 
 
 def _dates(words: list[str]) -> set[tuple[int, int, int]]:
@@ -503,9 +551,11 @@ def _dates(words: list[str]) -> set[tuple[int, int, int]]:
     "2014 10 24" (from 2014-10-24), "october 24 2014", "24 october 2014", "oct 24 2014" and "10 24 2014"
     are one day; "5 6 2025" is two (May 6 or June 5), "2014" or "october 2014" none.
     """
+    if len(words) != 3 or any(w.isdigit() and not (w.isascii() and len(w) <= 4) for w in words):
+        return set()
     numbers = [int(w) for w in words if w.isdigit()]
     months = [i for i, name in enumerate(_MONTH_NAMES, 1) for w in words if len(w) > 2 and name.startswith(w)]
-    if len(words) != 3 or len([w for w in words if not w.isdigit()]) != len(months) or len(months) > 1:
+    if len([w for w in words if not w.isdigit()]) != len(months) or len(months) > 1:
         return set()
     if months and len(numbers) == 2:
         readings = [(max(numbers), months[0], min(numbers))]
@@ -516,21 +566,6 @@ def _dates(words: list[str]) -> set[tuple[int, int, int]]:
     else:
         return set()
     return {d for d in readings if 1 <= d[1] <= 12 and 1 <= d[2] <= 31}
-
-
-def _numbers_by_item(words: list[str]) -> list[tuple[str, ...]]:
-    """The numbers of each item of an answer, in their order; the items ("Chapter 3 and Chapter 4") in any.
-
-    Within an item the order of numbers is the number itself: "$8.73 million" is not "$73.8 million",
-    "2014-24-10" is not "2014-10-24" and "49 hours 2 minutes" is not "2 hours 49 minutes".
-    """
-    items: list[list[str]] = [[]]
-    for word in words:
-        if word == "and":
-            items.append([])
-        elif word.isdigit():
-            items[-1].append(word)
-    return sorted(tuple(item) for item in items)
 
 
 def _grade_records(question: Question, text: str, given: str, resolver: Resolver, hints: int) -> Grade:

@@ -103,8 +103,6 @@ def normalise(text: str) -> str:
     words = _NON_WORD.sub(" ", plain).split()
     if not NUMBER_WORDS.keys().isdisjoint(words):
         words = list(_numbers(words))
-    if _DIGIT.search(plain):  # "09" and "9" are one number ("9/22/2023" is "09/22/2023")
-        words = [w.lstrip("0") or "0" if w.isascii() and w.isdigit() else w for w in words]
     if len(words) > 1 and words[0] in ("the", "a", "an"):
         words = words[1:]
     return " ".join(words)
