@@ -1073,6 +1073,13 @@ DECLINED = [
     ("who directed the 2019 john wick", "2019 names two works"),
     ("how did lance reddick die", "how someone died, which the file does not hold: never answered with when"),
     ("who shot john wick", "the film's cinematographer, or who shoots John in the story? 'shot' alone does not say"),
+    (
+        "how long is john wick in minutes",
+        "John Wick (2014) is named: the trivia fact on Chapter 4's 169 minutes is not its answer",
+    ),
+    ("what year was john wick filmed", "nor the fact on Chapter 4's filming"),
+    ("what did john wick score on rotten tomatoes", "nor the fact on Chapter 4's score"),
+    ("how much did chapter 4 make in canada", "the file has the US and Canada together, not Canada"),
     ("who directed the matrix", "another film"),
     ("who plays neo in the matrix", "another film's character"),
     ("when did the matrix come out", "another film"),

@@ -730,7 +730,7 @@ def box_office(asked: Asked) -> Reply:
 
 MEASURES_ASKED = {
     **dict.fromkeys(("north america", "america", "us", "u s", "usa", "united states", "states"), "domestic"),
-    **dict.fromkeys(("domestically", "domestic box office", "us box office", "canada"), "domestic"),
+    **dict.fromkeys(("domestically", "domestic box office", "us box office"), "domestic"),
     **dict.fromkeys(("opening weekend", "first weekend", "opening"), "opening-weekend"),
     **dict.fromkeys(("worldwide", "globally", "worldwide box office"), "worldwide"),
     **dict.fromkeys(("overseas", "abroad", "internationally"), "international"),
@@ -1076,7 +1076,7 @@ FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
     ("(what|how much) (was|is) the budget (of|for) {work:work}", budget),
     ("(what|how much) (was|is) {work:work} [s] budget", budget),
     ("{work:work} budget", budget),
-    ("how much [money] (did|has) {work:work} (make|made|earn|earned|gross|grossed|take in|bring in) [at the box office] (in|at|on|during|over) [(the|its)] {where=north america|america|us|u s|usa|united states|states|domestic box office|us box office|canada|opening weekend|first weekend|opening|worldwide box office}", box_office_measure),
+    ("how much [money] (did|has) {work:work} (make|made|earn|earned|gross|grossed|take in|bring in) [at the box office] (in|at|on|during|over) [(the|its)] {where=north america|america|us|u s|usa|united states|states|domestic box office|us box office|opening weekend|first weekend|opening|worldwide box office}", box_office_measure),
     ("how much [money] (did|has) {work:work} (make|made|earn|earned|gross|grossed|take in|bring in) [at the box office] {where=domestically|worldwide|globally|overseas|abroad|internationally}", box_office_measure),
     ("how much [money] (did|has) {work:work} (make|made|earn|earned|gross|grossed|take in|bring in) [at the box office]", box_office),
     ("(what|how much) (was|is|did) {work:work} [s] (box office|gross|take|earn|make)", box_office),
@@ -1484,6 +1484,19 @@ def _names_the_works_named(franchise: Franchise, resolver: Resolver, asked: list
     return True
 
 
+def _names_another_work(resolver: Resolver, asked: list[str], fact: Fact) -> bool:
+    """Whether some words asked are exactly the name of a work the fact is not about, and of nothing it is.
+
+    "how long is john wick in minutes" asks about John Wick (2014), not the fact on Chapter 4's 169
+    minutes; "does john wick die in chapter 4" names the character too, whom that fact is about.
+    """
+    for a, b in {span for i in range(len(asked)) for span in _spans(asked, i)}:
+        named = resolver.named(" ".join(asked[a:b]))
+        if any(isinstance(r, Work) for r in named) and not any(r.id in fact.about for r in named):
+            return True
+    return False
+
+
 def _names_work(resolver: Resolver, typed: str, work: Work) -> bool:
     try:
         return any(m.record.id == work.id for m in resolver.resolve(typed, ("work",)))
@@ -1531,6 +1544,8 @@ def _fact(franchise: Franchise, resolver: Resolver, words: list[str], near: list
             continue
         if covered < 1 and not _names_the_works_named(franchise, resolver, asked, fact):
             continue  # a fact on a work not named is found only by every topic word of its question
+        if _names_another_work(resolver, asked, fact):
+            continue
         scored.append((covered, fact))
     scored.sort(key=lambda s: -s[0])
     if not scored:
