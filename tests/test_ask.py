@@ -982,8 +982,13 @@ ANSWERED = [
     ),
     (
         "when did the continental come out in france",
-        "The knowledge file gives no release in France for The Continental: From the World of John Wick (2023).",
-        "a country the file gives no release for: said, not replaced by the US date",
+        "The Continental: From the World of John Wick (2023), in France: September 22, 2023 (worldwide streaming, outside the US).",
+        "no release of its own in France: its release everywhere but the US, said as such",
+    ),
+    (
+        "when did chapter 4 come out in france",
+        "The knowledge file gives no release in France for John Wick: Chapter 4 (2023).",
+        "no release in France nor everywhere: said, not replaced by the US date",
     ),
     (
         "what is chapter 4 rated in germany",

@@ -19,7 +19,7 @@ from . import answers
 from .answers import Answer, money, plural, ref, relative
 from .errors import Ambiguous, CannotAnswer, NotFound, NotInWork, WickError, WrongKind
 from .lookup import shell_word
-from .model import Character, Fact, Franchise, Person, Record, Work, names_of
+from .model import Character, Fact, Franchise, Person, Record, Release, Work, names_of
 from .resolve import Match, Resolver, content_words, describe, is_year, normalise, word_cost
 from .shapes import CreditAnswer, Ref, RolesAnswer, TimelineRow
 
@@ -490,21 +490,30 @@ def release_in(asked: Asked) -> Reply:
     work = asked.work()
     region = REGIONS_ASKED[asked.word("region")] if "region" in asked.slots else None
     medium = MEDIA_ASKED[asked.word("medium")] if "medium" in asked.slots else None
-    found = [
-        r
-        for r in sorted(work.releases, key=lambda r: r.date)
-        if (region is None or r.region == region) and (medium is None or r.medium == medium)
-    ]
+    releases = [r for r in sorted(work.releases, key=lambda r: r.date) if medium is None or r.medium == medium]
+    found = [r for r in releases if region is None or r.region == region]
+    # A release everywhere is one in the country asked, where the file gives none of its own.
+    found = found or [r for r in releases if r.region == "worldwide"]
     found = [r for r in found if r.medium != "premiere"] or found
     where = f"in {region}" if region else f"on {(medium or '').replace('-', ' ')}"
     if found:
-        dates = [f"{_day(r.date)} ({r.medium.replace('-', ' ') if region else r.region})" for r in found]
+        dates = [f"{_day(r.date)} ({_release_label(r, region)})" for r in found]
         text = f"{work.display_title}, {where}: {_listed(dates)}."
     else:
         text = f"The knowledge file gives no release {where} for {work.display_title}."
     reply = Reply(text, [work], command=f"wick release-date {shell_word(asked.typed('work'))}")
     reply.add(*(r.sources for r in found))
     return reply
+
+
+def _release_label(release: Release, region: str | None) -> str:
+    """What sets a release apart in a list of one country's (its medium) or one medium's (its country)."""
+    if region is None:
+        return release.region
+    medium = release.medium.replace("-", " ")
+    if release.region == region:
+        return medium
+    return f"{release.region} {medium}" + (f", {release.note}" if release.note else "")
 
 
 def premiere(asked: Asked) -> Reply:
