@@ -1051,6 +1051,21 @@ ANSWERED = [
         "'writes' likewise",
     ),
     (
+        "what cinemascore did john wick get",
+        "John Wick (2014): CinemaScore B.",
+        "the score named first",
+    ),
+    (
+        "what did chapter 2 get on rotten tomatoes",
+        "John Wick: Chapter 2 (2017): Rotten Tomatoes 90% (on its opening day).",
+        "the score named last",
+    ),
+    (
+        "when did john wick come out in cinemas",
+        "John Wick (2014), in theaters: October 24, 2014 (US) and April 10, 2015 (United Kingdom).",
+        "in theaters: its cinema releases, country by country",
+    ),
+    (
         "how much did ballerina make in america",
         "The knowledge file gives no box-office figure in the US and Canada for From the World of John Wick: Ballerina (2025).",
         "no domestic total in the file: said, not replaced by the opening weekend",

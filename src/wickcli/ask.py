@@ -481,6 +481,7 @@ MEDIA_ASKED = {
     **dict.fromkeys(("blu ray", "bluray", "dvd", "disc", "home media"), "home-media"),
     **dict.fromkeys(("digital", "vod", "on demand", "digital download"), "digital"),
     "streaming": "streaming",
+    **dict.fromkeys(("theaters", "theatres", "cinemas"), "theatrical"),
 }
 """The medium of a release that a question's words name ("on blu-ray": home media)."""
 
@@ -495,7 +496,13 @@ def release_in(asked: Asked) -> Reply:
     # A release everywhere is one in the country asked, where the file gives none of its own.
     found = found or [r for r in releases if r.region == "worldwide"]
     found = [r for r in found if r.medium != "premiere"] or found
-    where = f"in {region}" if region else f"on {(medium or '').replace('-', ' ')}"
+    where = (
+        f"in {region}"
+        if region
+        else "in theaters"
+        if medium == "theatrical"
+        else f"on {(medium or '').replace('-', ' ')}"
+    )
     if found:
         dates = [f"{_day(r.date)} ({_release_label(r, region)})" for r in found]
         text = f"{work.display_title}, {where}: {_listed(dates)}."
@@ -1019,6 +1026,7 @@ FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
     ("(when|what day|what year) (did|does|will|was|is) {work:work} (come out|came out|coming out|out|release|released|open|opens|hit theaters|hit cinemas) in [the] {region=uk|u k|britain|great britain|england|united kingdom|us|u s|usa|america|united states|states|germany|france|italy|japan|spain|canada|australia}", release_in),
     ("(when|what day) (did|does|will|was|is) {work:work} (come out|came out|coming out|out|released|release|come) on {medium=blu ray|bluray|dvd|disc|home media|digital|vod|on demand|digital download|streaming}", release_in),
     ("when (is|was) {work:work} on {medium=blu ray|bluray|dvd|disc|home media|digital|vod|on demand|digital download|streaming}", release_in),
+    ("(when|what day) (did|does|will|was|is) {work:work} (come out|came out|coming out|out|released|release|open|opens|hit|play|playing) in {medium=theaters|theatres|cinemas}", release_in),
     ("(when|what) (is|was) the release date (of|for) {work:work}", release),
     ("{work:work} (release date|release|releases|date)", release),
     ("(when|where|what day) (did|does|will|was|is) {work:work} (premiere|premiered|have its premiere|debut)", premiere),
@@ -1126,7 +1134,9 @@ FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
     ("{work:work} (reviews|reception|scores|score)", reception),
     ("what (is|was) [the] {by=rotten tomatoes|tomatometer|rt|cinemascore} [(score|rating|grade)] (of|for) {work:work}", reception),
     ("what (is|was|did) {work:work} [s] {by=rotten tomatoes|tomatometer|cinemascore} [(score|rating|grade)]", reception),
-    ("what (score|rating|grade) did {work:work} (get|have) [on] {by=rotten tomatoes|cinemascore}", reception),
+    ("what (score|rating|grade) did {work:work} (get|have) [(on|from)] {by=rotten tomatoes|cinemascore}", reception),
+    ("what {by=rotten tomatoes|tomatometer|cinemascore} [(score|rating|grade)] (did|does) {work:work} (get|have|receive)", reception),
+    ("what (did|does) {work:work} (get|score|have) (on|from) {by=rotten tomatoes|cinemascore}", reception),
     ("(what|how) (are|were) the (reviews|scores) (of|for) {work:work}", reception),
     ("how many [{_:franchise}] (works|films|movies|shows|entries|things) (are there|have there been|exist|does the file know|do you know)", how_many_works),
     ("what (is|was) {work:work}", synopsis),
