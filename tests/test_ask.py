@@ -1051,6 +1051,11 @@ ANSWERED = [
         "'writes' likewise",
     ),
     (
+        "what did john wick score on rotten tomatoes",
+        "John Wick (2014): Rotten Tomatoes 86% (on its opening weekend).",
+        "the first film's own score, not the trivia fact on Chapter 4's",
+    ),
+    (
         "what cinemascore did john wick get",
         "John Wick (2014): CinemaScore B.",
         "the score named first",
@@ -1098,7 +1103,6 @@ DECLINED = [
         "John Wick (2014) is named: the trivia fact on Chapter 4's 169 minutes is not its answer",
     ),
     ("what year was john wick filmed", "nor the fact on Chapter 4's filming"),
-    ("what did john wick score on rotten tomatoes", "nor the fact on Chapter 4's score"),
     ("how much did chapter 4 make in canada", "the file has the US and Canada together, not Canada"),
     ("who directed the matrix", "another film"),
     ("who plays neo in the matrix", "another film's character"),
