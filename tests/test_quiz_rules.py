@@ -465,6 +465,7 @@ GRADES = [
     ),
     ("fact:jw4-longest-film-169-minutes", "2 hours 49 minutes", True, None, "an accepted spelling"),
     ("fact:jw4-longest-film-169-minutes", "49 hours 2 minutes", False, None, "its numbers swapped"),
+    ("fact:jw4-longest-film-169-minutes", "2 hours and 49 minutes", True, None, "an 'and' where the answer is no list"),
     ("fact:anime-prequel-impossible-task", "The Impossible Task", True, None, "the answer"),
     (
         "fact:anime-prequel-impossible-task",
