@@ -426,6 +426,7 @@ GRADES = [
     ("fact:jw1-us-release-date", "2014-24-10", False, None, "its numbers swapped: no date at all"),
     ("fact:jw1-us-release-date", "10/24/2014", True, "October 24, 2014", "month first, as in the US"),
     ("fact:jw1-us-release-date", "24/10/2014", True, "October 24, 2014", "day first, as in Europe"),
+    ("fact:jw1-us-release-date", "24.10.2014", True, "October 24, 2014", "with dots: no decimal number"),
     ("fact:jw1-us-release-date", "Oct. 24, 2014", True, "October 24, 2014", "a month's short name"),
     ("fact:jw1-us-release-date", "October 25, 2014", False, None, "another day"),
     ("fact:jw4-two-delays", "5/21/2021", True, "May 21, 2021", "unambiguous: 21 is no month"),
@@ -443,6 +444,7 @@ GRADES = [
     ("fact:jw4-opening-weekend-record", "£73.8 million", False, None, "another currency"),
     ("fact:jw4-opening-weekend-record", "$73.08 million", False, None, "a leading zero after the point is a digit"),
     ("fact:jw4-opening-weekend-record", "73.8 million", True, None, "without the currency sign"),
+    ("fact:jw4-opening-weekend-record", "$73.80 million", True, "$73.8 million", "a zero ending the decimals"),
     ("fact:parabellum-title-meaning", "If you want war, prepare for peace", False, None, "the saying reversed"),
     ("fact:parabellum-title-meaning", "Si vis bellum, para pacem", False, None, "in Latin too"),
     (

@@ -492,6 +492,7 @@ def _same_text(typed: str, right: str, vocabulary: Container[str], ordered: bool
     """
     if answer_key(right) is str.casefold:
         return typed.casefold() == right.casefold()
+    typed, right = _DECIMAL.sub(_plain_decimal, typed), _DECIMAL.sub(_plain_decimal, right)
     words, right_words = normalise(typed).split(), normalise(right).split()
     if not content_words(" ".join(words)):
         return False
@@ -515,8 +516,13 @@ def _same_text(typed: str, right: str, vocabulary: Container[str], ordered: bool
     )
 
 
-_DECIMAL = re.compile(r"\d+\.\d+")
+_DECIMAL = re.compile(r"(?<![\d.])\d+\.\d+(?![\d.])")  # not a part of "24.10.2014"
 _CURRENCY = re.compile(r"[$£€¥]")
+
+
+def _plain_decimal(number: re.Match[str]) -> str:
+    """A decimal number without the zeros that end it: "73.80" is "73.8", "7.0" is "7"."""
+    return number.group().rstrip("0").rstrip(".")
 
 
 def _marks(text: str) -> tuple[list[str], set[str]]:
