@@ -488,7 +488,15 @@ PERSON_CARD = {
     "died": "2024-05-06",
     "credits": [IDA_AS_PILOT],
     "crew": [{"work": TW1, "job": "director", "note": None}, {"work": TW1, "job": "writer", "note": "story"}],
-    "facts": [],
+    "facts": [
+        {
+            "id": "tw-last-passenger",
+            "text": "Ida Lund's cameo is the ferry's last passenger.",
+            "spoils": "tw1",
+            "tags": [],
+            "sources": [URL + "tw1-end"],
+        }
+    ],
     "sources": [URL + "ida", URL + "tw1-cameo", URL + "tw1", URL + "tw1-crew"],
 }
 
@@ -499,6 +507,7 @@ PERSON_CARD = {
         ("anna vik", True, CHARACTER_CARD, "a character: each actor, facts, and the credits' sources"),
         ("anna vik", False, {**CHARACTER_CARD, "facts": []}, "a fact that spoils Tidewater is left out"),
         ("ida lund", True, PERSON_CARD, "a person: roles, jobs behind the camera, and their sources"),
+        ("ida lund", False, {**PERSON_CARD, "facts": []}, "a fact about a person can spoil a work too"),
         ("tidewater", False, {**WORK_CARD, "facts": [FERRY]}, "a work's facts without its spoiler"),
     ],
 )
@@ -521,7 +530,7 @@ def test_about(tide: Franchise) -> None:
         "franchise": "Tidewater",
         "data_file": str(INFOBOX),
         "data_as_of": "2026-01-15",
-        "counts": {"works": 4, "people": 4, "characters": 3, "credits": 4, "facts": 2},
+        "counts": {"works": 4, "people": 4, "characters": 3, "credits": 4, "facts": 3},
     }
 
 
