@@ -203,6 +203,18 @@ def test_release_date_of_one_work(tide: Franchise, tide_resolver: Resolver) -> N
     }
 
 
+def test_releases_of_one_day_keep_the_file_order(tide: Franchise, tide_resolver: Resolver) -> None:
+    answer = answers.release_date(tide, tide_resolver, "slack water tidewater", TODAY)
+    assert (answer["matched"], answer["score"], answer["release"]) == ("Tidewater: Slack Water", 99.9, TW0_FIRST)
+    assert [(r["date"], r["region"]) for r in answer["releases"]] == [
+        ("2014-01-15", "DE"),
+        ("2014-02-01", "FR"),
+        ("2014-02-01", "AT"),
+    ], "by date; France and Austria on the same day, as the file lists them"
+    (card,) = answers.info(tide, tide_resolver, "slack water", TODAY)["cards"]
+    assert [r["region"] for r in card["releases"]] == ["DE", "FR", "AT"], "the card lists them alike"
+
+
 def test_release_dates_of_every_work(tide: Franchise, tide_resolver: Resolver) -> None:
     assert answers.release_date(tide, tide_resolver, None, TODAY) == {
         "answer": "release-dates",
@@ -254,6 +266,11 @@ def _release(day: str, region: str, medium: str) -> Release:
             [("2012-04-20", "UK", "theatrical"), ("2012-03-01", "US", "premiere")],
             1,
             "a US premiere is still a US release, over a release abroad",
+        ),
+        (
+            [("2012-01-10", "US", "streaming"), ("2012-05-04", "US", "theatrical"), ("2012-02-01", "CA", "theatrical")],
+            1,
+            "the US cinema release over an earlier US streaming release and a cinema release abroad",
         ),
         ([("2014-02-01", "FR", "tv"), ("2014-01-15", "DE", "tv")], 1, "nothing in the US: the earliest"),
         (
@@ -352,14 +369,23 @@ def test_search_labels_each_match(tide: Franchise, tide_resolver: Resolver) -> N
     }
 
 
-def test_search_that_finds_nothing_suggests(tide: Franchise, tide_resolver: Resolver) -> None:
+@pytest.mark.parametrize(
+    ("query", "suggestions", "why"),
+    [
+        (
+            "tidewater ferry",
+            ["Tidewater (2012) (work)", "Tidewater 2 (work)", "Tidewater Run (work)"],
+            "works by title and year",
+        ),
+        ("anna karenina", ["Anna Vik (character in Tidewater, Tidewater: Slack Water)"], "a character by its works"),
+    ],
+)
+def test_search_that_finds_nothing_suggests(
+    tide: Franchise, tide_resolver: Resolver, query: str, suggestions: list[str], why: str
+) -> None:
     with pytest.raises(NotFound) as error:
-        answers.search(tide, tide_resolver, "tidewater ferry")
-    assert error.value.suggestions == (
-        "Tidewater (2012) (work)",
-        "Tidewater 2 (work)",
-        "Tidewater Run (work)",
-    )
+        answers.search(tide, tide_resolver, query)
+    assert list(error.value.suggestions) == suggestions, why
 
 
 WORK_CARD = {
@@ -469,7 +495,7 @@ def test_info_card_of_a_series_without_figures(tide: Franchise, tide_resolver: R
         "filming": None,
         "sequel": None,
         "facts": [],
-        "sources": [URL + "tw0", URL + "tw0-fr", URL + "tw0-de"],
+        "sources": [URL + "tw0", URL + "tw0-fr", URL + "tw0-at", URL + "tw0-de"],
     }
 
 
