@@ -1,0 +1,262 @@
+"""The loader's rules one by one: each value refused with its exact located message, each value taken as meant.
+
+Every case is one line added to a small valid file (or a small file of its own); the message is the
+`file:line:column: path: message` line `wick validate` prints.
+
+Each case is read twice: by the loader every other test imports, and by the loader's module run
+anew. The format (the Specs, and the readers that choice, ident, ref and seq make) is built when the
+module runs, once per process; running it anew is how a test sees a change to how it is built
+(mutation testing changes code after the import).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+from types import ModuleType
+
+import pytest
+
+from wickcli import loader
+from wickcli.errors import DataFileError
+from wickcli.model import Budget
+
+
+def _run_anew() -> ModuleType:
+    """The loader's module run again under its own name, as a new process would; left out of sys.modules."""
+    spec = importlib.util.spec_from_file_location("wickcli.loader", loader.__file__)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module", params=["imported", "run anew"])
+def reader(request: pytest.FixtureRequest) -> ModuleType:
+    return loader if request.param == "imported" else _run_anew()
+
+
+HEAD = "franchise: F\nworks:\n  - id: w1\n    title: T\n    kind: film\n    status: released\n"
+"""A valid file whose one work ends the file: a case adds a line (line 7) to that work."""
+
+
+def problems(reader: ModuleType, text: str) -> list[str]:
+    with pytest.raises(DataFileError) as error:
+        reader.parse(text.encode(), "f.yaml")
+    return str(error.value).splitlines()
+
+
+VALUE_PROBLEMS = [
+    # (a line added to the work, the problems, why)
+    ("    runtime: -5", ["7:14: works[0].runtime: expected a whole number, got -5"], "no negative counts"),
+    ("    runtime: 0x10", ["7:14: works[0].runtime: expected a whole number, got 0x10"], "decimal digits only"),
+    ("    runtime: 1.5", ["7:14: works[0].runtime: expected a whole number, got 1.5"], "no fractions"),
+    ("    runtime: '104'", ["7:14: works[0].runtime: expected a whole number, got '104'"], "quoted is text"),
+    ("    runtime: true", ["7:14: works[0].runtime: expected a whole number, got true"], "a flag as written"),
+    ("    runtime: [1]", ["7:14: works[0].runtime: expected a whole number, got a list"], "a list"),
+    ("    runtime: {a: 1}", ["7:14: works[0].runtime: expected a whole number, got a mapping"], "a mapping"),
+    ("    synopsis: ''", ["7:15: works[0].synopsis: expected text, got an empty string"], "empty text"),
+    ("    synopsis: '  '", ["7:15: works[0].synopsis: expected text, got an empty string"], "blank text"),
+    ("    synopsis: 2014-01-01", ["7:15: works[0].synopsis: expected text, got 2014-01-01"], "a date is no text"),
+    ("    synopsis: [a]", ["7:15: works[0].synopsis: expected text, got a list"], "a list is no text"),
+    ("    synopsis: yes", ["7:15: works[0].synopsis: expected text, got yes"], "YAML's yes is a flag"),
+    ("    synopsis: !!binary aGk=", ["7:15: works[0].synopsis: unsupported YAML tag !!binary"], "a tag"),
+    ("    synopsis: !custom x", ["7:15: works[0].synopsis: unsupported YAML tag !custom"], "a local tag"),
+    ("    story: !!set {a}", ["7:12: works[0].story: unsupported YAML tag !!set"], "a tagged mapping"),
+    ("    aliases: !!omap []", ["7:14: works[0].aliases: unsupported YAML tag !!omap"], "a tagged list"),
+    ("    aliases: a", ["7:14: works[0].aliases: expected a list, got 'a'"], "one name is no list of one"),
+    ("    aliases: [a, '']", ["7:18: works[0].aliases[1]: expected text, got an empty string"], "each item"),
+    ("    sources: [ftp://x]", ["7:15: works[0].sources[0]: expected an http(s) URL, got 'ftp://x'"], "http only"),
+    ("    sources: [http://a b]", ["7:15: works[0].sources[0]: expected an http(s) URL, got 'http://a b'"], "a space"),
+    (
+        "    budget: {amount: 5, currency: usd}",
+        ["7:35: works[0].budget.currency: expected a currency code like USD, got 'usd'"],
+        "a currency code is three capitals",
+    ),
+    (
+        "    budget: {amount: 5, currency: USDX}",
+        ["7:35: works[0].budget.currency: expected a currency code like USD, got 'USDX'"],
+        "and only three",
+    ),
+    ("    story: [1]", ["7:12: works[0].story: expected a mapping, got a list"], "a list for a mapping"),
+    ("    story: ~\n    story: {}", ["8:5: works[0].story: duplicate key 'story'"], "an empty value still counts"),
+    ("    story: {order: 1, order: 2}", ["7:23: works[0].story.order: duplicate key 'order'"], "in a mapping inside"),
+    ("    tilte: x", ["7:5: works[0].tilte: unknown key 'tilte' (did you mean 'title'?)"], "a typo of a key"),
+    ("    ab: x", ["7:5: works[0].ab: unknown key 'ab'"], "too short a key for a guess"),
+    ("    sequels: x", ["7:5: works[0].sequels: unknown key 'sequels' (did you mean 'sequel'?)"], "a plural"),
+    ("    zzzzzz: x", ["7:5: works[0].zzzzzz: unknown key 'zzzzzz'"], "nothing close"),
+    ("    1: x", ["7:5: works[0]: keys must be plain names"], "a number as a key"),
+    ("    [a]: x", ["7:5: works[0]: keys must be plain names"], "a list as a key"),
+    ("    !!str title: x", ["7:5: works[0].title: duplicate key 'title'"], "a key tagged as text is that key"),
+    (
+        "    releases: [{date: 2025-6-6, region: US, medium: tv}]",
+        ["7:23: works[0].releases[0].date: expected a date like 2025-06-06, got '2025-6-6'"],
+        "a date has two-digit months",
+    ),
+    (
+        "    releases: [{date: 20250101, region: US, medium: tv}]",
+        ["7:23: works[0].releases[0].date: expected a date like 2025-06-06, got 20250101"],
+        "a number is no date",
+    ),
+    (
+        "    releases: [{date: '2025-02-30', region: US, medium: tv}]",
+        ["7:23: works[0].releases[0].date: 2025-02-30 is not a real date"],
+        "quoted or not, the day must exist",
+    ),
+    (
+        "    releases: [{date: 2025-01-01T10:00:00, region: US, medium: tv}]",
+        ["7:23: works[0].releases[0].date: expected a date like 2025-06-06, got 2025-01-01T10:00:00"],
+        "a time is no date",
+    ),
+    (
+        "    releases: [{region: US}]",
+        [
+            "7:16: works[0].releases[0]: missing required key 'date'",
+            "7:16: works[0].releases[0]: missing required key 'medium'",
+        ],
+        "each required key missing, in order of name",
+    ),
+    (
+        "    releases: [{date: 2025-01-01, region: US, medium: tv, status: out}]",
+        ["7:67: works[0].releases[0].status: expected one of released, scheduled; got 'out'"],
+        "a release is released or scheduled",
+    ),
+    ("    kind: film", ["7:5: works[0].kind: duplicate key 'kind'"], "a key given twice"),
+    ("    title: ~", ["7:5: works[0].title: duplicate key 'title'"], "even when the second is empty"),
+]
+
+
+@pytest.mark.parametrize(("line", "expected", "why"), VALUE_PROBLEMS, ids=[v[2] for v in VALUE_PROBLEMS])
+def test_a_refused_value_is_located(reader: ModuleType, line: str, expected: list[str], why: str) -> None:
+    assert problems(reader, HEAD + line + "\n") == [f"f.yaml:{p}" for p in expected], why
+
+
+WORK = "  - {id: w1, title: T, kind: film, status: released}\n"
+FILE_PROBLEMS = [
+    # (a whole file, the problems, why)
+    ("works: []\n", ["1:1: top level: missing required key 'franchise'"], "the top level is named"),
+    ("franchise: F\n", ["1:1: top level: missing required key 'works'"], "works are required"),
+    ("franchise: ~\nworks: []\n", ["1:1: top level: missing required key 'franchise'"], "an empty value is missing"),
+    ("franchise: F\nworks: []\nformat: 2\n", ["1:1: format: format 2 is not supported (expected 1)"], "format"),
+    (
+        "format: 2\nworks: 1\n",
+        ["1:1: top level: missing required key 'franchise'", "2:8: works: expected a list, got 1"],
+        "a format not understood is not judged when the file is refused anyway",
+    ),
+    ("franchise: F\nworks: [1]\n", ["2:9: works[0]: expected a mapping, got 1"], "a work is a mapping"),
+    ("franchise: F\nworks: {}\n", ["2:8: works: expected a list, got a mapping"], "works are a list"),
+    ("franchise: F\nworks: [~]\n", ["2:9: works[0]: expected a mapping, got nothing"], "an empty item"),
+    ('franchise: F\nworks: []\n"franchise": G\n', ["3:1: franchise: duplicate key 'franchise'"], "quoted keys"),
+    ("franchise: F\nworks: []\n? !!int 1\n: x\n", ["3:3: keys must be plain names"], "a key tagged as a number"),
+    (
+        "franchise: F\nworks:\n" + WORK + "  - {id: w1, title: U, kind: film, status: released}\n",
+        ["4:10: works[1].id: duplicate id 'w1' (first used at line 3)"],
+        "ids are unique",
+    ),
+    (
+        "franchise: F\nworks:\n  - {id: W1, title: T, kind: film, status: released}\n",
+        ["3:10: works[0].id: id 'W1' must be lower-case letters, digits and hyphens"],
+        "lower case",
+    ),
+    (
+        "franchise: F\nworks:\n  - {id: -w, title: T, kind: film, status: released}\n",
+        ["3:10: works[0].id: id '-w' must be lower-case letters, digits and hyphens"],
+        "not starting with a hyphen",
+    ),
+    (
+        "franchise: F\nworks:\n  - {id: w 1, title: T, kind: film, status: released}\n",
+        ["3:10: works[0].id: id 'w 1' must be lower-case letters, digits and hyphens"],
+        "no space",
+    ),
+    (
+        "franchise: F\nworks:\n" + WORK + "facts:\n  - {id: f1, text: T, about: [x9]}\n",
+        ["5:31: facts[0].about[0]: no work or person or character with id 'x9'"],
+        "a fact can be about any record",
+    ),
+    (
+        "franchise: F\nworks:\n" + WORK + "facts:\n  - {id: f1, text: T, spoils: w11}\n",
+        ["5:31: facts[0].spoils: no work with id 'w11' (did you mean 'w1'?)"],
+        "a close id of the right kind is suggested",
+    ),
+    (
+        "franchise: F\nworks:\n" + WORK + "people:\n  - {id: p1, name: P}\n  - {id: p2, name: Q}\n"
+        "  - {id: p3, name: R}\n  - {id: p4, name: S}\ncredits:\n  - {work: w1, character: p1, person: w1}\n",
+        [
+            "10:27: credits[0].character: 'p1' is a person, not a character",
+            "10:39: credits[0].person: 'w1' is a work, not a person (person ids: 'p1', 'p2', 'p3', ...)",
+        ],
+        "a record of another kind: the first three ids of the right kind, or none when there are none",
+    ),
+    (
+        "franchise: F\nworks:\n  - {id: w1, title: T, kind: [film], status: released}\n",
+        ["3:30: works[0].kind: expected text, got a list"],
+        "a word of a vocabulary is text, and the list is read past",
+    ),
+    (
+        "franchise: F\nworks:\n  - {id: [w1], title: T, kind: film, status: released}\n",
+        ["3:10: works[0].id: expected text, got a list"],
+        "an id is text",
+    ),
+    (
+        "franchise: F\nworks:\n" + WORK + "facts:\n  - {id: f1, text: T, spoils: [w1]}\n",
+        ["5:31: facts[0].spoils: expected text, got a list"],
+        "a reference is one id",
+    ),
+    (
+        "franchise: F\nworks:\n  - {id: w1, title: T, kind: film, status: released, sources: [[http://a]]}\n",
+        ["3:64: works[0].sources[0]: expected text, got a list"],
+        "a source is one address",
+    ),
+    (
+        "franchise: F\nworks:\n" + WORK + "facts:\n  - {id: f1, text: T, question: Q, answer: A, choices: [B, a]}\n",
+        ["5:60: facts[0].choices[1]: 'a' is the answer; choices are the wrong answers to offer"],
+        "the answer among the choices, whatever its case",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "why"), FILE_PROBLEMS, ids=[f[2] for f in FILE_PROBLEMS])
+def test_a_refused_file_is_located(reader: ModuleType, text: str, expected: list[str], why: str) -> None:
+    assert problems(reader, text) == [f"f.yaml:{p}" for p in expected], why
+
+
+ACCEPTED = [
+    # (a line added to the work, the field, its value, why)
+    ("    runtime: 1_000", "runtime", 1000, "digits grouped with underscores"),
+    ("    runtime: 0", "runtime", 0, "zero is a whole number"),
+    ("    runtime: ~", "runtime", None, "an empty value is no value"),
+    ("    synopsis: 12.5", "synopsis", "12.5", "a number where text is expected is taken as written"),
+    ("    synopsis: !!str 12", "synopsis", "12", "text tagged as text"),
+    ("    synopsis: '  A ferry.  '", "synopsis", "A ferry.", "spaces around text are dropped"),
+    ("    synopsis: null", "synopsis", None, "null is no value"),
+    ("    aliases: ~", "aliases", (), "an empty list"),
+    ("    aliases: []", "aliases", (), "a list of none"),
+    ("    aliases: [1999, x]", "aliases", ("1999", "x"), "numbers as names"),
+    ("    sources: [https://a.org/x, https://a.org/x]", "sources", ("https://a.org/x",) * 2, "a source twice"),
+    ("    'runtime': 90", "runtime", 90, "a quoted key is that key"),
+    ("    budget: {amount: 5, currency: EUR}", "budget", Budget(amount=5, currency="EUR"), "a currency code"),
+]
+
+
+@pytest.mark.parametrize(("line", "field", "value", "why"), ACCEPTED, ids=[a[3] for a in ACCEPTED])
+def test_a_value_is_taken_as_meant(reader: ModuleType, line: str, field: str, value: object, why: str) -> None:
+    franchise = reader.parse((HEAD + line + "\n").encode(), "f.yaml")
+    assert getattr(franchise.works[0], field) == value, why
+
+
+def test_a_file_without_optional_lists_has_none(reader: ModuleType) -> None:
+    franchise = reader.parse(b"franchise: F\nworks: []\n", "f.yaml")
+    assert (franchise.name, franchise.data_as_of, franchise.format, franchise.path) == ("F", None, 1, "f.yaml")
+    assert (franchise.works, franchise.people, franchise.characters, franchise.credits, franchise.facts) == (
+        (),
+        (),
+        (),
+        (),
+        (),
+    )
+
+
+def test_dates_and_numbers_are_read_as_values(reader: ModuleType) -> None:
+    text = HEAD + "    releases: [{date: 2025-06-06, region: US, medium: tv, status: scheduled}]\n    runtime: 125\n"
+    (work,) = reader.parse(text.encode(), "f.yaml").works
+    assert (work.releases[0].date, work.releases[0].status, work.runtime) == (dt.date(2025, 6, 6), "scheduled", 125)
