@@ -16,6 +16,7 @@ import importlib.util
 from types import ModuleType
 
 import pytest
+import yaml
 
 from wickcli import loader
 from wickcli.errors import DataFileError
@@ -121,6 +122,36 @@ VALUE_PROBLEMS = [
         ["7:67: works[0].releases[0].status: expected one of released, scheduled; got 'out'"],
         "a release is released or scheduled",
     ),
+    (
+        "    synopsis: &a !custom x",
+        ["7:15: works[0].synopsis: unsupported YAML tag !custom"],
+        "an anchored value refused for its tag: its anchor is noted once, not taken for a second",
+    ),
+    (
+        "    story: &s !!set {a}",
+        ["7:12: works[0].story: unsupported YAML tag !!set"],
+        "an anchored mapping refused for its tag",
+    ),
+    (
+        "    aliases:\n      - a: [1, 2]",
+        ["8:9: works[0].aliases[0]: expected text, got a mapping"],
+        "a name read as a mapping whose value is a list: no hint, the list read past",
+    ),
+    (
+        "    aliases:\n      - [a]: b",
+        ["8:9: works[0].aliases[0]: expected text, got a mapping"],
+        "a mapping whose key is a list",
+    ),
+    (
+        "    aliases:\n      - a: 1\n        b: [2]",
+        ["8:9: works[0].aliases[0]: expected text, got a mapping"],
+        "a mapping of two keys, the second's value a list",
+    ),
+    (
+        "    aliases:\n      - &k a: b",
+        ["8:9: works[0].aliases[0]: expected text, got a mapping (text that contains ': ' must be quoted)"],
+        "an anchored key",
+    ),
     ("    kind: film", ["7:5: works[0].kind: duplicate key 'kind'"], "a key given twice"),
     ("    title: ~", ["7:5: works[0].title: duplicate key 'title'"], "even when the second is empty"),
 ]
@@ -208,6 +239,54 @@ FILE_PROBLEMS = [
         "a source is one address",
     ),
     (
+        "franchise: F\nworks:\n" + WORK + "people:\n  - {id: p1, name: P}\n  - {id: p2, name: Q}\n"
+        "  - {id: p3, name: R}\ncredits:\n  - {work: w1, character: w1, person: w1}\n",
+        [
+            "9:27: credits[0].character: 'w1' is a work, not a character",
+            "9:39: credits[0].person: 'w1' is a work, not a person (person ids: 'p1', 'p2', 'p3')",
+        ],
+        "three ids of the right kind: all of them, no ellipsis",
+    ),
+    (
+        "franchise: F\nworks:\n"
+        + "".join(f"  - {{id: pa{i}, title: T, kind: film, status: released}}\n" for i in range(1, 5))
+        + "facts:\n  - {id: f1, text: T, spoils: pa}\n",
+        ["8:31: facts[0].spoils: no work with id 'pa' (did you mean 'pa1' or 'pa2' or 'pa3'?)"],
+        "at most three close ids are suggested",
+    ),
+    (
+        "franchise: F\nworks:\n  - {id: abcdefg-xyzab, title: T, kind: film, status: released}\n"
+        "facts:\n  - {id: f1, text: T, spoils: abcdefg}\n",
+        ["5:31: facts[0].spoils: no work with id 'abcdefg' (did you mean 'abcdefg-xyzab'?)"],
+        "an id alike by 70 is still suggested",
+    ),
+    (
+        "franchise: F\nworks:\n" + WORK + "facts:\n  - {id: f1, text: T, ab: x}\n",
+        ["5:23: facts[0].ab: unknown key 'ab'"],
+        "a two-letter key gets no guess, though 'about' starts with it",
+    ),
+    (
+        "franchise: F\nworks:\n" + WORK + "facts:\n  - {id: f1, text: T, tag: x}\n",
+        ["5:23: facts[0].tag: unknown key 'tag' (did you mean 'tags'?)"],
+        "a three-letter key does",
+    ),
+    (
+        "franchise: F\nworks: []\nx: {a: b c d\n",
+        [
+            "4:1: YAML syntax error: did not find expected ',' or '}' "
+            "(while parsing a flow mapping that starts at line 3)"
+        ],
+        "a flow mapping left open at the end of the file",
+    ),
+    (
+        "franchise: F\nworks: []\nx: {a: 'b' c}\n",
+        [
+            "3:12: YAML syntax error: did not find expected ',' or '}' "
+            "(while parsing a flow mapping that starts at line 3)"
+        ],
+        "one ': ' in the broken item: the key before the mapping does not count",
+    ),
+    (
         "franchise: F\nworks:\n" + WORK + "facts:\n  - {id: f1, text: T, question: Q, answer: A, choices: [B, a]}\n",
         ["5:60: facts[0].choices[1]: 'a' is the answer; choices are the wrong answers to offer"],
         "the answer among the choices, whatever its case",
@@ -260,3 +339,17 @@ def test_dates_and_numbers_are_read_as_values(reader: ModuleType) -> None:
     text = HEAD + "    releases: [{date: 2025-06-06, region: US, medium: tv, status: scheduled}]\n    runtime: 125\n"
     (work,) = reader.parse(text.encode(), "f.yaml").works
     assert (work.releases[0].date, work.releases[0].status, work.runtime) == (dt.date(2025, 6, 6), "scheduled", 125)
+
+
+@pytest.mark.parametrize(
+    ("error", "shown", "why"),
+    [
+        (yaml.MarkedYAMLError(problem="broken"), "f.yaml: YAML syntax error: broken", "the problem YAML gives"),
+        (yaml.MarkedYAMLError(context="while reading"), "f.yaml: YAML syntax error: while reading", "or its context"),
+        (yaml.MarkedYAMLError(), "f.yaml: YAML syntax error: invalid YAML", "or neither"),
+    ],
+)
+def test_a_syntax_error_without_a_place_is_shown_without_one(
+    reader: ModuleType, error: yaml.MarkedYAMLError, shown: str, why: str
+) -> None:
+    assert reader._syntax_problem(error, "").render("f.yaml") == shown, why
