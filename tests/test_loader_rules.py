@@ -32,8 +32,9 @@ def _run_anew() -> ModuleType:
     return module
 
 
-@pytest.fixture(scope="module", params=["imported", "run anew"])
+@pytest.fixture(params=["imported", "run anew"])
 def reader(request: pytest.FixtureRequest) -> ModuleType:
+    """Run anew for each test, so that each test is known to reach the code that builds the format."""
     return loader if request.param == "imported" else _run_anew()
 
 
@@ -353,3 +354,20 @@ def test_a_syntax_error_without_a_place_is_shown_without_one(
     reader: ModuleType, error: yaml.MarkedYAMLError, shown: str, why: str
 ) -> None:
     assert reader._syntax_problem(error, "").render("f.yaml") == shown, why
+
+
+def test_reading_reports_how_far_it_has_got(reader: ModuleType) -> None:
+    """The meter of a long file moves at the end of each top-level list and every 4096 items of one."""
+    people = "".join(f"  - {{id: p{i}, name: P}}\n" for i in range(4100))
+    text = (
+        "franchise: F\nworks:\n  - {id: w1, title: T, kind: film, status: released, aliases: [a, b]}\n"
+        f"people:\n{people}facts: []\n"
+    )
+    told: list[tuple[int, int]] = []
+    reader.parse(text.encode(), "f.yaml", lambda done, total: told.append((done, total)))
+    assert told == [
+        (text.index("people:"), len(text)),  # the works read (the aliases inside say nothing)
+        (text.index("{id: p4095,"), len(text)),  # the 4096th person
+        (text.index("facts:"), len(text)),  # every person read
+        (len(text) - 1, len(text)),  # the facts read: the end of the file
+    ]
