@@ -153,6 +153,21 @@ VALUE_PROBLEMS = [
         ["8:9: works[0].aliases[0]: expected text, got a mapping (text that contains ': ' must be quoted)"],
         "an anchored key",
     ),
+    (
+        "    story: !!set {a: &x 1}",
+        ["7:12: works[0].story: unsupported YAML tag !!set"],
+        "a mapping refused for its tag is read past, anchors inside it noted",
+    ),
+    (
+        "    aliases:\n      - a: &v b c",
+        ["8:9: works[0].aliases[0]: expected text, got a mapping (text that contains ': ' must be quoted)"],
+        "text with ': ' whose second half is anchored",
+    ),
+    (
+        "    aliases:\n      - a: 1\n        b: &x 2",
+        ["8:9: works[0].aliases[0]: expected text, got a mapping"],
+        "a mapping of two keys, the second's value anchored",
+    ),
     ("    kind: film", ["7:5: works[0].kind: duplicate key 'kind'"], "a key given twice"),
     ("    title: ~", ["7:5: works[0].title: duplicate key 'title'"], "even when the second is empty"),
 ]
