@@ -22,6 +22,8 @@ from wickcli import loader
 from wickcli.errors import DataFileError
 from wickcli.model import Budget
 
+from .conftest import MINI
+
 
 def _run_anew() -> ModuleType:
     """The loader's module run again under its own name, as a new process would; left out of sys.modules."""
@@ -386,3 +388,60 @@ def test_reading_reports_how_far_it_has_got(reader: ModuleType) -> None:
         (text.index("facts:"), len(text)),  # every person read
         (len(text) - 1, len(text)),  # the facts read: the end of the file
     ]
+
+
+@pytest.mark.parametrize(
+    ("data", "shown", "why"),
+    [
+        (b"\nfranchise: F\xff\nworks: []\n", "f.yaml:2:13: not UTF-8 text", "after an empty first line"),
+        (b"franchise: F\nworks: []\nx: ab\xffc\n", "f.yaml:3:6: not UTF-8 text", "on the third line"),
+        (
+            b"\nfranchise: F\x00\nworks: []\n",
+            "f.yaml:2:13: control character U+0000 is not allowed in a knowledge file",
+            "a control character after an empty first line",
+        ),
+    ],
+)
+def test_a_byte_that_is_no_text_is_located(reader: ModuleType, data: bytes, shown: str, why: str) -> None:
+    with pytest.raises(DataFileError) as error:
+        reader.parse(data, "f.yaml")
+    assert str(error.value) == shown, why
+
+
+def test_a_yaml_error_without_a_place(reader: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(source: str, ctx: object) -> None:
+        raise yaml.YAMLError("the stream broke")
+
+    monkeypatch.setattr(reader, "_stream", refuse)
+    with pytest.raises(DataFileError) as error:
+        reader.parse(b"franchise: F\nworks: []\n", "f.yaml")
+    assert str(error.value) == "f.yaml: YAML error: the stream broke"
+
+
+def test_problems_of_one_line_in_column_order(reader: ModuleType) -> None:
+    """A missing key is found at the mapping's end but shown at its start, before the problems inside it."""
+    assert problems(reader, "franchise: F\nworks:\n  - {id: W1, kind: film, status: released}\n") == [
+        "f.yaml:3:5: works[0]: missing required key 'title'",
+        "f.yaml:3:10: works[0].id: id 'W1' must be lower-case letters, digits and hyphens",
+    ]
+
+
+def test_warnings_in_line_order(reader: ModuleType) -> None:
+    text = "franchise: F\nworks: []\nfacts:\n  - {id: f1, text: T, question: Q}\n  - {id: f2, question: Q, text: T, answer: A}\n"
+    _, warnings = reader.check(text.encode(), "f.yaml")
+    assert [w.render("f.yaml") for w in warnings] == [
+        "f.yaml:4:33: facts[0]: has a question but no answer, so the quiz never asks it",
+        "f.yaml:5:24: facts[1]: has a question but no choices; multiple-choice rounds leave it out "
+        "unless enough wrong answers are found elsewhere",
+    ], "by line, though the second is further left"
+
+
+def test_every_list_of_records_is_kept(reader: ModuleType) -> None:
+    franchise = reader.load(str(MINI))
+    assert [c.id for c in franchise.characters] == ["ellen-gray", "tom-gray"]
+    assert [(c.work, c.character, c.person) for c in franchise.credits] == [
+        ("hl1", "ellen-gray", "ada-voss"),
+        ("hl0", "ellen-gray", "cleo-marchetti"),
+        ("hl1", "tom-gray", "ben-okafor"),
+    ]
+    assert [f.id for f in franchise.facts] == ["hl-lighthouse"]
