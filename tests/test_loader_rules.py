@@ -312,6 +312,15 @@ FILE_PROBLEMS = [
 ]
 
 
+FACTS = "franchise: F\nworks: []\nfacts:\n  - {id: f1, text: T, answer: A, choices: [a], "
+FILE_PROBLEMS += [
+    (FACTS + "bogus: 1}\n", ["4:48: facts[0].bogus: unknown key 'bogus'"], "a fact refused for a key is not checked"),
+    (FACTS + "text: U}\n", ["4:48: facts[0].text: duplicate key 'text'"], "nor for a key given twice"),
+    (FACTS + "1: x}\n", ["4:48: facts[0]: keys must be plain names"], "nor for a key that is no name"),
+    (FACTS + "tags: x}\n", ["4:54: facts[0].tags: expected a list, got 'x'"], "nor for a value refused"),
+]
+
+
 @pytest.mark.parametrize(("text", "expected", "why"), FILE_PROBLEMS, ids=[f[2] for f in FILE_PROBLEMS])
 def test_a_refused_file_is_located(reader: ModuleType, text: str, expected: list[str], why: str) -> None:
     assert problems(reader, text) == [f"f.yaml:{p}" for p in expected], why
@@ -434,6 +443,12 @@ def test_warnings_in_line_order(reader: ModuleType) -> None:
         "f.yaml:5:24: facts[1]: has a question but no choices; multiple-choice rounds leave it out "
         "unless enough wrong answers are found elsewhere",
     ], "by line, though the second is further left"
+
+
+def test_lists_after_the_facts_are_read(reader: ModuleType) -> None:
+    text = "franchise: F\nworks: []\nfacts:\n  - {id: f1, text: T, about: [p1]}\npeople:\n  - {id: p1, name: P}\n"
+    franchise = reader.parse(text.encode(), "f.yaml")
+    assert ([f.about for f in franchise.facts], [p.id for p in franchise.people]) == ([("p1",)], ["p1"])
 
 
 def test_every_list_of_records_is_kept(reader: ModuleType) -> None:
