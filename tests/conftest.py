@@ -53,3 +53,16 @@ def shared_cache(monkeypatch: pytest.MonkeyPatch, _cache_dir: Path) -> Path:
     """One cache of the shipped file for tests that only read it: building it for every test is slow."""
     monkeypatch.setenv("WICK_CACHE", str(_cache_dir))
     return _cache_dir
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Let each session make its own ids, for runs of several sessions in one process (mutmut's).
+
+    pytest keeps the ids it made for a ``parametrize`` on the mark and takes them as given ids in the
+    next session of the same process, escaping them again: an id with a letter outside ASCII
+    (ballerína, ٣) becomes ``baller\\\\xedna`` and the test is no longer found by its id.
+    """
+    for mark in metafunc.definition.iter_markers("parametrize"):
+        source = mark._param_ids_from
+        if source is not None and source._param_ids_generated is not None:
+            object.__setattr__(source, "_param_ids_generated", None)
