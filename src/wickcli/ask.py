@@ -405,10 +405,11 @@ JOBS_ASKED = {
 def crew(asked: Asked) -> Reply:
     """Who did one or two jobs on a work."""
     work = asked.work()
-    also = asked.resolver.named(asked.typed("work"))
-    if "shot" in asked.slots.values() and any(isinstance(r, Character) for r in also):
-        # "who shot john wick": the film's cinematographer, or who shoots the character? Both readings fit.
-        raise CannotAnswer(asked.typed("work"), [describe(asked.franchise, r) for r in also])
+    if "shot" in asked.slots.values():
+        also = asked.resolver.named(asked.typed("work"))
+        if any(isinstance(r, Character) for r in also):
+            # "who shot john wick": the film's cinematographer, or who shoots the character? Both readings fit.
+            raise CannotAnswer(asked.typed("work"), [describe(asked.franchise, r) for r in also])
     jobs: list[str] = []
     for key in ("job", "job2"):
         if key in asked.slots:
@@ -484,6 +485,10 @@ MEDIA_ASKED = {
     **dict.fromkeys(("theaters", "theatres", "cinemas"), "theatrical"),
 }
 """The medium of a release that a question's words name ("on blu-ray": home media)."""
+REGION_WORDS = "|".join(REGIONS_ASKED)
+"""The words of the regions, as a form captures them."""
+ON_MEDIA_WORDS = "|".join(word for word, medium in MEDIA_ASKED.items() if medium != "theatrical")
+"""The words of the media a release comes out "on" (theaters are "in")."""
 
 
 def release_in(asked: Asked) -> Reply:
@@ -1023,9 +1028,9 @@ FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
     ("(when|what day|what year) (did|does|will|is) {work:work} (come out|came out|coming out|out|release|released|releasing|hit theaters|hit cinemas|open|opens|drop|debut)", release),
     ("(when|what day|what year) (was|is|will) {work:work} [(going to be|be)] (released|out|coming out|come out|dropping)", release),
     ("(when|what) (is|was) [the] {work:work} release [date]", release),
-    ("(when|what day|what year) (did|does|will|was|is) {work:work} (come out|came out|coming out|out|release|released|open|opens|hit theaters|hit cinemas) in [the] {region=uk|u k|britain|great britain|england|united kingdom|us|u s|usa|america|united states|states|germany|france|italy|japan|spain|canada|australia}", release_in),
-    ("(when|what day) (did|does|will|was|is) {work:work} (come out|came out|coming out|out|released|release|come) on {medium=blu ray|bluray|dvd|disc|home media|digital|vod|on demand|digital download|streaming}", release_in),
-    ("when (is|was) {work:work} on {medium=blu ray|bluray|dvd|disc|home media|digital|vod|on demand|digital download|streaming}", release_in),
+    ("(when|what day|what year) (did|does|will|was|is) {work:work} (come out|came out|coming out|out|release|released|open|opens|hit theaters|hit cinemas) in [the] {region=" + REGION_WORDS + "}", release_in),
+    ("(when|what day) (did|does|will|was|is) {work:work} (come out|came out|coming out|out|released|release|come) on {medium=" + ON_MEDIA_WORDS + "}", release_in),
+    ("when (is|was) {work:work} on {medium=" + ON_MEDIA_WORDS + "}", release_in),
     ("(when|what day) (did|does|will|was|is) {work:work} (come out|came out|coming out|out|released|release|open|opens|hit|play|playing) in {medium=theaters|theatres|cinemas}", release_in),
     ("(when|what) (is|was) the release date (of|for) {work:work}", release),
     ("{work:work} (release date|release|releases|date)", release),
@@ -1124,8 +1129,8 @@ FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
     ("(is|was) {person:person} (alive|dead|still alive)", person_dates),
     ("{person:person} (birthday|age|born)", person_dates),
     ("(what|how) is {work:work} rated", ratings),
-    ("(what|how) is {work:work} rated (in|for) [the] {region=uk|u k|britain|great britain|england|united kingdom|us|u s|usa|america|united states|states|germany|france|italy|japan|spain|canada|australia}", ratings),
-    ("what (is|was) [the] {work:work} [s] (rating|age rating|certificate) in [the] {region=uk|u k|britain|great britain|england|united kingdom|us|u s|usa|america|united states|states|germany|france|italy|japan|spain|canada|australia}", ratings),
+    ("(what|how) is {work:work} rated (in|for) [the] {region=" + REGION_WORDS + "}", ratings),
+    ("what (is|was) [the] {work:work} [s] (rating|age rating|certificate) in [the] {region=" + REGION_WORDS + "}", ratings),
     ("what (is|was) the (rating|age rating|certificate|certification|mpa rating) (of|for) {work:work}", ratings),
     ("{work:work} (rating|age rating|certificate|rated)", ratings),
     ("is {work:work} (rated r|r rated|for kids|for children|family friendly)", ratings),
@@ -1485,8 +1490,13 @@ def _spans(words: Sequence[str], i: int, longest: int = 5) -> Iterator[tuple[int
             yield a, b
 
 
-def _names_the_works_named(franchise: Franchise, resolver: Resolver, asked: list[str], fact: Fact) -> bool:
-    """Whether the words asked name every work the fact's question names (by any of its names).
+def _phrases(asked: list[str]) -> list[str]:
+    """Every run of neighbouring words asked that could be a name, shortest reach first (see `_spans`)."""
+    return [" ".join(asked[a:b]) for a, b in sorted({span for i in range(len(asked)) for span in _spans(asked, i)})]
+
+
+def _names_the_works_named(franchise: Franchise, resolver: Resolver, phrases: list[str], fact: Fact) -> bool:
+    """Whether the phrases asked name every work the fact's question names (by any of its names).
 
     "Where does John Wick's final duel in Chapter 4 take place?" is about Chapter 4: "where does john
     wick take place" does not ask it, though every word of it is a word of that question ("who plays
@@ -1497,20 +1507,19 @@ def _names_the_works_named(franchise: Franchise, resolver: Resolver, asked: list
         work = franchise.get(id_)
         if not isinstance(work, Work) or not any(f" {n} " in question for n in map(normalise, names_of(work)) if n):
             continue
-        spans = {(a, b) for i in range(len(asked)) for a, b in _spans(asked, i)}
-        if not any(_names_work(resolver, " ".join(asked[a:b]), work) for a, b in sorted(spans)):
+        if not any(_names_work(resolver, phrase, work) for phrase in phrases):
             return False
     return True
 
 
-def _names_another_work(resolver: Resolver, asked: list[str], fact: Fact) -> bool:
-    """Whether some words asked are exactly the name of a work the fact is not about, and of nothing it is.
+def _names_another_work(resolver: Resolver, phrases: list[str], fact: Fact) -> bool:
+    """Whether a phrase asked is exactly the name of a work the fact is not about, and of nothing it is.
 
     "how long is john wick in minutes" asks about John Wick (2014), not the fact on Chapter 4's 169
     minutes; "does john wick die in chapter 4" names the character too, whom that fact is about.
     """
-    for a, b in {span for i in range(len(asked)) for span in _spans(asked, i)}:
-        named = resolver.named(" ".join(asked[a:b]))
+    for phrase in phrases:
+        named = resolver.named(phrase)
         if any(isinstance(r, Work) for r in named) and not any(r.id in fact.about for r in named):
             return True
     return False
@@ -1531,12 +1540,13 @@ def _fact(franchise: Franchise, resolver: Resolver, words: list[str], near: list
     must cover enough of the question's own topic words.
     """
     asked = [w for w in content_words(" ".join(words)) if w not in QUESTION_WORDS]
-    vocabulary = set(resolver.names.vocabulary())
+    vocabulary = resolver.words
     topics_asked = [a for a in asked if a not in vocabulary]
     if len(asked) < 2 or not topics_asked:  # one word ("who directed it") is too little to find a fact by
         return None
     scored: list[tuple[float, Fact]] = []
     named: dict[str, set[str]] = {}  # the words of each subject record's names, found once
+    phrases = _phrases(asked)
     for fact in franchise.facts:
         question = [w for w in content_words(normalise(fact.question or "")) if w not in QUESTION_WORDS and len(w) > 1]
         topics = [w for w in question if w not in vocabulary]
@@ -1561,9 +1571,9 @@ def _fact(franchise: Franchise, resolver: Resolver, words: list[str], near: list
             )
         ):
             continue
-        if covered < 1 and not _names_the_works_named(franchise, resolver, asked, fact):
+        if covered < 1 and not _names_the_works_named(franchise, resolver, phrases, fact):
             continue  # a fact on a work not named is found only by every topic word of its question
-        if _names_another_work(resolver, asked, fact):
+        if _names_another_work(resolver, phrases, fact):
             continue
         scored.append((covered, fact))
     scored.sort(key=lambda s: -s[0])

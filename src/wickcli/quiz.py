@@ -470,9 +470,8 @@ def grade(question: Question, given: str, resolver: Resolver, mode: str = "choic
     text = given.strip()
     if not normalise(text):
         return Grade(False, given, hints=hints)
-    vocabulary = frozenset(resolver.names.vocabulary())
     for right in (question.answer, *question.accept):
-        if _same_text(text, right, vocabulary, ordered=not question.answer_ids):
+        if _same_text(text, right, resolver.words, ordered=not question.answer_ids):
             return Grade(True, given, read_as=_shown(right, text), hints=hints)
     if question.answer_ids:
         return _grade_records(question, text, given, resolver, hints)

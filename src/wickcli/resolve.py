@@ -418,6 +418,11 @@ class Resolver:
         """The names to match against: from the cache when it has them, else built now."""
         return self.franchise.stored_names() or Names.build(self.franchise)  # type: ignore[return-value]
 
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every distinct word of every name, read once (the grader and ask test words against it)."""
+        return frozenset(self.names.vocabulary())
+
     def named(self, text: str) -> list[Record]:
         """Records one of whose names is exactly this text (after folding), without fuzzy matching."""
         names = self.names
