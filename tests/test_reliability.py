@@ -291,11 +291,32 @@ def test_ctrl_c_during_a_lookup_exits_130(tmp_path: Path) -> None:
     )
     writer = _writer_once_read(fifo, proc)  # the lookup has opened the file and waits for its text
     try:
+        _wait_blocked_in_a_pipe(proc.pid)
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=60)
     finally:
         os.close(writer)
     assert (proc.returncode, out, err) == (130, "", "Interrupted.\n")
+
+
+def _wait_blocked_in_a_pipe(pid: int) -> None:
+    """Wait until the process sleeps in its read of the FIFO (Linux shows where in /proc/PID/wchan).
+
+    A signal that comes after the open returns but before the read begins is handled by Python
+    only between two steps of its bytecode, and the read that follows then waits for ever: the
+    race this test once lost on a busy machine. Where /proc is missing, a short pause stands in.
+    """
+    wchan = Path(f"/proc/{pid}/wchan")
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            if "pipe" in wchan.read_text():
+                return
+        except OSError:
+            time.sleep(0.2)
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"process {pid} never waited in its read of the knowledge file")
 
 
 def _writer_once_read(fifo: Path, proc: subprocess.Popen[str]) -> int:
