@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from wickcli import __version__, cache, complete, loader
+from wickcli import __version__, cache, cachedb, complete, loader
 from wickcli.cli import app
 from wickcli.errors import DataFileError
 from wickcli.model import Work
@@ -30,7 +30,7 @@ def mini(tmp_path: Path) -> Path:
 
 
 def cache_file() -> Path:
-    (found,) = cache.cache_dir().glob("*.sqlite")
+    (found,) = Path(cachedb.cache_dir()).glob("*.sqlite")
     return found
 
 
@@ -179,7 +179,7 @@ def test_racily_clean_file_is_checked_by_content(mini: Path, monkeypatch: pytest
     cache.load(str(mini))
     frozen = os.stat(mini)
     mini.write_bytes(_same_length(mini))
-    monkeypatch.setattr(cache, "_stat", lambda path: frozen)
+    monkeypatch.setattr(cachedb, "stat_of", lambda path: frozen)
     assert cache.load(str(mini)).name == "Harbor Nights"
 
 
@@ -189,7 +189,7 @@ def test_validate_parses_the_file_even_when_the_cache_believes_it(
     frozen = os.stat(settled)
     broken = settled.read_bytes().replace(b"franchise: Harbor Lights", b"franchise: [Harbor Li")
     settled.write_bytes(broken)
-    monkeypatch.setattr(cache, "_stat", lambda path: frozen)  # an edit no stat field shows
+    monkeypatch.setattr(cachedb, "stat_of", lambda path: frozen)  # an edit no stat field shows
     result = CliRunner().invoke(app, ["validate", str(settled)])
     assert result.exit_code == 1
     assert result.stderr.startswith(f"{settled}:4:11: YAML syntax error: ")
@@ -200,7 +200,7 @@ def test_bad_file_is_reported_not_cached(tmp_path: Path) -> None:
     bad.write_text("franchise: [\n")
     with pytest.raises(DataFileError):
         cache.load(str(bad))
-    assert not cache.cache_dir().exists() or not list(cache.cache_dir().glob("*.sqlite"))
+    assert not Path(cachedb.cache_dir()).exists() or not list(Path(cachedb.cache_dir()).glob("*.sqlite"))
 
 
 COMMANDS = [
@@ -251,6 +251,40 @@ def test_completion_is_the_same_from_the_cache(
     first = complete.names(str(mini), [], typed, kinds)  # builds the cache, answers from the parsed file
     again = complete.names(str(mini), [], typed, kinds)  # answers from the cache
     assert first == again == expected
+
+
+def test_completion_from_a_trusted_cache_reads_its_names_alone(settled: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError("loaded the franchise")
+
+    monkeypatch.setattr(cache, "load", fail)
+    assert complete.names(str(settled), [], "t", ("character", "person")) == [
+        ("The Keeper", "character"),
+        ("Tom Gray", "character"),
+        ("Tommy", "character"),
+    ]
+
+
+HIDDEN_RENAME = (b"name: Tom Gray,", b"name: Tim Gray,")
+"""A same-length edit of a name that completion offers."""
+
+
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ("write", "the file's times and size are no longer those the cache recorded"),
+        ("frozen stat", "every stat field alike, but the file changed within the cache's racy window"),
+    ],
+)
+def test_completion_after_an_edit_offers_the_new_name(
+    mini: Path, monkeypatch: pytest.MonkeyPatch, change: str, reason: str
+) -> None:
+    assert complete.names(str(mini), [], "T", ("character",))[1] == ("Tom Gray", "character")
+    frozen = os.stat(mini)
+    mini.write_bytes(mini.read_bytes().replace(*HIDDEN_RENAME))
+    if change == "frozen stat":
+        monkeypatch.setattr(cachedb, "stat_of", lambda path: frozen)
+    assert complete.names(str(mini), [], "T", ("character",))[1] == ("Tim Gray", "character")
 
 
 def truncate_after(pages: int) -> Callable[[Path], None]:
@@ -321,6 +355,17 @@ def test_damaged_cache_answers_from_the_file_with_one_warning(damage: Callable[[
     results = [run(args) for args in DAMAGED_LOOKUPS]
     assert [(r.exit_code, r.stdout) for r in results] == [(0, out) for out in expected]
     assert "".join(r.stderr for r in results) == f"Warning: cache {cache_file()} is unreadable; rebuilding it\n"
+
+
+@pytest.mark.parametrize("damage", DAMAGES, ids=[d.__name__ for d in DAMAGES])
+def test_completion_over_a_damaged_cache_offers_the_same_names_silently(
+    damage: Callable[[Path], None], settled: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    expected = complete.names(str(settled), ["tom"], "g", ("character",))
+    assert expected == [("Gray", "character")]
+    damage(cache_file())
+    assert complete.names(str(settled), ["tom"], "g", ("character",)) == expected
+    assert capsys.readouterr() == ("", "")
 
 
 def test_every_infobox_field_survives_the_cache(tmp_path: Path) -> None:

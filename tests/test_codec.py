@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wickcli import cache, codec, model
+from wickcli import cache, cachedb, codec, model
 
 from .conftest import MINI
 
@@ -61,32 +61,41 @@ def test_a_type_the_cache_cannot_store_is_refused_when_the_decoder_is_built() ->
         codec.decoder(Odd)
 
 
-def test_format_key_changes_with_a_new_model_field(monkeypatch: pytest.MonkeyPatch) -> None:
-    before = cache.format_key()
+def _sources_in(folder: Path, left_out: str | None = None) -> None:
+    here = Path(cachedb.__file__).parent
+    for name in cachedb.DERIVED_BY:
+        if name != left_out:
+            shutil.copy(here / name, folder / name)
+
+
+def test_format_key_of_an_install_without_sources_changes_with_a_new_model_field(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _sources_in(tmp_path, left_out="model.py")
+    monkeypatch.setattr(cachedb, "__file__", str(tmp_path / "cachedb.py"))
+    before = cachedb.format_key()
     grown = typing.NamedTuple("Person", [*typing.get_type_hints(model.Person).items(), ("height", int | None)])
     monkeypatch.setattr(model, "Person", grown)
-    assert cache.format_key() != before
+    assert cachedb.format_key() != before
 
 
-@pytest.mark.parametrize("module", cache.DERIVED_BY)
+@pytest.mark.parametrize("module", cachedb.DERIVED_BY)
 def test_format_key_changes_with_the_code_that_derives_the_cache(
     module: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    before = cache.format_key()
-    here = Path(cache.__file__).parent
-    for name in cache.DERIVED_BY:
-        shutil.copy(here / name, tmp_path / name)
+    before = cachedb.format_key()
+    _sources_in(tmp_path)
     with (tmp_path / module).open("a") as source:
         source.write("\n# changed\n")
-    monkeypatch.setattr(cache, "__file__", str(tmp_path / "cache.py"))
-    assert cache.format_key() != before
+    monkeypatch.setattr(cachedb, "__file__", str(tmp_path / "cachedb.py"))
+    assert cachedb.format_key() != before
 
 
 def test_cache_with_another_format_key_is_rebuilt(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     mini = tmp_path / "mini.yaml"
     shutil.copy(MINI, mini)
     cache.load(str(mini))
-    monkeypatch.setattr(cache, "format_key", lambda: "another")
+    monkeypatch.setattr(cachedb, "format_key", lambda: "another")
     warnings: list[str] = []
     assert cache.load(str(mini), warnings.append).name == "Harbor Lights"
     assert warnings == []

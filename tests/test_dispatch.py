@@ -264,6 +264,29 @@ def test_dispatcher_knows_the_commands_as_the_app_defines_them() -> None:
 
 
 @pytest.mark.slow
+def test_a_tab_press_imports_only_the_completion_path(shared_cache: Path) -> None:
+    code = (
+        "import sys\nfrom wickcli.__main__ import main\nsys.argv = ['wick']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('wickcli')), file=sys.stderr)\n"
+    )
+    cache.load(str(REAL))  # a warm cache, trusted as it is
+    env = {**os.environ, "_WICK_COMPLETE": "complete_bash", "COMP_WORDS": "wick who-plays Roo", "COMP_CWORD": "2"}
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert result.stdout == "Rooney\n"
+    # No record types, resolver, errors or JSON: the names table answers.
+    expected = [
+        "wickcli",
+        "wickcli.__main__",
+        "wickcli.cachedb",
+        "wickcli.complete",
+        "wickcli.dispatch",
+        "wickcli.files",
+    ]
+    assert result.stderr.splitlines()[-1] == repr(expected)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "env", "imported"),
     [

@@ -17,7 +17,7 @@ import typer
 from typer.core import TyperGroup
 from typer.testing import CliRunner
 
-from wickcli import cache, files
+from wickcli import cachedb, files
 from wickcli.cli import app
 
 from .conftest import ROOT
@@ -120,7 +120,7 @@ def test_every_quoted_command_parses(command: str) -> None:
 
 def test_readme_says_how_the_cache_is_stored() -> None:
     readme = (ROOT / "README.md").read_text()
-    assert cache.cache_path("franchise.yaml").suffix == ".sqlite"
+    assert cachedb.cache_path("franchise.yaml").endswith(".sqlite")
     assert "cached (as an SQLite database" in readme
     assert "JSON, in your cache folder" not in readme
 

@@ -18,37 +18,18 @@ import time
 import weakref
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import closing
 from functools import cached_property
 from pathlib import Path
 from stat import S_ISREG
 from typing import Any, TypeVar
 
-try:  # hashlib's own BLAKE2 without hashlib, which loads OpenSSL first: milliseconds on every lookup
-    from _blake2 import blake2b
-except ImportError:  # an interpreter without the module (not CPython)
-    from hashlib import blake2b
-
-from . import __version__, codec, errors, model
+from . import __version__, cachedb, codec, errors
+from .cachedb import CACHE_ERRORS, CHECK, FRESH, KIND_CODES, KINDS
 from .files import paused_gc, read_bytes
 from .model import Character, Credit, CrewCredit, Fact, Franchise, Person, Record, Work
 from .resolve import Names, bigrams, bigrams_kept, content_words
 
-CACHE_FORMAT = 3
-"""Bumped by hand only when the database layout changes in a way the format key cannot see."""
-DERIVED_BY = ("model.py", "codec.py", "cache.py", "resolve.py", "loader.py")
-"""The modules whose code decides what the cache holds: records, their rows, the normalised names."""
-RACY_NS = 2 * 10**9
-"""A file changed this close to (or after) the moment its cache recorded it is checked by content.
-
-Two seconds covers the coarsest timestamps in use (FAT) and the lag of the kernel's coarse clock."""
-CACHE_ERRORS = (sqlite3.Error, ValueError, KeyError, TypeError, IndexError)
-"""What reading a damaged cache raises: SQLite's errors, bad JSON (a ValueError), rows of the wrong shape."""
-MMAP_BYTES = 1 << 30
-"""How much of a cache database SQLite may map into memory (address space, not memory: only pages read count)."""
 T = TypeVar("T")
-KIND_CODES = {"work": "w", "character": "c", "person": "p"}
-KINDS = {code: kind for kind, code in KIND_CODES.items()}
 
 SCHEMA = """
 CREATE TABLE meta (k TEXT PRIMARY KEY, v TEXT NOT NULL);
@@ -76,44 +57,6 @@ CREATE UNIQUE INDEX vocab_word ON vocab (word);
 """Made once the rows are in: building an index in one pass is faster than keeping it up to date row by row."""
 
 
-def cache_dir() -> Path:
-    """Where caches live: $WICK_CACHE, else the platform's user cache folder."""
-    folder = os.environ.get("WICK_CACHE")
-    if folder:
-        return Path(folder)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("wick", appauthor=False))
-
-
-def cache_path(path: str) -> Path:
-    """The cache database of one knowledge file."""
-    digest = blake2b(os.path.abspath(path).encode(), digest_size=12).hexdigest()
-    return cache_dir() / f"{digest}.sqlite"
-
-
-def format_key() -> str:
-    """A digest of everything that shapes the cache's contents, so code that changes them rebuilds it.
-
-    It covers the records' field layout, the source of the modules that build, encode and
-    normalise them, and the Unicode tables that normalising folds accents with. Reading a few
-    small source files costs tens of microseconds; nothing is imported for it.
-    """
-    import unicodedata
-
-    digest = blake2b(digest_size=12)
-    records = tuple(v for v in vars(model).values() if isinstance(v, type) and codec.is_record(v))
-    digest.update(f"{CACHE_FORMAT}|{unicodedata.unidata_version}|{codec.layout(records)}".encode())
-    here = os.path.dirname(__file__)
-    for name in DERIVED_BY:
-        try:
-            with open(os.path.join(here, name), "rb") as source:
-                digest.update(source.read())
-        except OSError:
-            digest.update(f"{name}: no source".encode())  # an install without sources still has the layout
-    return digest.hexdigest()
-
-
 def load(path: str, warn: Callable[[str], object] | None = None, meter: bool = True) -> Franchise:
     """Load a knowledge file through its cache; every answer is the same as from loader.load.
 
@@ -126,9 +69,9 @@ def load(path: str, warn: Callable[[str], object] | None = None, meter: bool = T
     stderr is a terminal.
     """
     say = warn or errors.warn
-    where = cache_path(path)
+    where = Path(cachedb.cache_path(path))
     now = time.time_ns()
-    stat = _stat(path)
+    stat = cachedb.stat_of(path)
     if stat is None or not S_ISREG(stat.st_mode):
         # A pipe or a device has no stable identity to check a cache against: always read it.
         from .loader import parse
@@ -139,15 +82,13 @@ def load(path: str, warn: Callable[[str], object] | None = None, meter: bool = T
         stored: StoredFranchise | None = None
         try:
             stored = StoredFranchise(where, path, say)
-            meta = stored.meta
-            if meta.get("version") != __version__ or meta.get("format") != format_key():
-                pass  # written by another version of wick: rebuilt below, with nothing to tell the user
-            elif stat is not None and meta["stat"] == _fingerprint(stat) and not _racy(stat, int(meta["stamped_ns"])):
+            worth = cachedb.verdict(stored.meta, stat)
+            if worth == FRESH:
                 return stored
-            else:
+            if worth == CHECK:
                 data = read_bytes(path)
-                if meta["hash"] == _hash(data):
-                    _restamp(where, stat, now)  # touched but unchanged: no need to hash it again next time
+                if stored.meta["hash"] == cachedb.content_hash(data):
+                    cachedb.restamp(where, stat, now)  # touched but unchanged: no need to hash it again next time
                     return stored
         except CACHE_ERRORS:
             say(f"cache {where} is unreadable; rebuilding it")
@@ -192,40 +133,6 @@ def _build(
     return franchise
 
 
-def _fingerprint(stat: os.stat_result) -> str:
-    """What a change to a file alters even when a tool puts its modification time back (cp -p, touch -d)."""
-    return f"{stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns} {stat.st_ino} {stat.st_dev}"
-
-
-def _racy(stat: os.stat_result, stamped_ns: int) -> bool:
-    return max(stat.st_mtime_ns, stat.st_ctime_ns) >= stamped_ns - RACY_NS
-
-
-def _restamp(where: Path, stat: os.stat_result | None, now: int) -> None:
-    """Record a file's new times and when they were seen; a cache that cannot be written is left as it is."""
-    if stat is None:
-        return
-    try:
-        with closing(sqlite3.connect(where)) as db:
-            db.executemany(
-                "UPDATE meta SET v = ? WHERE k = ?", [(_fingerprint(stat), "stat"), (str(now), "stamped_ns")]
-            )
-            db.commit()
-    except sqlite3.Error:
-        pass
-
-
-def _stat(path: str) -> os.stat_result | None:
-    try:
-        return os.stat(path)
-    except OSError:
-        return None
-
-
-def _hash(data: bytes) -> str:
-    return blake2b(data, digest_size=20).hexdigest()
-
-
 def _write(where: Path, franchise: Franchise, data: bytes, stat: os.stat_result | None, now: int) -> bool:
     """Build the database beside its final place and rename it there; a cache that cannot be written is skipped."""
     try:
@@ -258,10 +165,10 @@ def _fill(db: sqlite3.Connection, f: Franchise, data: bytes, stat: os.stat_resul
     db.executescript(SCHEMA)
     names = Names.build(f)
     meta = {
-        "format": format_key(),
+        "format": cachedb.format_key(),
         "version": __version__,
-        "hash": _hash(data),
-        "stat": _fingerprint(stat) if stat else "",
+        "hash": cachedb.content_hash(data),
+        "stat": cachedb.fingerprint(stat) if stat else "",
         "stamped_ns": str(now),
         "name": f.name,
         "data_as_of": _iso(f.data_as_of),
@@ -329,15 +236,11 @@ class StoredFranchise(Franchise):
     def __init__(self, where: Path, path: str, warn: Callable[[str], object] = errors.warn) -> None:
         self.where = where
         self.warn = warn
-        self.db = sqlite3.connect(f"file:{where}?mode=ro", uri=True, check_same_thread=False)
-        # Pages read straight from the file's mapping, not copied into SQLite's cache: a search that
-        # fits thousands of names reads them in half the time. A cache is only ever replaced by a
-        # rename, never rewritten in place, so the mapped file does not change under a reader.
-        self.db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+        self.db = cachedb.connect(where)
         # Closed when this franchise is dropped or at exit, whichever comes first.
         self.close = weakref.finalize(self, self.db.close)
         self._parsed: Franchise | None = None
-        self.meta = dict(self.db.execute("SELECT k, v FROM meta"))
+        self.meta = cachedb.meta(self.db)
         super().__init__(
             self.meta["name"], _day(self.meta["data_as_of"]), format=int(self.meta["file_format"]), path=path
         )
@@ -354,7 +257,7 @@ class StoredFranchise(Franchise):
             except CACHE_ERRORS:
                 self.warn(f"cache {self.where} is unreadable; rebuilding it")
                 self.close()
-                self._parsed = _build(self.where, self.path, _stat(self.path), time.time_ns())
+                self._parsed = _build(self.where, self.path, cachedb.stat_of(self.path), time.time_ns())
         return again(self._parsed)
 
     def _decode(self, cls: type[Any], rows: Iterable[tuple[str]]) -> tuple[Any, ...]:
@@ -619,12 +522,7 @@ class StoredNames(Names):
         wanted = list(kinds)
 
         def read() -> list[tuple[str, str]]:
-            codes = "".join(KIND_CODES[k] for k in wanted)
-            pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            query = "SELECT name, kind FROM names WHERE name LIKE ? ESCAPE '\\' ORDER BY pos"
-            folded = prefix.casefold()
-            rows = self.db.execute(query, (pattern,))
-            return [(name, KINDS[code]) for name, code in rows if code in codes and name.casefold().startswith(folded)]
+            return cachedb.starting_with(self.db, prefix, wanted)
 
         return iter(self._read(read, lambda n: list(n.starting_with(prefix, wanted))))
 

@@ -97,17 +97,22 @@ def names(data: str | None, before: Sequence[str], current: str, kinds: tuple[st
 
     ``before`` holds the shell words of the name already typed, ``current`` the word being typed.
     """
-    from . import cache, files
-    from .errors import WickError
+    from . import cachedb, files
 
-    try:
-        franchise = cache.load(data or files.default_path(), warn=lambda message: None, meter=False)
-    except WickError:
-        return []
-    from .resolve import Resolver
-
-    names = Resolver(franchise).names
-    rows = [row for prefix in _prefixes(before, current) for row in names.starting_with(prefix, kinds)]
+    path = data or files.default_path()
+    prefixes = _prefixes(before, current)
+    wanted = list(kinds)
+    rows: list[tuple[str, str]] | None = None
+    db = cachedb.fresh(path)
+    if db is not None:  # the usual Tab press: the names table alone, nothing else of wick imported
+        try:
+            rows = [row for prefix in prefixes for row in cachedb.starting_with(db, prefix, wanted)]
+        except cachedb.CACHE_ERRORS:
+            pass  # loaded below, which sets a damaged cache aside
+        finally:
+            db.close()
+    if rows is None:
+        rows = _through_cache(path, prefixes, wanted)
     found: dict[str, list[str]] = {}
     # Accents are ignored only when nothing matches with them: "sai" is "Said", not also "Saïd".
     for accents in (False, True):
@@ -118,6 +123,20 @@ def names(data: str | None, before: Sequence[str], current: str, kinds: tuple[st
         if found:
             break
     return [(rest, ", ".join(found_kinds)) for rest, found_kinds in found.items()]
+
+
+def _through_cache(path: str, prefixes: list[str], kinds: list[str]) -> list[tuple[str, str]]:
+    """The names starting with these prefixes, from the file loaded as a lookup loads it (building its cache)."""
+    from . import cache
+    from .errors import WickError
+    from .resolve import Resolver
+
+    try:
+        franchise = cache.load(path, warn=lambda message: None, meter=False)
+    except WickError:
+        return []
+    names = Resolver(franchise).names
+    return [row for prefix in prefixes for row in names.starting_with(prefix, kinds)]
 
 
 def bash_word(text: str, typed: str) -> str:

@@ -6,9 +6,6 @@ import contextlib
 import gc
 import os
 from collections.abc import Iterator
-from pathlib import Path
-
-from .errors import DataFileError, Problem
 
 MAX_BYTES = 40 * 1024 * 1024
 """Knowledge files larger than this are refused before parsing."""
@@ -20,6 +17,8 @@ def read_bytes(path: str) -> bytes:
     At most the limit and one byte are read, whatever the file is: a device such as /dev/zero
     or a pipe says nothing of its size in advance, and would otherwise be read without end.
     """
+    from .errors import DataFileError, Problem  # here, not above: completion finds the file without errors' types
+
     limit = f"the limit is {MAX_BYTES // 2**20} MiB"
     try:
         size = os.stat(path).st_size
@@ -61,8 +60,9 @@ def default_path() -> str:
     env = os.environ.get("WICK_DATA")
     if env:
         return env
-    packaged = Path(__file__).resolve().parent / "data" / "franchise.yaml"
-    if packaged.is_file():
-        return str(packaged)
+    here = os.path.dirname(os.path.realpath(__file__))
+    packaged = os.path.join(here, "data", "franchise.yaml")
+    if os.path.isfile(packaged):
+        return packaged
     # A source checkout (editable install) keeps the file at the repository root.
-    return str(Path(__file__).resolve().parents[2] / "data" / "franchise.yaml")
+    return os.path.join(os.path.dirname(os.path.dirname(here)), "data", "franchise.yaml")
