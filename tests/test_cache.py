@@ -195,6 +195,21 @@ def test_validate_parses_the_file_even_when_the_cache_believes_it(
     assert result.stderr.startswith(f"{settled}:4:11: YAML syntax error: ")
 
 
+@pytest.mark.parametrize("folder", ["why?", "hash#tag", "per%20cent", "all?#%3f"])
+def test_cache_folder_with_uri_characters_is_read_back(
+    folder: str, mini: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("WICK_CACHE", str(tmp_path / folder))
+    warnings: list[str] = []
+    cache.load(str(mini), warnings.append)
+    os.utime(mini, ns=(HOUR_AGO_NS, HOUR_AGO_NS))  # settled, so the next load trusts the cache as it is
+    again = cache.load(str(mini), warnings.append)
+    assert isinstance(again, cache.StoredFranchise)
+    assert again.name == "Harbor Lights"
+    assert warnings == []
+    assert complete.names(str(mini), [], "tom", ("character",)) == [("Tom Gray", "character"), ("Tommy", "character")]
+
+
 def test_bad_file_is_reported_not_cached(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("franchise: [\n")
