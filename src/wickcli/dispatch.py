@@ -13,42 +13,65 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, NamedTuple
 
 COMPLETE_VAR = "_WICK_COMPLETE"
 
 
-class Option(NamedTuple):
+# Plain classes rather than named tuples: a Tab press imports no typing (see complete.py).
+class Option:
     """An option of a command: the parameter it sets, its spellings, and its value (None: a flag)."""
 
-    dest: str
-    names: tuple[str, ...]
-    value: Callable[[str], Any] | None = None
-    flag: bool = True
-    """For a flag, the value it sets (``--no-spoilers`` sets False)."""
-    kinds: tuple[str, ...] = ()
-    """The kinds of record its value names, for completion (empty: it completes nothing)."""
+    __slots__ = ("dest", "flag", "kinds", "names", "value")
+
+    def __init__(
+        self,
+        dest: str,
+        names: tuple[str, ...],
+        value: Callable[[str], object] | None = None,
+        flag: bool = True,
+        kinds: tuple[str, ...] = (),
+    ) -> None:
+        self.dest = dest
+        self.names = names
+        self.value = value
+        self.flag = flag
+        """For a flag, the value it sets (``--no-spoilers`` sets False)."""
+        self.kinds = kinds
+        """The kinds of record its value names, for completion (empty: it completes nothing)."""
 
 
-class Command(NamedTuple):
+class Command:
     """What the dispatcher knows of one lookup: its words, its options and their defaults."""
 
-    words: str | None
-    """The parameter the command's words go to, or None if it takes none."""
-    required: bool
-    kinds: tuple[str, ...]
-    """The kinds of record its words name, for completion (empty: they complete nothing)."""
-    options: tuple[Option, ...]
-    defaults: Mapping[str, Any]
+    __slots__ = ("defaults", "kinds", "options", "required", "words")
+
+    def __init__(
+        self,
+        words: str | None,
+        required: bool,
+        kinds: tuple[str, ...],
+        options: tuple[Option, ...],
+        defaults: Mapping[str, object],
+    ) -> None:
+        self.words = words
+        """The parameter the command's words go to, or None if it takes none."""
+        self.required = required
+        self.kinds = kinds
+        """The kinds of record its words name, for completion (empty: they complete nothing)."""
+        self.options = options
+        self.defaults = defaults
 
 
-class Request(NamedTuple):
+class Request:
     """A recognised command line: the knowledge file, the command, its words and its options."""
 
-    data: str | None
-    command: str
-    words: list[str]
-    options: dict[str, Any]
+    __slots__ = ("command", "data", "options", "words")
+
+    def __init__(self, data: str | None, command: str, words: list[str], options: dict[str, object]) -> None:
+        self.data = data
+        self.command = command
+        self.words = words
+        self.options = options
 
 
 def _count(value: str) -> int:
@@ -236,7 +259,7 @@ def _complete(environ: Mapping[str, str]) -> int | None:
         return None
     command = COMMANDS[request.command]
     pending = request.options.get("pending")
-    kinds, before = (command.kinds, request.words) if pending is None else (pending.kinds, [])
+    kinds, before = (pending.kinds, []) if isinstance(pending, Option) else (command.kinds, request.words)
     if not kinds:
         return None
     from . import complete
