@@ -408,7 +408,7 @@ WORK_CARD = {
     "studios": ["Strait Pictures"],
     "distributors": ["Example Films"],
     "streaming": ["Example+"],
-    "trailers": [{"date": "2011-12-01", "label": "Teaser"}],
+    "trailers": [{"date": "2011-12-01", "label": "Teaser", "sources": [URL + "tw1-teaser"]}],
     "sequel": "Followed by Tidewater 2",
     "releases": [
         release("2012-03-01", "US", "premiere", -5068, "tw1", venue="Strait Film Festival"),
@@ -465,6 +465,7 @@ WORK_CARD = {
             "tw1-stream",
             "tw1-crew",
             "tw1-date",
+            "tw1-teaser",
             "tw2",
             "tw1-budget",
             "tw1-money",
@@ -478,7 +479,7 @@ WORK_CARD = {
 
 
 def test_info_card_of_a_work_holds_every_field(tide: Franchise, tide_resolver: Resolver) -> None:
-    """Sources: the work's, then those of its releases, crew, moved dates, sequel and infobox, each once."""
+    """Sources: the work's, then those of its releases, crew, moved dates, trailers, sequel and infobox, each once."""
     assert answers.info(tide, tide_resolver, "tidewater", TODAY) == {
         "answer": "info",
         "query": "tidewater",

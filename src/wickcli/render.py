@@ -618,6 +618,7 @@ def _work_card(card: dict[str, Any]) -> Card:
         ("Studios", ", ".join(card["studios"])),
         ("Distributor", ", ".join(card["distributors"])),
         ("Streams on", ", ".join(card["streaming"])),
+        ("Trailers", "\n".join(f"{t['date']} {t['label']}" for t in card["trailers"])),
         ("Filming", _filming(card["filming"])),
         ("Budget", _budget(card["budget"])),
         ("Box office", "\n".join(_gross(g) for g in card["box_office"])),
