@@ -1,0 +1,183 @@
+"""The rules that decide whether a cache answers for its knowledge file, and how completion reads its names."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import time
+from contextlib import closing
+from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
+
+import pytest
+
+from wickcli import __version__, cache, cachedb
+
+from .conftest import MINI
+
+STAMPED = 10**18
+"""When the cache recorded the file: any moment will do, the rules compare times."""
+LONG_AGO = STAMPED - 3600 * 10**9
+
+
+def stat(size: int = 100, mtime: int = LONG_AGO, ctime: int = LONG_AGO, ino: int = 7, dev: int = 1) -> os.stat_result:
+    fields = SimpleNamespace(st_size=size, st_mtime_ns=mtime, st_ctime_ns=ctime, st_ino=ino, st_dev=dev)
+    return cast(os.stat_result, fields)
+
+
+def meta(**changed: str) -> dict[str, str]:
+    recorded = {
+        "version": __version__,
+        "format": cachedb.format_key(),
+        "stat": cachedb.fingerprint(stat()),
+        "stamped_ns": str(STAMPED),
+    }
+    return {k: v for k, v in {**recorded, **changed}.items() if v != "-"}
+
+
+@pytest.mark.parametrize(
+    ("recorded", "now", "expected", "reason"),
+    [
+        (meta(), stat(), cachedb.FRESH, "every stat field as recorded, last changed an hour before the record"),
+        (meta(version="0.0.9"), stat(), cachedb.STALE, "written by another version of wick"),
+        (meta(version="-"), stat(), cachedb.STALE, "no version recorded"),
+        (meta(format="another"), stat(), cachedb.STALE, "written by other code of the same version"),
+        (meta(format="-"), stat(), cachedb.STALE, "no format recorded"),
+        (meta(), stat(size=101), cachedb.CHECK, "another size"),
+        (meta(), stat(mtime=LONG_AGO + 1), cachedb.CHECK, "another modification time, by a nanosecond"),
+        (meta(), stat(ctime=LONG_AGO + 1), cachedb.CHECK, "another change time: cp -p or touch -d put the mtime back"),
+        (meta(), stat(ino=8), cachedb.CHECK, "another inode: the file was replaced by a rename"),
+        (meta(), stat(dev=2), cachedb.CHECK, "another device"),
+        (
+            meta(stat=cachedb.fingerprint(stat(mtime=STAMPED - cachedb.RACY_NS - 1))),
+            stat(mtime=STAMPED - cachedb.RACY_NS - 1),
+            cachedb.FRESH,
+            "changed just outside the racy window before the record",
+        ),
+        (
+            meta(stat=cachedb.fingerprint(stat(mtime=STAMPED - cachedb.RACY_NS))),
+            stat(mtime=STAMPED - cachedb.RACY_NS),
+            cachedb.CHECK,
+            "changed at the racy window's edge: a same-tick edit would leave the times alike",
+        ),
+        (
+            meta(stat=cachedb.fingerprint(stat(ctime=STAMPED - 1))),
+            stat(ctime=STAMPED - 1),
+            cachedb.CHECK,
+            "the change time, not only the modification time, is within the window",
+        ),
+        (
+            meta(stat=cachedb.fingerprint(stat(mtime=STAMPED + 10**9))),
+            stat(mtime=STAMPED + 10**9),
+            cachedb.CHECK,
+            "changed after the record (a clock set back)",
+        ),
+    ],
+)
+def test_verdict(recorded: dict[str, str], now: os.stat_result, expected: str, reason: str) -> None:
+    assert cachedb.verdict(recorded, now) == expected
+
+
+def test_verdict_of_a_meta_table_without_the_file_stat_is_a_damaged_cache() -> None:
+    with pytest.raises(KeyError):
+        cachedb.verdict(meta(stat="-"), stat())
+
+
+@pytest.fixture
+def settled(tmp_path: Path) -> Path:
+    """The small knowledge file with its cache, recorded ten seconds after the file's last change of any kind."""
+    path = tmp_path / "mini.yaml"
+    shutil.copy(MINI, path)
+    cache.load(str(path))
+    with closing(sqlite3.connect(cachedb.cache_path(str(path)))) as db:
+        db.execute("UPDATE meta SET v = ? WHERE k = 'stamped_ns'", (str(time.time_ns() + 10 * 10**9),))
+        db.commit()
+    return path
+
+
+def test_fresh_opens_a_trusted_cache_for_reading_only(settled: Path) -> None:
+    db = cachedb.fresh(str(settled))
+    assert db is not None
+    with closing(db), pytest.raises(sqlite3.OperationalError, match="readonly"):
+        db.execute("DELETE FROM names")
+
+
+@pytest.mark.parametrize(
+    ("disturb", "reason"),
+    [
+        ("no cache", "never built, or removed"),
+        ("edited", "the file changed since the cache recorded it"),
+        ("touched", "same content, new times: only its hash can tell, which cache.load checks"),
+        ("no meta", "a damaged database"),
+        ("not a database", "garbage where the cache was"),
+        ("a folder", "the knowledge file is a folder"),
+        ("missing file", "the knowledge file is gone"),
+    ],
+)
+def test_fresh_declines_every_cache_it_cannot_trust_as_it_is(settled: Path, disturb: str, reason: str) -> None:
+    where = Path(cachedb.cache_path(str(settled)))
+    path = settled
+    if disturb == "no cache":
+        where.unlink()
+    elif disturb == "edited":
+        settled.write_text(settled.read_text().replace("Harbor Lights", "Harbour Lights"))
+    elif disturb == "touched":
+        os.utime(settled)
+    elif disturb == "no meta":
+        with closing(sqlite3.connect(where)) as db:
+            db.execute("DROP TABLE meta")
+            db.commit()
+    elif disturb == "not a database":
+        where.write_bytes(b"\xa5" * 8192)
+    elif disturb == "a folder":
+        path = settled.parent
+    else:
+        settled.unlink()
+    assert cachedb.fresh(str(path)) is None
+
+
+@pytest.mark.parametrize(
+    ("prefix", "kinds", "expected", "reason"),
+    [
+        (
+            "t",
+            ["character"],
+            [("The Keeper", "character"), ("Tom Gray", "character"), ("Tommy", "character")],
+            "by the file's order",
+        ),
+        ("TOM", ["character"], [("Tom Gray", "character"), ("Tommy", "character")], "ASCII case ignored"),
+        (
+            "cl",
+            ["person"],
+            [("Cléo Marchetti", "person")],
+            "the typed prefix need not carry the name's accents later on",
+        ),
+        ("Clé", ["person"], [("Cléo Marchetti", "person")], "the name's own accents typed"),
+        ("cle", ["person"], [], "an accent the name has is not left out here (complete.py retries without)"),
+        ("t", ["person"], [], "kinds not asked for are left out"),
+        ("Low", ["work", "character"], [("Low Tide", "work")], "each name with its own kind"),
+        ("%", ["work", "character", "person"], [], "a LIKE wildcard typed is a character, not a wildcard"),
+        ("_om", ["character"], [], "so is the one-letter wildcard"),
+        ("b", ["work"], [("Beacon", "work")], "an alias is a name of its own; 'Harbor Lights: Beacon' starts with H"),
+        (
+            "",
+            ["character"],
+            [
+                ("Ellen Gray", "character"),
+                ("The Keeper", "character"),
+                ("Tom Gray", "character"),
+                ("Tommy", "character"),
+            ],
+            "nothing typed: every name of the kinds",
+        ),
+    ],
+)
+def test_starting_with(
+    settled: Path, prefix: str, kinds: list[str], expected: list[tuple[str, str]], reason: str
+) -> None:
+    db = cachedb.fresh(str(settled))
+    assert db is not None
+    with closing(db):
+        assert cachedb.starting_with(db, prefix, kinds) == expected
