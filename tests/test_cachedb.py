@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import sys
 import time
 from contextlib import closing
 from pathlib import Path
@@ -181,3 +182,25 @@ def test_starting_with(
     assert db is not None
     with closing(db):
         assert cachedb.starting_with(db, prefix, kinds) == expected
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="XDG_CACHE_HOME names the user cache folder on Linux")
+def test_cache_folder_is_the_platforms_user_cache_folder_unless_wick_cache_is_set(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("WICK_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cachedb.cache_dir() == str(tmp_path / "xdg" / "wick")
+    monkeypatch.setenv("WICK_CACHE", str(tmp_path / "mine"))
+    assert cachedb.cache_dir() == str(tmp_path / "mine")
+
+
+def test_a_touched_file_checked_by_content_is_trusted_by_its_times_again(settled: Path) -> None:
+    where = cachedb.cache_path(str(settled))
+    os.utime(settled)  # new times, same content
+    before = time.time_ns()
+    cache.load(str(settled))  # reads and hashes the file, finds it unchanged, records its new times
+    with closing(sqlite3.connect(where)) as db:
+        recorded = dict(db.execute("SELECT k, v FROM meta"))
+    assert recorded["stat"] == cachedb.fingerprint(os.stat(settled))
+    assert int(recorded["stamped_ns"]) >= before
