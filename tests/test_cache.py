@@ -344,6 +344,9 @@ DAMAGES = [
     sql("DROP TABLE names"),
     sql("DROP TABLE fact_about"),
     sql("UPDATE meta SET v = '{' WHERE k = 'counts'"),
+    sql("DELETE FROM records WHERE id = 'ian-mcshane'"),  # valid SQLite, but a credit links to nobody
+    sql("DELETE FROM records WHERE id = 'jw1'"),
+    sql("UPDATE records SET kind = 'character' WHERE id = 'keanu-reeves'"),
 ]
 DAMAGED_LOOKUPS = [["who-plays", "Rooney"], ["info", "winston"], ["search", "wick"], ["about"], ["quiz", "--seed", "1"]]
 """Between them these read every table of the cache; each damage above is met by at least one."""

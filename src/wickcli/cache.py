@@ -313,27 +313,54 @@ class StoredFranchise(Franchise):
 
         return self._read(read, lambda f: f.counts())
 
+    def _stored(self, id_: str) -> Record | None:
+        if id_ not in self._loaded:
+            row = self.db.execute("SELECT kind, row FROM records WHERE id = ?", (id_,)).fetchone()
+            if row is None or row[0] == "fact":
+                self._loaded[id_] = None
+            else:
+                (self._loaded[id_],) = self._decode(RECORD_TYPES[row[0]], [(row[1],)])
+        return self._loaded[id_]
+
     def get(self, id_: str) -> Record | None:
         """One record by id, read once."""
+        return self._read(lambda: self._stored(id_), lambda f: f.get(id_))
 
-        def read() -> Record | None:
-            if id_ not in self._loaded:
-                row = self.db.execute("SELECT kind, row FROM records WHERE id = ?", (id_,)).fetchone()
-                if row is None or row[0] == "fact":
-                    self._loaded[id_] = None
-                else:
-                    (self._loaded[id_],) = self._decode(RECORD_TYPES[row[0]], [(row[1],)])
-            return self._loaded[id_]
+    def _linked(self, id_: str, cls: type[T], again: Callable[[Franchise], T]) -> T:
+        """A record that the cache's own rows link to: one missing, or of another kind, is a damaged cache."""
 
-        return self._read(read, lambda f: f.get(id_))
+        def read() -> T:
+            record = self._stored(id_)
+            if not isinstance(record, cls):
+                raise KeyError(f"no {cls.__name__.lower()} {id_!r}")
+            return record
+
+        return self._read(read, again)
+
+    def work(self, id_: str) -> Work:
+        """The work with this id."""
+        return self._linked(id_, Work, lambda f: f.work(id_))
+
+    def person(self, id_: str) -> Person:
+        """The person with this id."""
+        return self._linked(id_, Person, lambda f: f.person(id_))
+
+    def character(self, id_: str) -> Character:
+        """The character with this id."""
+        return self._linked(id_, Character, lambda f: f.character(id_))
 
     def release_rank(self, work_id: str) -> int:
-        """A work's place in release order, as the cache stored it (works it does not know come last)."""
+        """A work's place in release order, as the cache stored it.
+
+        Every caller asks about a work the file has, so a work the cache lacks is a damaged cache.
+        """
 
         def read() -> int:
             if work_id not in self._ranks:
                 row = self.db.execute("SELECT rank FROM records WHERE id = ? AND kind = 'work'", (work_id,)).fetchone()
-                self._ranks[work_id] = self.counts()["works"] if row is None else int(row[0])
+                if row is None:
+                    raise KeyError(f"no work {work_id!r}")
+                self._ranks[work_id] = int(row[0])
             return self._ranks[work_id]
 
         return self._read(read, lambda f: f.release_rank(work_id))
