@@ -292,3 +292,38 @@ def test_work_card_shows_every_infobox_field(query: str, golden: str) -> None:
     example = loader.parse(_example().encode(), "example.yaml")
     answer = answers.info(example, Resolver(example), query, TODAY, spoilers=False)
     assert render.to_lines(render.info(answer)) == (GOLDEN / golden).read_text()
+
+
+TWO_TRAILERS = """    trailers:
+      - date: 2009-11-02
+        label: |-
+          Teaser
+          (shown before another film)
+        sources: [https://example.org/hl1]
+      - {date: 2009-12-01, label: Full trailer, sources: [https://example.org/hl1]}
+"""
+
+
+def test_a_line_break_inside_an_item_never_reads_as_another_item(runner: CliRunner, tmp_path: Path) -> None:
+    """A trailer label written on two lines is still one trailer: one Trailers line piped, two on a terminal."""
+    path = tmp_path / "trailers.yaml"
+    path.write_text(MINI.read_text().replace("    crew:\n", TWO_TRAILERS + "    crew:\n", 1))
+    piped = runner.invoke(app, ["--data", str(path), "info", "hl1"])
+    assert piped.exit_code == 0, piped.stderr
+    assert [line for line in piped.stdout.splitlines() if line.startswith("Trailers")] == [
+        "Trailers\t2009-11-02 Teaser (shown before another film)",
+        "Trailers\t2009-12-01 Full trailer",
+    ]
+    doc = render.info(answers.info(*_loaded(path), "hl1", TODAY))
+    console = Console(file=io.StringIO(), width=100, color_system=None)
+    console.print(render.to_rich(doc))
+    lines = [" ".join(line.strip("│ ").split()) for line in console.file.getvalue().splitlines()]  # type: ignore[attr-defined]
+    assert "Trailers 2009-11-02 Teaser (shown before another film)" in lines
+    assert "2009-12-01 Full trailer" in lines
+
+
+def _loaded(path: Path) -> tuple[Franchise, Resolver]:
+    from wickcli import loader
+
+    franchise = loader.load(str(path))
+    return franchise, Resolver(franchise)

@@ -75,10 +75,10 @@ class Facts(NamedTuple):
 
 
 class Card(NamedTuple):
-    """One record: labelled fields (a value may have several lines), then other parts."""
+    """One record: labelled fields, each with its items (a line each; no items: not shown), then more parts."""
 
     title: str
-    fields: list[tuple[str, str]]
+    fields: list[tuple[str, list[str]]]
     extra: list[Part]
 
 
@@ -134,7 +134,7 @@ def _lines(part: Part, out: list[str]) -> None:
         out.extend(f"{_field(_fact_text(text, spoils))}\tsource: {source}" for text, spoils, source in part.facts)
     elif isinstance(part, Card):
         out.append(part.title)
-        out.extend(f"{label}\t{_field(text)}" for label, value in part.fields if value for text in value.split("\n"))
+        out.extend(f"{label}\t{_field(item)}" for label, items in part.fields for item in items)
         for extra in part.extra:
             _lines(extra, out)
     else:
@@ -296,9 +296,9 @@ def _rich_card(part: Card) -> RenderableType:
     grid = RichTable.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    for label, value in part.fields:
-        if value:
-            grid.add_row(Text(label), Text(value))
+    for label, items in part.fields:
+        if items:
+            grid.add_row(Text(label), Text("\n".join(item.replace("\n", " ") for item in items)))
     body = Group(grid, *(_rich(extra) for extra in part.extra))
     return Panel(body, title=Text(part.title), title_align="left", box=box.ROUNDED)
 
@@ -586,44 +586,44 @@ def _score(score: dict[str, Any]) -> str:
     return f"{score['by']}: {score['score']}" + _extras(reported, score["note"])
 
 
-def _filming(filming: dict[str, Any] | None) -> str:
+def _filming(filming: dict[str, Any] | None) -> list[str]:
     if not filming:
-        return ""
+        return []
     start, end = filming["start"], filming["end"]
     when = f"{start} to {end}" if start and end else f"from {start}" if start else f"until {end}" if end else ""
-    lines = [when, ", ".join(filming["locations"]), filming["note"] or ""]
-    return "\n".join(line for line in lines if line)
+    return _items(when, ", ".join(filming["locations"]), filming["note"])
+
+
+def _items(*values: str | None) -> list[str]:
+    """A field's items, the empty ones left out."""
+    return [value for value in values if value]
 
 
 def _work_card(card: dict[str, Any]) -> Card:
-    crew = "\n".join(
-        f"{job}: {', '.join(p['name'] + _note(p) for p in people)}" for job, people in card["crew"].items()
-    )
+    crew = [f"{job}: {', '.join(p['name'] + _note(p) for p in people)}" for job, people in card["crew"].items()]
     release = card["release"]
-    episodes = "\n".join(
-        f"{e['number']}. {e['title']}" + (f", {e['date']}" if e["date"] else "") for e in card["episode_list"]
-    )
+    episodes = [f"{e['number']}. {e['title']}" + (f", {e['date']}" if e["date"] else "") for e in card["episode_list"]]
     rows = [
-        ("Kind", f"{card['type']}, {card['status']}"),
-        ("Also called", ", ".join(card["aliases"])),
-        ("Released", f"{release['date']} ({release['region']}, {release['medium']})" if release else "not announced"),
-        ("Releases", "\n".join(_release_line(r) for r in card["releases"]) if len(card["releases"]) > 1 else ""),
-        ("Earlier dates", ", ".join(c["date"] for c in card["earlier_dates"])),
-        ("Runtime", f"{card['runtime']} min" if card["runtime"] else ""),
-        ("Rated", "\n".join(_certificate(c) for c in card["certificates"])),
-        ("Episodes", episodes or str(card["episodes"] or "")),
-        ("Set", card["set"] or ""),
-        ("Synopsis", card["synopsis"] or ""),
+        ("Kind", [f"{card['type']}, {card['status']}"]),
+        ("Also called", _items(", ".join(card["aliases"]))),
+        ("Released", [f"{release['date']} ({release['region']}, {release['medium']})" if release else "not announced"]),
+        ("Releases", [_release_line(r) for r in card["releases"]] if len(card["releases"]) > 1 else []),
+        ("Earlier dates", _items(", ".join(c["date"] for c in card["earlier_dates"]))),
+        ("Runtime", _items(f"{card['runtime']} min" if card["runtime"] else "")),
+        ("Rated", [_certificate(c) for c in card["certificates"]]),
+        ("Episodes", episodes or _items(str(card["episodes"] or ""))),
+        ("Set", _items(card["set"])),
+        ("Synopsis", _items(card["synopsis"])),
         ("Crew", crew),
-        ("Studios", ", ".join(card["studios"])),
-        ("Distributor", ", ".join(card["distributors"])),
-        ("Streams on", ", ".join(card["streaming"])),
-        ("Trailers", "\n".join(f"{t['date']} {t['label']}" for t in card["trailers"])),
+        ("Studios", _items(", ".join(card["studios"]))),
+        ("Distributor", _items(", ".join(card["distributors"]))),
+        ("Streams on", _items(", ".join(card["streaming"]))),
+        ("Trailers", [f"{t['date']} {t['label']}" for t in card["trailers"]]),
         ("Filming", _filming(card["filming"])),
-        ("Budget", _budget(card["budget"])),
-        ("Box office", "\n".join(_gross(g) for g in card["box_office"])),
-        ("Reception", "\n".join(_score(x) for x in card["reception"])),
-        ("Sequel", card["sequel"] or ""),
+        ("Budget", _items(_budget(card["budget"]))),
+        ("Box office", [_gross(g) for g in card["box_office"]]),
+        ("Reception", [_score(x) for x in card["reception"]]),
+        ("Sequel", _items(card["sequel"])),
     ]
     extra: list[Part] = []
     if card["cast"]:
@@ -635,26 +635,23 @@ def _work_card(card: dict[str, Any]) -> Card:
 
 
 def _character_card(card: dict[str, Any]) -> Card:
-    played = "\n".join(f"{c['person']['name']}{_note(c)} in {_name(c['work'])}" for c in card["credits"])
     rows = [
-        ("Kind", "character"),
-        ("Also called", ", ".join(card["aliases"])),
-        ("About", card["description"] or ""),
-        ("Played by", played),
+        ("Kind", ["character"]),
+        ("Also called", _items(", ".join(card["aliases"]))),
+        ("About", _items(card["description"])),
+        ("Played by", [f"{c['person']['name']}{_note(c)} in {_name(c['work'])}" for c in card["credits"]]),
     ]
     return Card(card["name"], rows, _facts(card))
 
 
 def _person_card(card: dict[str, Any]) -> Card:
-    roles = "\n".join(f"{c['character']['name']}{_note(c)} in {_name(c['work'])}" for c in card["credits"])
-    jobs = "\n".join(f"{j['job']}{_note(j)} on {_name(j['work'])}" for j in card["crew"])
     rows = [
-        ("Kind", "person"),
-        ("Also called", ", ".join(card["aliases"])),
-        ("Born", card["born"] or ""),
-        ("Died", card["died"] or ""),
-        ("Roles", roles),
-        ("Crew", jobs),
+        ("Kind", ["person"]),
+        ("Also called", _items(", ".join(card["aliases"]))),
+        ("Born", _items(card["born"])),
+        ("Died", _items(card["died"])),
+        ("Roles", [f"{c['character']['name']}{_note(c)} in {_name(c['work'])}" for c in card["credits"]]),
+        ("Crew", [f"{j['job']}{_note(j)} on {_name(j['work'])}" for j in card["crew"]]),
     ]
     return Card(card["name"], rows, _facts(card))
 
