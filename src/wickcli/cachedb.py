@@ -131,9 +131,11 @@ def restamp(where: str | os.PathLike[str], stat: os.stat_result, now: int) -> No
 
 def connect(where: str | os.PathLike[str]) -> sqlite3.Connection:
     """Open a cache database for reading only."""
-    # The path goes into a URI, where "?", "#" and "%" would end or escape it.
+    # The path goes into a URI, where "?", "#" and "%" would end or escape it, and a path starting
+    # with "//" would be read as an authority (a host): an absolute path goes after an empty one.
     path = os.fspath(where).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    authority = "//" if path.startswith("/") else ""
+    db = sqlite3.connect(f"file:{authority}{path}?mode=ro", uri=True, check_same_thread=False)
     # Pages read straight from the file's mapping, not copied into SQLite's cache: a search that
     # fits thousands of names reads them in half the time. A cache is only ever replaced by a
     # rename, never rewritten in place, so the mapped file does not change under a reader.
