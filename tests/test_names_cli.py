@@ -107,11 +107,24 @@ def test_film_filter_for_a_person(runner: CliRunner) -> None:
     assert answer["crew"] == []
 
 
-@pytest.mark.parametrize("args", [["who-plays", ""], ["cast", " "], ["info", "", ""]])
-def test_empty_name_is_a_usage_error(runner: CliRunner, args: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["who-plays", ""], "the name is empty: type a name, for example wick who-plays Rooney"),
+        (["roles", " "], "the name is empty: type a name, for example wick roles Keanu Reeves"),
+        (["cast", " "], "the title is empty: type a title, for example wick cast Parabellum"),
+        (["release-date", ""], "the title is empty: type a title, for example wick release-date Ballerina"),
+        (["info", "", ""], "the name is empty: type a name, for example wick info Winston"),
+        (["search", ""], "the query is empty: type a query, for example wick search wick"),
+        (["ask", " "], "the question is empty: type a question, for example wick ask who plays Rooney"),
+    ],
+)
+def test_empty_name_is_a_usage_error_with_an_example_of_its_own_command(
+    runner: CliRunner, args: list[str], message: str
+) -> None:
     result = runner.invoke(app, args)
-    assert result.exit_code == 2
-    assert result.stderr == "Error: the name is empty: type a name, for example wick who-plays Rooney\n"
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"Error: {message}\n"
 
 
 @pytest.mark.parametrize("film", ["", " "])

@@ -173,14 +173,18 @@ def roles(state: State, person: Sequence[str], as_json: bool) -> None:
     """A person's roles across the franchise."""
     from . import answers
 
-    emit(answers.roles(state.franchise, state.resolver, joined(person)), "roles", as_json)
+    emit(
+        answers.roles(state.franchise, state.resolver, joined(person, "name", "wick roles Keanu Reeves")),
+        "roles",
+        as_json,
+    )
 
 
 def release_date(state: State, title: Sequence[str] | None, as_json: bool) -> None:
     """When a work came out or comes out; every work when no title is given."""
     from . import answers
 
-    query = joined(title) if title else None
+    query = joined(title, "title", "wick release-date Ballerina") if title else None
     emit(answers.release_date(state.franchise, state.resolver, query, today()), "release_date", as_json)
 
 
@@ -195,21 +199,29 @@ def cast(state: State, title: Sequence[str], as_json: bool) -> None:
     """The cast of one work."""
     from . import answers
 
-    emit(answers.cast(state.franchise, state.resolver, joined(title)), "cast", as_json)
+    emit(answers.cast(state.franchise, state.resolver, joined(title, "title", "wick cast Parabellum")), "cast", as_json)
 
 
 def info(state: State, name: Sequence[str], spoilers: bool, as_json: bool) -> None:
     """Everything known about a work, character or person."""
     from . import answers
 
-    emit(answers.info(state.franchise, state.resolver, joined(name), today(), spoilers), "info", as_json)
+    emit(
+        answers.info(state.franchise, state.resolver, joined(name, "name", "wick info Winston"), today(), spoilers),
+        "info",
+        as_json,
+    )
 
 
 def search(state: State, query: Sequence[str], limit: int, as_json: bool) -> None:
     """Ranked matches across works, characters and people."""
     from . import answers
 
-    emit(answers.search(state.franchise, state.resolver, joined(query), limit), "search", as_json)
+    emit(
+        answers.search(state.franchise, state.resolver, joined(query, "query", "wick search wick"), limit),
+        "search",
+        as_json,
+    )
 
 
 def ask(state: State, question: Sequence[str], spoilers: bool, seen_through: str | None, as_json: bool) -> None:
