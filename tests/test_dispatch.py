@@ -176,12 +176,19 @@ COMPLETIONS = [
     ("wick who", False),
     ("wick ", False),
     ("wick who-plays -- kea", False),
-    ("wick who-plays --film=par", False),
+    ("wick who-plays --film=par", True),
+    ("wick who-plays winston --film = conti", True),
+    ("wick who-plays --film =", True),
+    ("wick ask who is --seen-through=chap", True),
+    ("wick who-plays --json=kea", False),
+    ("wick who-plays --limit=kea", False),
     ("wick quiz --seen-through par", False),
     ("wick who-plays xyzzy", True),
 ]
 """Completion requests, and whether the dispatcher answers them: names of each kind, after options and
-quotes, in another file; an option's name, a choice, a command, which Typer answers."""
+quotes, in another file, an option's value after '=' (one word in zsh and fish, three in bash); an
+option's name, a choice, a command, a value given to a flag or to an option the command lacks, which
+Typer answers."""
 
 
 @pytest.mark.usefixtures("shared_cache")

@@ -209,6 +209,7 @@ def _shell(shells: dict[str, Shell], name: str, tmp_path_factory: pytest.TempPat
         ("wick cast john wick: chapter 3 pa", ["john", "wick:", "chapter", "3", "Parabellum"], "jw3"),
         ("wick roles sai", ["Said Taghmaoui"], "said-taghmaoui"),
         ("wick who-plays winston --film conti", ["winston", "--film", "Continental"], "winston-scott"),
+        ("wick who-plays winston --film=conti", ["winston", "--film=Continental"], "winston-scott"),
     ],
 )
 def test_a_real_shell_completes_a_name_that_runs(

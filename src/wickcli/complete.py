@@ -81,6 +81,25 @@ def _rest(name: str, before: Sequence[str], current: str, accents: bool) -> str 
     return None
 
 
+def option_value(args: Sequence[str], incomplete: str) -> tuple[list[str], str, str]:
+    """An option's value typed after '=' read as the value of the option's own word.
+
+    zsh and fish give ``--film=par`` as the word being typed and replace the whole word with a
+    completion, so each completion must start with ``--film=``. bash breaks words at '=' (see
+    its COMP_WORDBREAKS): ``--film``, ``=`` and ``par`` arrive apart and only ``par`` is replaced,
+    or the '=' itself when nothing follows it. Returns the arguments with the option last, the
+    value typed, and what each completion must start with.
+    """
+    if incomplete.startswith("--") and "=" in incomplete:
+        option, _, value = incomplete.partition("=")
+        return [*args, option], value, f"{option}="
+    if len(args) >= 2 and args[-1] == "=" and args[-2].startswith("--"):
+        return list(args[:-1]), incomplete, ""
+    if incomplete == "=" and args and args[-1].startswith("--"):
+        return list(args), "", "="
+    return list(args), incomplete, ""
+
+
 def _prefixes(before: Sequence[str], current: str) -> list[str]:
     """What a name must start with to be worth checking: its first letter, after any article.
 

@@ -252,6 +252,9 @@ def _complete(environ: Mapping[str, str]) -> int | None:
         line = environ.get("_TYPER_COMPLETE_ARGS", "")
         args = split(line)[1:]
         incomplete = args.pop() if args and not line.endswith(" ") else ""
+    from . import complete
+
+    args, incomplete, prefix = complete.option_value(args, incomplete)
     if incomplete.startswith("-") or incomplete == "=" or "--" in args:
         return None
     request = parse(args, partial=True)
@@ -259,32 +262,32 @@ def _complete(environ: Mapping[str, str]) -> int | None:
         return None
     command = COMMANDS[request.command]
     pending = request.options.get("pending")
+    if prefix and not isinstance(pending, Option):
+        return None  # a value given to a flag or to an option of another command: Typer's to answer
     kinds, before = (pending.kinds, []) if isinstance(pending, Option) else (command.kinds, request.words)
     if not kinds:
         return None
-    from . import complete
-
     found = complete.names(request.data, before, incomplete, kinds)
-    return _send(shell, found, typed, environ)
+    return _send(shell, found, typed, prefix, environ)
 
 
-def _send(shell: str, found: list[tuple[str, str]], typed: str, environ: Mapping[str, str]) -> int:
+def _send(shell: str, found: list[tuple[str, str]], typed: str, prefix: str, environ: Mapping[str, str]) -> int:
     """Write completions in the shell's protocol (see shell.py) and return the exit code."""
     from . import complete
 
     if shell == "bash":
-        text = "\n".join(complete.bash_word(rest, typed) for rest, _ in found)
+        text = "\n".join(prefix + complete.bash_word(rest, typed) for rest, _ in found)
     elif shell == "zsh":
         import shlex
 
-        entries = " ".join(shlex.quote(complete.zsh_entry(rest, kinds)) for rest, kinds in found)
+        entries = " ".join(shlex.quote(complete.zsh_entry(prefix + rest, kinds)) for rest, kinds in found)
         text = f"local -a completions; completions=({entries}); _describe -t values value completions -U"
         text = text if found else "_files"
     else:
         action = environ.get("_TYPER_COMPLETE_FISH_ACTION", "")
         if action == "is-args":
             return 0 if found else 1
-        lines = [f"{rest}\t{' '.join(kinds.split())}" if kinds else rest for rest, kinds in found]
+        lines = [f"{prefix}{rest}\t{' '.join(kinds.split())}" if kinds else prefix + rest for rest, kinds in found]
         text = "\n".join(lines) if action == "get-args" else ""
     sys.stdout.write(text + "\n")
     return 0

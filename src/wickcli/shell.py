@@ -16,10 +16,17 @@ from typing import Any
 
 import typer
 from typer._click.core import Context, Parameter
-from typer._click.shell_completion import CompletionItem, add_completion_class
+from typer._click.shell_completion import (
+    CompletionItem,
+    ShellComplete,
+    _resolve_context,
+    _resolve_incomplete,
+    add_completion_class,
+)
 from typer._click.types import ParamType
 from typer._completion_classes import BashComplete, FishComplete, ZshComplete, completion_init
 from typer._completion_shared import Shells, _get_shell_name, get_completion_script, install
+from typer.core import TyperOption
 
 PROG = "wick"
 COMPLETE_VAR = "_WICK_COMPLETE"
@@ -48,7 +55,25 @@ class Name(ParamType):
         return [CompletionItem(rest, help=kinds) for rest, kinds in found]
 
 
-class Bash(BashComplete):
+class _OptionValue(ShellComplete):
+    """Completes an option's value typed after '=' as the dispatcher does (see complete.option_value)."""
+
+    prefix = ""
+    """What each completion must start with: ``--film=`` where the shell replaces that whole word."""
+
+    def get_completions(self, args: list[str], incomplete: str) -> list[CompletionItem]:
+        """The completions of the word being typed; a value after '=' only for an option that takes one."""
+        from . import complete
+
+        args, incomplete, self.prefix = complete.option_value(args, incomplete)
+        ctx = _resolve_context(self.cli, self.ctx_args, self.prog_name, list(args))
+        param, incomplete = _resolve_incomplete(ctx, list(args), incomplete)
+        if self.prefix and not (isinstance(param, TyperOption) and not param.is_flag):
+            return []  # a value given to a flag, or to no option at all
+        return param.shell_complete(ctx, incomplete)
+
+
+class Bash(_OptionValue, BashComplete):
     """bash: each completion quoted for the word being typed, which may open a quote."""
 
     typed = ""
@@ -66,10 +91,10 @@ class Bash(BashComplete):
         """The completion as bash must insert it."""
         from . import complete
 
-        return complete.bash_word(item.value, self.typed)
+        return self.prefix + complete.bash_word(item.value, self.typed)
 
 
-class Zsh(ZshComplete):
+class Zsh(_OptionValue, ZshComplete):
     """zsh: ``_describe`` with each kind as the description, matching case-insensitively."""
 
     def complete(self) -> str:
@@ -82,18 +107,19 @@ class Zsh(ZshComplete):
         items = self.get_completions(args, incomplete)
         if not items:
             return "_files"
-        entries = " ".join(shlex.quote(complete.zsh_entry(item.value, item.help)) for item in items)
+        entries = " ".join(shlex.quote(complete.zsh_entry(self.prefix + item.value, item.help)) for item in items)
         # -U: wick has already chosen what fits the typed word (in any case, and without accents), so zsh
         # must not filter again with its own, case-sensitive matching.
         return f"local -a completions; completions=({entries}); _describe -t values value completions -U"
 
 
-class Fish(FishComplete):
+class Fish(_OptionValue, FishComplete):
     """fish: value, tab, description, as Typer sends them, without rendering the description through Rich."""
 
     def format_completion(self, item: CompletionItem) -> str:
         """One completion line."""
-        return f"{item.value}\t{' '.join(item.help.split())}" if item.help else item.value
+        value = self.prefix + item.value
+        return f"{value}\t{' '.join(item.help.split())}" if item.help else value
 
 
 def register() -> None:
