@@ -6,6 +6,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import threading
 import time
 from collections.abc import Callable
 from contextlib import closing
@@ -403,3 +404,15 @@ def test_every_infobox_field_survives_the_cache(tmp_path: Path) -> None:
     assert stored.works == loader.load(str(path)).works
     assert stored.work("hl1").box_office[1].amount == 61_234_567
     assert [f for f in Work._fields if not any(getattr(w, f) for w in stored.works)] == []
+
+
+def test_completion_never_reads_a_pipe(tmp_path: Path) -> None:
+    """A Tab press with WICK_DATA a FIFO would wait for a writer, or take what it writes: it completes nothing."""
+    fifo = tmp_path / "franchise.yaml"
+    os.mkfifo(fifo)
+    # A writer, so that a completion which did read the pipe would get a file and fail, not hang.
+    writer = threading.Thread(target=fifo.write_bytes, args=(MINI.read_bytes(),), daemon=True)
+    writer.start()
+    assert complete.names(str(fifo), [], "t", ("character",)) == []
+    assert fifo.read_bytes() == MINI.read_bytes()  # the pipe's data is still there for its reader
+    writer.join()

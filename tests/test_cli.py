@@ -95,3 +95,29 @@ def test_lookup_with_bad_data_file_exits_1(runner: CliRunner) -> None:
 def test_unknown_option_is_usage_error(runner: CliRunner) -> None:
     result = runner.invoke(app, ["who-plays", "--bogus"])
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "refused"),
+    [
+        (["--data", "", "about"], {}, "Invalid value for '--data' (env var: 'WICK_DATA')"),
+        (["--data=", "who-plays", "Rooney"], {}, "Invalid value for '--data' (env var: 'WICK_DATA')"),
+        (["--data", " ", "cast", "harbor"], {}, "Invalid value for '--data' (env var: 'WICK_DATA')"),
+        (["validate", ""], {}, "Invalid value for '[FILE]'"),
+    ],
+    ids=["--data ''", "--data=", "--data ' '", "validate ''"],
+)
+def test_an_empty_path_is_refused_not_read_as_the_shipped_file(
+    runner: CliRunner, args: list[str], env: dict[str, str], refused: str
+) -> None:
+    """wick --data "$FILE" with FILE unset must not answer from the shipped file as if from FILE."""
+    result = runner.invoke(app, args, env=env)
+    assert (result.exit_code, result.stdout) == (2, "")
+    message = f"Error: {refused}: the path is empty: name a knowledge file, for example my-franchise.yaml"
+    assert result.stderr.splitlines()[-1] == message
+
+
+def test_an_empty_wick_data_is_unset_as_any_empty_variable(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["about", "--json"], env={"WICK_DATA": ""})
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["data_file"] == str(REAL)

@@ -94,13 +94,24 @@ def _version(value: bool) -> None:
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document (shape in docs/json.md).")]
 
 
+def _data_file(value: str | None) -> str | None:
+    """A knowledge file named: an empty name (--data "$UNSET") is refused, never read as the shipped file."""
+    if value is not None and not value.strip():
+        raise typer.BadParameter("the path is empty: name a knowledge file, for example my-franchise.yaml")
+    return value
+
+
 @app.callback()
 def main_options(
     ctx: typer.Context,
     data: Annotated[
         str | None,
         typer.Option(
-            "--data", envvar="WICK_DATA", metavar="FILE", help="Knowledge file to use instead of the shipped one."
+            "--data",
+            envvar="WICK_DATA",
+            metavar="FILE",
+            callback=_data_file,
+            help="Knowledge file to use instead of the shipped one.",
         ),
     ] = None,
     version: Annotated[
@@ -492,7 +503,10 @@ def about(ctx: typer.Context, as_json: JsonOption = False) -> None:
 def validate(
     ctx: typer.Context,
     file: Annotated[
-        str | None, typer.Argument(metavar="[FILE]", help="Knowledge file to check (default: the one in use).")
+        str | None,
+        typer.Argument(
+            metavar="[FILE]", callback=_data_file, help="Knowledge file to check (default: the one in use)."
+        ),
     ] = None,
 ) -> None:
     """Check a knowledge file and print a summary and any warnings, or every problem in it (exit 1).

@@ -146,10 +146,14 @@ def names(data: str | None, before: Sequence[str], current: str, kinds: tuple[st
 
 def _through_cache(path: str, prefixes: list[str], kinds: list[str]) -> list[tuple[str, str]]:
     """The names starting with these prefixes, from the file loaded as a lookup loads it (building its cache)."""
+    import os
+
     from . import cache
     from .errors import WickError
     from .resolve import Resolver
 
+    if not os.path.isfile(path):
+        return []  # a pipe or a device would be read by a Tab press (and wait, or take its data): none is
     try:
         franchise = cache.load(path, warn=lambda message: None, meter=False)
     except WickError:

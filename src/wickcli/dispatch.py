@@ -166,6 +166,8 @@ def parse(args: Sequence[str], partial: bool = False) -> Request | None:
             data = token.removeprefix("--data=")
         else:
             return None
+        if not data.strip():
+            return None  # an empty path: Typer's to refuse
     if not rest or rest[0] not in COMMANDS:
         return None
     name, *rest = rest
