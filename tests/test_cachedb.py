@@ -203,4 +203,48 @@ def test_a_touched_file_checked_by_content_is_trusted_by_its_times_again(settled
     with closing(sqlite3.connect(where)) as db:
         recorded = dict(db.execute("SELECT k, v FROM meta"))
     assert recorded["stat"] == cachedb.fingerprint(os.stat(settled))
-    assert int(recorded["stamped_ns"]) >= before
+    assert before <= int(recorded["stamped_ns"]) <= time.time_ns()  # when it was checked, not when it was built
+
+
+def test_each_knowledge_file_has_a_cache_of_its_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    shutil.copy(MINI, first)
+    second.write_text(MINI.read_text().replace("franchise: Harbor Lights", "franchise: Other Lights"))
+    assert cachedb.cache_path(str(first)) != cachedb.cache_path(str(second))
+    cache.load(str(first))
+    cache.load(str(second))
+
+    def fail(data: bytes, path: str) -> None:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr("wickcli.loader.parse", fail)
+    assert (cache.load(str(first)).name, cache.load(str(second)).name) == ("Harbor Lights", "Other Lights")
+
+
+@pytest.fixture
+def wildcards(tmp_path: Path) -> Path:
+    """The small file with aliases that start with LIKE's wildcards and its escape character."""
+    path = tmp_path / "wildcards.yaml"
+    path.write_text(MINI.read_text().replace("aliases: [Tommy]", "aliases: [Tommy, '%Tommy', '_Tommy', '\\Tommy']"))
+    cache.load(str(path))
+    with closing(sqlite3.connect(cachedb.cache_path(str(path)))) as db:
+        db.execute("UPDATE meta SET v = ? WHERE k = 'stamped_ns'", (str(time.time_ns() + 10 * 10**9),))
+        db.commit()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected", "reason"),
+    [
+        ("%t", ["%Tommy"], "'%' typed is the character, not any run of characters"),
+        ("_t", ["_Tommy"], "'_' typed is the character, not any one character"),
+        ("\\t", ["\\Tommy"], "the escape character typed is itself"),
+        ("%", ["%Tommy"], "a wildcard alone"),
+        ("tom", ["Tom Gray", "Tommy"], "the names that start with the prefix, none with a wildcard before it"),
+    ],
+)
+def test_names_starting_with_a_wildcard(wildcards: Path, prefix: str, expected: list[str], reason: str) -> None:
+    db = cachedb.fresh(str(wildcards))
+    assert db is not None
+    with closing(db):
+        assert [name for name, _ in cachedb.starting_with(db, prefix, ["character"])] == expected

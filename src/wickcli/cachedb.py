@@ -36,6 +36,14 @@ KINDS = {code: kind for kind, code in KIND_CODES.items()}
 FRESH, CHECK, STALE = "fresh", "check", "stale"
 """What a cache is worth: trusted as it is, trusted if the file's content hash is the one it recorded, rebuilt."""
 
+READ_META = "SELECT k, v FROM meta"
+RESTAMP = "UPDATE meta SET v = ? WHERE k = ?"
+NAMES_LIKE = "SELECT name, kind FROM names WHERE name LIKE ? ESCAPE '\\' ORDER BY pos"
+URI_ESCAPES = str.maketrans({"%": "%25", "?": "%3F", "#": "%23"})
+"""What would end or escape a path inside a URI."""
+LIKE_ESCAPES = str.maketrans({"\\": "\\\\", "%": "\\%", "_": "\\_"})
+"""LIKE's wildcards and its escape, typed as text."""
+
 
 def cache_dir() -> str:
     """Where caches live: $WICK_CACHE, else the platform's user cache folder."""
@@ -121,7 +129,7 @@ def restamp(where: str | os.PathLike[str], stat: os.stat_result, now: int) -> No
     try:
         db = sqlite3.connect(where)
         try:
-            db.executemany("UPDATE meta SET v = ? WHERE k = ?", [(fingerprint(stat), "stat"), (str(now), "stamped_ns")])
+            db.executemany(RESTAMP, [(fingerprint(stat), "stat"), (str(now), "stamped_ns")])
             db.commit()
         finally:
             db.close()
@@ -133,7 +141,7 @@ def connect(where: str | os.PathLike[str]) -> sqlite3.Connection:
     """Open a cache database for reading only."""
     # The path goes into a URI, where "?", "#" and "%" would end or escape it, and a path starting
     # with "//" would be read as an authority (a host): an absolute path goes after an empty one.
-    path = os.fspath(where).replace("%", "%25").replace("?", "%3f").replace("#", "%23")
+    path = os.fspath(where).translate(URI_ESCAPES)
     authority = "//" if path.startswith("/") else ""
     db = sqlite3.connect(f"file:{authority}{path}?mode=ro", uri=True, check_same_thread=False)
     # Pages read straight from the file's mapping, not copied into SQLite's cache: a search that
@@ -145,7 +153,7 @@ def connect(where: str | os.PathLike[str]) -> sqlite3.Connection:
 
 def meta(db: sqlite3.Connection) -> dict[str, str]:
     """The cache's small meta table: what it was built from, and by which wick."""
-    return dict(db.execute("SELECT k, v FROM meta"))
+    return dict(db.execute(READ_META))
 
 
 def fresh(path: str) -> sqlite3.Connection | None:
@@ -176,9 +184,7 @@ def starting_with(db: sqlite3.Connection, prefix: str, kinds: list[str]) -> list
 
     SQLite's LIKE finds them ignoring ASCII case; casefolding settles the rest.
     """
-    codes = "".join(KIND_CODES[k] for k in kinds)
-    pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    query = "SELECT name, kind FROM names WHERE name LIKE ? ESCAPE '\\' ORDER BY pos"
+    codes = {KIND_CODES[k] for k in kinds}
     folded = prefix.casefold()
-    rows = db.execute(query, (pattern,))
+    rows = db.execute(NAMES_LIKE, (prefix.translate(LIKE_ESCAPES) + "%",))
     return [(name, KINDS[code]) for name, code in rows if code in codes and name.casefold().startswith(folded)]
