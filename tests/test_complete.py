@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from wickcli import complete
@@ -67,3 +69,30 @@ def test_a_name_of_two_kinds_says_both() -> None:
 )
 def test_bash_gets_the_completion_quoted_for_the_word_typed(text: str, typed: str, expected: str) -> None:
     assert complete.bash_word(text, typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "current", "kinds", "offered", "reason"),
+    [
+        (
+            [],
+            "john wick ch",
+            WORK,
+            "john wick chapter 4",
+            "'Chapter' and 'Chronicles' share only 'John Wick': as typed",
+        ),
+        ([], "john wick: ch", WORK, "john wick: chapter 4", "the same with the colon typed"),
+        ([], "john wick chr", WORK, "john wick chronicles", "'John Wick: Chronicles' and 'John Wick Chronicles'"),
+        ([], "john wick: chapter 3 p", WORK, "John Wick: Chapter 3 – Parabellum", "they share more than was typed"),
+        ([], "KEANU R", PERSON, "Keanu Reeves", "one name: its own spelling, case and all"),
+        (["john"], "wick ch", WORK, "wick chapter 4", "the word being typed holds two of the name's words"),
+        ([], "john wick ", WORK, "john wick Chapter 4", "nothing typed of the next word yet"),
+    ],
+)
+def test_a_completion_starts_with_what_is_being_typed(
+    before: list[str], current: str, kinds: tuple[str, ...], offered: str, reason: str
+) -> None:
+    """A shell replaces the word being typed with what every completion shares; none may cut it short."""
+    found = [rest for rest, _ in complete.names(str(REAL), before, current, kinds)]
+    assert offered in found
+    assert len(os.path.commonprefix(found)) >= len(current)  # noqa: RUF071 (what a shell puts in place)

@@ -10,6 +10,7 @@ which inserts what it is given as it is.
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from collections.abc import Iterable, Sequence
 
@@ -52,8 +53,9 @@ def _follow(words: Sequence[str], start: int, typed: Iterable[str]) -> int | Non
     return i
 
 
-def _rest(name: str, before: Sequence[str], current: str, accents: bool) -> str | None:
-    """The rest of a name from the shell word being typed, or None if the typed words do not start it.
+def _rest(name: str, before: Sequence[str], current: str, accents: bool) -> tuple[str, str] | None:
+    """The rest of a name from the shell word being typed, in the name's spelling and after what was typed
+    as typed; None if the typed words do not start it.
 
     The word being typed is compared ignoring case, and accents too unless ``accents`` is False.
     """
@@ -77,8 +79,26 @@ def _rest(name: str, before: Sequence[str], current: str, accents: bool) -> str 
                 here = end  # the completion starts with what is being typed
         elif end == len(words) and here == end:
             continue  # the name is typed in full: nothing to add
-        return " ".join(words[here:])
+        rest = " ".join(words[here:])
+        return rest, _as_typed(current, partial, words, end, accents) or rest
     return None
+
+
+def _as_typed(current: str, partial: str, words: list[str], end: int, accents: bool) -> str | None:
+    """What is being typed, as typed, then the rest of the name after it; None where no place to cut is sure."""
+    if not partial:
+        return current + " ".join(words[end:])
+    word = words[end]
+    if len(_loose(word, accents)) != len(word):
+        return None  # a letter that folds into several
+    return current + word[len(partial) :] + "".join(f" {w}" for w in words[end + 1 :])
+
+
+def _cut_short(completions: list[str], current: str) -> bool:
+    """Whether a shell would cut what is being typed short: it puts in its place what every completion
+    shares, and "John Wick: Chapter 2" and "John Wick Chronicles" share only "John Wick"."""
+    shared = os.path.commonprefix(completions)  # noqa: RUF071 (character by character, as a shell compares)
+    return len(completions) > 1 and len(shared) < len(current)
 
 
 def option_value(args: Sequence[str], incomplete: str) -> tuple[list[str], str, str]:
@@ -132,22 +152,24 @@ def names(data: str | None, before: Sequence[str], current: str, kinds: tuple[st
             db.close()
     if rows is None:
         rows = _through_cache(path, prefixes, wanted)
-    found: dict[str, list[str]] = {}
+    fits: list[tuple[str, str, str]] = []
     # Accents are ignored only when nothing matches with them: "sai" is "Said", not also "Saïd".
     for accents in (False, True):
-        for name, kind in rows:
-            rest = _rest(name, before, current, accents)
-            if rest is not None and kind not in found.setdefault(rest, []):
-                found[rest].append(kind)
-        if found:
+        fits = [(*both, kind) for name, kind in rows if (both := _rest(name, before, current, accents))]
+        if fits:
             break
+    # Each name's own spelling, unless a shell would cut what is being typed short: then what was typed.
+    typed = _cut_short(list(dict.fromkeys(rest for rest, _, _ in fits)), current)
+    found: dict[str, list[str]] = {}
+    for rest, as_typed, kind in fits:
+        shown = as_typed if typed else rest
+        if kind not in found.setdefault(shown, []):
+            found[shown].append(kind)
     return [(rest, ", ".join(found_kinds)) for rest, found_kinds in found.items()]
 
 
 def _through_cache(path: str, prefixes: list[str], kinds: list[str]) -> list[tuple[str, str]]:
     """The names starting with these prefixes, from the file loaded as a lookup loads it (building its cache)."""
-    import os
-
     from . import cache
     from .errors import WickError
     from .resolve import Resolver
