@@ -156,7 +156,7 @@ def test_fresh_declines_every_cache_it_cannot_trust_as_it_is(settled: Path, dist
             "the typed prefix need not carry the name's accents later on",
         ),
         ("Clé", ["person"], [("Cléo Marchetti", "person")], "the name's own accents typed"),
-        ("cle", ["person"], [], "an accent the name has is not left out here (complete.py retries without)"),
+        ("cle", ["person"], [("Cléo Marchetti", "person")], "the name's normalised key has no accents"),
         ("t", ["person"], [], "kinds not asked for are left out"),
         ("Low", ["work", "character"], [("Low Tide", "work")], "each name with its own kind"),
         ("%", ["work", "character", "person"], [], "a LIKE wildcard typed is a character, not a wildcard"),
@@ -240,7 +240,7 @@ def wildcards(tmp_path: Path) -> Path:
         ("_t", ["_Tommy"], "'_' typed is the character, not any one character"),
         ("\\t", ["\\Tommy"], "the escape character typed is itself"),
         ("%", ["%Tommy"], "a wildcard alone"),
-        ("tom", ["Tom Gray", "Tommy"], "the names that start with the prefix, none with a wildcard before it"),
+        ("tom", ["Tom Gray", "Tommy", "%Tommy", "_Tommy", "\\Tommy"], "keys without punctuation: complete.py narrows"),
     ],
 )
 def test_names_starting_with_a_wildcard(wildcards: Path, prefix: str, expected: list[str], reason: str) -> None:
@@ -248,3 +248,43 @@ def test_names_starting_with_a_wildcard(wildcards: Path, prefix: str, expected: 
     assert db is not None
     with closing(db):
         assert [name for name, _ in cachedb.starting_with(db, prefix, ["character"])] == expected
+
+
+ACCENTED = {"aliases: [Tommy]": "aliases: [Tommy, Ángel Gray, The Élite Guard, Über Tom]"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected", "reason"),
+    [
+        ("ang", [("Ángel Gray", "character")], "a first letter with an accent, typed without"),
+        ("Áng", [("Ángel Gray", "character")], "or with it"),
+        ("the el", [("The Élite Guard", "character")], "after an article"),
+        ("eli", [("Élite Guard", "character")], "with the article left out, as typed"),
+        ("uber", [("Über Tom", "character")], "an umlaut"),
+        ("tom", [("Tom Gray", "character"), ("Tommy", "character")], "and the names without accents as before"),
+    ],
+)
+def test_a_name_starting_with_an_accented_letter_completes_from_its_plain_spelling(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str, expected: list[tuple[str, str]], reason: str
+) -> None:
+    path = tmp_path / "accents.yaml"
+    text = MINI.read_text()
+    for old, new in ACCENTED.items():
+        text = text.replace(old, new)
+    path.write_text(text)
+    from wickcli import complete
+
+    assert complete.names(str(path), [], typed, ("character",)) == expected  # through the cache
+    (tmp_path / "not a folder").write_text("")
+    monkeypatch.setenv("WICK_CACHE", str(tmp_path / "not a folder"))  # no cache: the parsed file's names
+    assert complete.names(str(path), [], typed, ("character",)) == expected
+
+
+def test_completion_narrows_the_names_a_prefix_finds(wildcards: Path) -> None:
+    from wickcli import complete
+
+    assert complete.names(str(wildcards), [], "tom", ("character",)) == [
+        ("Tom Gray", "character"),
+        ("Tommy", "character"),
+    ]
+    assert complete.names(str(wildcards), [], "%t", ("character",)) == [("%Tommy", "character")]

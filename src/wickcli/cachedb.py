@@ -38,7 +38,7 @@ FRESH, CHECK, STALE = "fresh", "check", "stale"
 
 READ_META = "SELECT k, v FROM meta"
 RESTAMP = "UPDATE meta SET v = ? WHERE k = ?"
-NAMES_LIKE = "SELECT name, kind FROM names WHERE name LIKE ? ESCAPE '\\' ORDER BY pos"
+NAMES_LIKE = "SELECT name, key, kind FROM names WHERE name LIKE :p ESCAPE '\\' OR key LIKE :p ESCAPE '\\' ORDER BY pos"
 URI_ESCAPES = str.maketrans({"%": "%25", "?": "%3F", "#": "%23"})
 """What would end or escape a path inside a URI."""
 LIKE_ESCAPES = str.maketrans({"\\": "\\\\", "%": "\\%", "_": "\\_"})
@@ -180,11 +180,17 @@ def fresh(path: str) -> sqlite3.Connection | None:
 
 
 def starting_with(db: sqlite3.Connection, prefix: str, kinds: list[str]) -> list[tuple[str, str]]:
-    """Names of records of these kinds starting with a prefix, each with its kind, in the file's order.
+    """Names of records of these kinds that start with a prefix (see ``begins``), each with its kind, in the
+    file's order: the names worth checking, which complete.py narrows to those the typed words start.
 
-    SQLite's LIKE finds them ignoring ASCII case; casefolding settles the rest.
+    SQLite's LIKE finds them ignoring ASCII case; ``begins`` settles the rest.
     """
     codes = {KIND_CODES[k] for k in kinds}
+    rows = db.execute(NAMES_LIKE, {"p": prefix.translate(LIKE_ESCAPES) + "%"})
+    return [(name, KINDS[code]) for name, key, code in rows if code in codes and begins(name, key, prefix)]
+
+
+def begins(name: str, key: str, prefix: str) -> bool:
+    """Whether a name starts with a prefix ignoring case, or its normalised key does ("angel" for "Ángel")."""
     folded = prefix.casefold()
-    rows = db.execute(NAMES_LIKE, (prefix.translate(LIKE_ESCAPES) + "%",))
-    return [(name, KINDS[code]) for name, code in rows if code in codes and name.casefold().startswith(folded)]
+    return name.casefold().startswith(folded) or key.startswith(folded)

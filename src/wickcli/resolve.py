@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from typing import NamedTuple
 
+from .cachedb import begins
 from .errors import Ambiguous, NotFound, WrongKind
 from .model import Franchise, Kind, Record, Work, kind_of, names_of
 
@@ -367,11 +368,10 @@ class Names:
         return self.kinds[i]
 
     def starting_with(self, prefix: str, kinds: Iterable[str]) -> Iterator[tuple[str, str]]:
-        """Names of records of these kinds that start with a prefix, ignoring case, each with its kind."""
+        """Names of records of these kinds that start with a prefix (cachedb.begins), each with its kind."""
         wanted = set(kinds)
-        folded = prefix.casefold()
         for i, kind in enumerate(self.kinds):
-            if kind in wanted and self.names[i].casefold().startswith(folded):
+            if kind in wanted and begins(self.names[i], self.keys[i], prefix):
                 yield self.names[i], kind
 
     def size(self) -> int:
