@@ -4,6 +4,8 @@ A name may be typed as several words (``wick who-plays keanu reeves``), as one q
 a mix, so a completion replaces only the shell word being typed: it is the rest of the name from
 that word on, in the name's own spelling and case. The words typed before it must be the name's
 first words (case, accents and punctuation aside); the word being typed must start the next one.
+A shell puts in place of the word what all its completions share, so where the names' own
+spellings share less than was typed, each completion is the word as typed, then the rest of its name.
 Quoting the completion for the shell is the shell's job in zsh and fish, and ``bash_word``'s in bash,
 which inserts what it is given as it is.
 """
@@ -89,8 +91,8 @@ def _as_typed(current: str, partial: str, words: list[str], end: int, accents: b
     if not partial:
         return current + " ".join(words[end:])
     word = words[end]
-    if len(_loose(word, accents)) != len(word):
-        return None  # a letter that folds into several
+    if len(_loose(word, accents)) != len(word) or len(_loose(partial, accents)) != len(partial):
+        return None  # a letter that folds into several, or a letter typed as several
     return current + word[len(partial) :] + "".join(f" {w}" for w in words[end + 1 :])
 
 
