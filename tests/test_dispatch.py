@@ -181,6 +181,7 @@ COMPLETIONS = [
     ("wick who-plays --film =", True),
     ("wick ask who is --seen-through=chap", True),
     ("wick who-plays --json=kea", False),
+    ("wick who-plays --json = kea", False),
     ("wick who-plays --limit=kea", False),
     ("wick quiz --seen-through par", False),
     ("wick who-plays xyzzy", True),

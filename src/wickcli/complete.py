@@ -103,14 +103,14 @@ def _cut_short(completions: list[str], current: str) -> bool:
     return len(completions) > 1 and len(shared) < len(current)
 
 
-def option_value(args: Sequence[str], incomplete: str) -> tuple[list[str], str, str]:
+def option_value(args: Sequence[str], incomplete: str) -> tuple[list[str], str, str | None]:
     """An option's value typed after '=' read as the value of the option's own word.
 
     zsh and fish give ``--film=par`` as the word being typed and replace the whole word with a
     completion, so each completion must start with ``--film=``. bash breaks words at '=' (see
     its COMP_WORDBREAKS): ``--film``, ``=`` and ``par`` arrive apart and only ``par`` is replaced,
     or the '=' itself when nothing follows it. Returns the arguments with the option last, the
-    value typed, and what each completion must start with.
+    value typed, and what each completion must start with (None: no value was typed after '=').
     """
     if incomplete.startswith("--") and "=" in incomplete:
         option, _, value = incomplete.partition("=")
@@ -119,7 +119,7 @@ def option_value(args: Sequence[str], incomplete: str) -> tuple[list[str], str, 
         return list(args[:-1]), incomplete, ""
     if incomplete == "=" and args and args[-1].startswith("--"):
         return list(args), "", "="
-    return list(args), incomplete, ""
+    return list(args), incomplete, None
 
 
 def _prefixes(before: Sequence[str], current: str) -> list[str]:

@@ -264,13 +264,13 @@ def _complete(environ: Mapping[str, str]) -> int | None:
         return None
     command = COMMANDS[request.command]
     pending = request.options.get("pending")
-    if prefix and not isinstance(pending, Option):
+    if prefix is not None and not isinstance(pending, Option):
         return None  # a value given to a flag or to an option of another command: Typer's to answer
     kinds, before = (pending.kinds, []) if isinstance(pending, Option) else (command.kinds, request.words)
     if not kinds:
         return None
     found = complete.names(request.data, before, incomplete, kinds)
-    return _send(shell, found, typed, prefix, environ)
+    return _send(shell, found, typed, prefix or "", environ)
 
 
 def _send(shell: str, found: list[tuple[str, str]], typed: str, prefix: str, environ: Mapping[str, str]) -> int:

@@ -58,7 +58,7 @@ class Name(ParamType):
 class _OptionValue(ShellComplete):
     """Completes an option's value typed after '=' as the dispatcher does (see complete.option_value)."""
 
-    prefix = ""
+    prefix: str | None = None
     """What each completion must start with: ``--film=`` where the shell replaces that whole word."""
 
     def get_completions(self, args: list[str], incomplete: str) -> list[CompletionItem]:
@@ -68,7 +68,7 @@ class _OptionValue(ShellComplete):
         args, incomplete, self.prefix = complete.option_value(args, incomplete)
         ctx = _resolve_context(self.cli, self.ctx_args, self.prog_name, list(args))
         param, incomplete = _resolve_incomplete(ctx, list(args), incomplete)
-        if self.prefix and not (isinstance(param, TyperOption) and not param.is_flag):
+        if self.prefix is not None and not (isinstance(param, TyperOption) and not param.is_flag):
             return []  # a value given to a flag, or to no option at all
         return param.shell_complete(ctx, incomplete)
 
@@ -91,7 +91,7 @@ class Bash(_OptionValue, BashComplete):
         """The completion as bash must insert it."""
         from . import complete
 
-        return self.prefix + complete.bash_word(item.value, self.typed)
+        return (self.prefix or "") + complete.bash_word(item.value, self.typed)
 
 
 class Zsh(_OptionValue, ZshComplete):
@@ -107,7 +107,9 @@ class Zsh(_OptionValue, ZshComplete):
         items = self.get_completions(args, incomplete)
         if not items:
             return "_files"
-        entries = " ".join(shlex.quote(complete.zsh_entry(self.prefix + item.value, item.help)) for item in items)
+        entries = " ".join(
+            shlex.quote(complete.zsh_entry((self.prefix or "") + item.value, item.help)) for item in items
+        )
         # -U: wick has already chosen what fits the typed word (in any case, and without accents), so zsh
         # must not filter again with its own, case-sensitive matching.
         return f"local -a completions; completions=({entries}); _describe -t values value completions -U"
@@ -118,7 +120,7 @@ class Fish(_OptionValue, FishComplete):
 
     def format_completion(self, item: CompletionItem) -> str:
         """One completion line."""
-        value = self.prefix + item.value
+        value = (self.prefix or "") + item.value
         return f"{value}\t{' '.join(item.help.split())}" if item.help else value
 
 
