@@ -445,10 +445,11 @@ def release(asked: Asked) -> Reply:
     today = asked.today
     if main is None:
         if work.status == "cancelled":
-            text = f"{work.title} was cancelled."
+            text = f"{work.title} was cancelled."  # the title keeps its capital after "No: "
+            text = f"No: {text}" if mode == "yet" else text
         else:
-            text = f"No release date has been announced for {work.title} (status: {_status(work)})."
-        text = f"No: {text[0].lower()}{text[1:]}" if mode == "yet" else text
+            none = f"release date has been announced for {work.title} (status: {_status(work)})."
+            text = f"No: no {none}" if mode == "yet" else f"No {none}"
     else:
         day, how = main
         when, past = relative(day, today), day <= today
@@ -532,10 +533,11 @@ def premiere(asked: Asked) -> Reply:
     """Where and when a work premiered; a work with no premiere in the file says when it first came out."""
     work = asked.work()
     shown = [r for r in sorted(work.releases, key=lambda r: r.date) if r.medium == "premiere"]
+    first = work.first_release
     if shown:
         places = [f"{_day(r.date)}" + (f" at {r.venue}" if r.venue else f" in {r.region}") for r in shown]
         text = f"{work.display_title} premiered on {_listed(places)}."
-    elif first := work.first_release:
+    elif first:
         text = (
             f"The knowledge file gives no premiere date for {work.display_title}; it first came out on "
             f"{_day(first.date)} ({first.region} {first.medium.replace('-', ' ')})."
@@ -543,7 +545,7 @@ def premiere(asked: Asked) -> Reply:
     else:
         text = f"The knowledge file gives no premiere for {work.title}: it has no release date yet."
     reply = Reply(text, [work], command=f"wick release-date {shell_word(asked.typed('work'))}")
-    reply.add(*(r.sources for r in shown or work.releases[:1]))
+    reply.add(*(r.sources for r in shown or ([first] if first else [])))  # the releases the reply names
     return reply
 
 
