@@ -1168,6 +1168,13 @@ DECLINED = [
 ]
 
 
+@pytest.fixture
+def forms_compiled_anew(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The forms compiled again for the test, not kept from an earlier one: a change to the compiler shows."""
+    monkeypatch.setattr(ask, "_COMPILED", None)
+
+
+@pytest.mark.usefixtures("forms_compiled_anew")
 @pytest.mark.parametrize(("question", "reply", "reason"), ANSWERED, ids=[row[0] for row in ANSWERED])
 def test_answers_questions_as_fans_type_them(
     franchise: Franchise, resolver: Resolver, question: str, reply: str, reason: str
@@ -1175,6 +1182,7 @@ def test_answers_questions_as_fans_type_them(
     assert ask.ask(franchise, resolver, question, TODAY).reply.reply == reply, reason
 
 
+@pytest.mark.usefixtures("forms_compiled_anew")
 @pytest.mark.parametrize(("question", "reason"), DECLINED, ids=[row[0] for row in DECLINED])
 def test_declines_what_the_file_cannot_answer(
     franchise: Franchise, resolver: Resolver, question: str, reason: str
