@@ -13,6 +13,7 @@ import datetime as dt
 import pytest
 
 from wickcli import ask, loader
+from wickcli.errors import CannotAnswer
 from wickcli.model import Franchise
 from wickcli.resolve import Resolver
 
@@ -126,6 +127,22 @@ OUTCOMES = [
         'wick who-plays "Oskar Berg" --film "Tidewater: Slack Water"',
         ["tw0"],
         "acting only: no 'is ...' part",
+    ),
+    (
+        "what is nils falk's role in slack water",
+        "No: the knowledge file does not credit Nils Falk in Tidewater: Slack Water (2014).",
+        ["nils-falk", "tw0"],
+        'wick cast "Tidewater: Slack Water"',
+        ["tw0"],
+        "a person's part in a work they are not credited in: No, with `wick cast` of the work",
+    ),
+    (
+        "is oskar berg in tidewater",
+        "Yes: Oskar Berg is writer in Tidewater (2012).",
+        ["oskar-berg", "tw1"],
+        'wick who-plays "Oskar Berg" --film Tidewater',
+        ["tw1-crew"],
+        "in the crew only: no 'plays' part",
     ),
     (
         "who directed tidewater",
@@ -700,3 +717,159 @@ def test_a_reply_names_its_records_sources_and_command(
     assert [r["id"] for r in document["records"]] == records, reason
     assert document["command"] == command, reason
     assert document["sources"] == [URL + s for s in sources], reason
+
+
+# (knowledge file, question, the records or facts a decline names as closest, why)
+DECLINES = [
+    (
+        "infobox",
+        "who is in both tidewater and tw1",
+        ["Tidewater (2012) (work)", "Tidewater 2 (work)", "Tidewater Run (work)"],
+        "one work named twice is not two works: the work is named first, with the names it was close to",
+    ),
+    (
+        "infobox",
+        "will there be a tidewater 2 2",
+        ["Tidewater 2 (work)", "Tidewater (2012) (work)", "Tidewater Run (work)"],
+        "'W 2' is the sequel only of a work not itself numbered: Tidewater 2 is named first",
+    ),
+    (
+        "real",
+        "who shot john wick",
+        ["John Wick (2014) (work)", "John Wick (character in John Wick, John Wick: Chapter 2, ...)"],
+        "the film's cinematographer or who shoots the character: both readings are named",
+    ),
+    (
+        "real",
+        "who is in both jw4 and chapter 4",
+        ["John Wick: Chapter 4 (2023) (work)", "John Wick (2014) (work)", "John Wick: Chapter 2 (2017) (work)"],
+        "two names of one work: that work first",
+    ),
+    (
+        "real",
+        "will there be a ballerina 3",
+        ["From the World of John Wick: Ballerina (2025) (work)", "John Wick: Chapter 3 – Parabellum (2019) (work)"],
+        "'W 3' is not a sequel wick can tell: the work is named",
+    ),
+    (
+        "real",
+        "how does ballerina end",
+        [
+            "From the World of John Wick: Ballerina (2025) (work)",
+            "Eve Macarro (character in John Wick: Chapter 3 – Parabellum, From the World of John Wick: Ballerina)",
+        ],
+        "no fact tells how Ballerina ends",
+    ),
+    (
+        "real",
+        "how does the continental end",
+        ["trivia: Which assassins kill Frankie Scott at the end of The Continental's first episode?"],
+        "no fact is tagged as its ending: the trivia question that comes close is named",
+    ),
+]
+
+
+@pytest.mark.parametrize(("file", "question", "closest", "reason"), DECLINES, ids=[row[1] for row in DECLINES])
+def test_a_decline_names_what_came_closest(
+    tidewater: tuple[Franchise, Resolver],
+    franchise: Franchise,
+    resolver: Resolver,
+    file: str,
+    question: str,
+    closest: list[str],
+    reason: str,
+) -> None:
+    asked, by = tidewater if file == "infobox" else (franchise, resolver)
+    with pytest.raises(CannotAnswer) as raised:
+        ask.ask(asked, by, question, TODAY)
+    assert list(raised.value.suggestions) == closest, reason
+
+
+# (knowledge file, question, the day asked, reply, why)
+DATED = [
+    (
+        "infobox",
+        "will there be a tidewater",
+        dt.date(2012, 5, 4),
+        "Tidewater (2012) already came out, on May 4, 2012.",
+        "on the day of the release the work is out",
+    ),
+    (
+        "infobox",
+        "will there be a tidewater",
+        dt.date(2012, 4, 1),
+        "Yes: Tidewater comes out on May 4, 2012, in 1 month.",
+        "before the release: the date and how far off it is",
+    ),
+    (
+        "infobox",
+        "is tidewater out yet",
+        dt.date(2012, 5, 4),
+        "Yes: Tidewater (2012) came out on May 4, 2012 (US theatrical), today.",
+        "out on the day of the release",
+    ),
+    (
+        "infobox",
+        "is tidewater out yet",
+        dt.date(2012, 4, 1),
+        "No: Tidewater comes out on May 4, 2012 (US theatrical), in 1 month.",
+        "not out yet: No, with the date to come",
+    ),
+    (
+        "infobox",
+        "how long until tidewater",
+        dt.date(2012, 4, 1),
+        "Tidewater comes out in 1 month, on May 4, 2012 (US theatrical).",
+        "how long until: the time left first",
+    ),
+    (
+        "infobox",
+        "when does tidewater come out",
+        dt.date(2012, 4, 1),
+        "Tidewater comes out on May 4, 2012 (US theatrical), in 1 month.",
+        "a release to come: the date first",
+    ),
+    (
+        "real",
+        "how old is keanu reeves",
+        dt.date(2026, 9, 2),
+        "Keanu Reeves was born on September 2, 1964: 62 years old today.",
+        "on a birthday the new age counts",
+    ),
+    (
+        "real",
+        "how old is keanu reeves",
+        dt.date(2026, 9, 1),
+        "Keanu Reeves was born on September 2, 1964: 61 years old today.",
+        "the day before a birthday, the year is not yet full",
+    ),
+    (
+        "real",
+        "how old is keanu reeves",
+        dt.date(1964, 9, 2),
+        "Keanu Reeves was born on September 2, 1964: 0 years old today.",
+        "born that day: an age of 0 is still said",
+    ),
+    (
+        "real",
+        "how old is keanu reeves",
+        dt.date(1964, 9, 1),
+        "Keanu Reeves was born on September 2, 1964.",
+        "a clock set before the birth: no negative age",
+    ),
+]
+
+
+@pytest.mark.parametrize(("file", "question", "today", "reply", "reason"), DATED, ids=[f"{r[1]} {r[2]}" for r in DATED])
+def test_a_reply_counts_from_the_day_asked(
+    tidewater: tuple[Franchise, Resolver],
+    franchise: Franchise,
+    resolver: Resolver,
+    file: str,
+    question: str,
+    today: dt.date,
+    reply: str,
+    reason: str,
+) -> None:
+    asked, by = tidewater if file == "infobox" else (franchise, resolver)
+    assert ask.ask(asked, by, question, today).reply.reply == reply, reason
