@@ -1085,6 +1085,36 @@ ANSWERED = [
         "Eve Macarro is played by Unity Phelan in John Wick: Chapter 3 – Parabellum (2019) (credited as Ballerina; identified as Eve in later reports); Ana de Armas in From the World of John Wick: Ballerina (2025); Victoria Comte in From the World of John Wick: Ballerina (2025) (young).",
         "an alias of a character",
     ),
+    (
+        "who is brandon lee",
+        "Brandon Lee has no credits in the knowledge file.",
+        "a person named only by trivia: no credits",
+    ),
+    (
+        "what roles does derek kolstad have",
+        "Derek Kolstad is writer of John Wick (2014), John Wick: Chapter 2 (2017) and John Wick: Chapter 3 – Parabellum (2019); executive producer of The Continental: From the World of John Wick (2023).",
+        "crew only: the jobs, no 'plays' part",
+    ),
+    (
+        "is chad stahelski in jw4",
+        "Yes: Chad Stahelski is director and producer in John Wick: Chapter 4 (2023).",
+        "in the crew of the work only: no 'plays' part",
+    ),
+    (
+        "what comes after john wick hex",
+        "The knowledge file gives John Wick Hex (2019) no place in story order.",
+        "released, but with no place in the story",
+    ),
+    (
+        "what came out after the john wick anime",
+        "The knowledge file gives Untitled John Wick animated prequel no place in release order.",
+        "placed in the story, but not released",
+    ),
+    (
+        "when did john wick hex come out in the us",
+        "John Wick Hex (2019), in US: October 8, 2019 (worldwide digital, PC and Mac game, first on the Epic Games Store; console versions came later), May 5, 2020 (worldwide digital, PlayStation 4 version) and December 4, 2020 (worldwide digital, Nintendo Switch and Xbox One versions, and on Steam).",
+        "no US release of its own: the worldwide ones, each with its medium and note",
+    ),
 ]
 
 DECLINED = [
