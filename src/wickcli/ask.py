@@ -223,9 +223,7 @@ def _status(work: Work) -> str:
 # Answer functions: each turns one form's slots into a reply, from the existing answers.
 
 
-def _credit_line(
-    franchise: Franchise, credits: Sequence[CreditAnswer], by: Literal["person", "character"]
-) -> list[tuple[str, str]]:
+def _credit_line(credits: Sequence[CreditAnswer], by: Literal["person", "character"]) -> list[tuple[str, str]]:
     """Credits grouped by person (or character), each with its works: ('Keanu Reeves', 'A, B and C')."""
     groups: dict[str, list[str]] = {}
     for credit in credits:
@@ -247,7 +245,7 @@ def who_plays(asked: Asked) -> Reply:
         return _roles_reply(asked, answer)
     character = asked.match("name").record
     assert isinstance(character, Character)
-    groups = _credit_line(asked.franchise, answer["credits"], "person")
+    groups = _credit_line(answer["credits"], "person")
     if not groups:
         text = f"{character.name} has no credited actor in the knowledge file."
     elif len(groups) == 1:
@@ -275,7 +273,7 @@ def _roles_reply(asked: Asked, answer: RolesAnswer) -> Reply:
         parts += [f"is {_listed(list(dict.fromkeys(jobs)))}"] if jobs else []
         text = f"In {_ref_title(film)}, {person.name} {' and '.join(parts)}."
     else:
-        acting = _credit_line(asked.franchise, answer["credits"], "character")
+        acting = _credit_line(answer["credits"], "character")
         parts = ["plays " + "; ".join(f"{c} in {w}" for c, w in acting)] if acting else []
         by_job: dict[str, list[str]] = {}
         for job in answer["crew"]:
@@ -889,7 +887,7 @@ def who_is(asked: Asked) -> Reply:
         )
     assert isinstance(record, Character)
     credits = answers.who_plays(asked.franchise, asked.resolver, asked.typed("name"))["credits"]
-    played = _credit_line(asked.franchise, credits, "person")
+    played = _credit_line(credits, "person")
     text = f"{record.name}: {record.description}" if record.description else f"{record.name} is a character."
     if played:
         text = text.rstrip(".") + f". Played by {'; '.join(f'{p} in {w}' for p, w in played)}."
