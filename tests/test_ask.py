@@ -1090,6 +1090,7 @@ ANSWERED = [
         "Brandon Lee has no credits in the knowledge file.",
         "a person named only by trivia: no credits",
     ),
+    ("what films is brandon lee in", "Brandon Lee has no credits in the knowledge file.", "no works to count"),
     (
         "what roles does derek kolstad have",
         "Derek Kolstad is writer of John Wick (2014), John Wick: Chapter 2 (2017) and John Wick: Chapter 3 – Parabellum (2019); executive producer of The Continental: From the World of John Wick (2023).",

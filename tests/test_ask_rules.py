@@ -521,6 +521,14 @@ OUTCOMES = [
         "no figures, no source",
     ),
     (
+        "how much did tidewater make worldwide",
+        "Tidewater (2012) took in $31,234,567 worldwide.",
+        ["tw1"],
+        "wick info Tidewater",
+        ["tw1-money"],
+        "one measure asked and held: its figure and its sources",
+    ),
+    (
         "how much did tidewater make overseas",
         "The knowledge file gives no box-office figure outside the US and Canada for Tidewater (2012).",
         ["tw1"],
@@ -873,3 +881,14 @@ def test_a_reply_counts_from_the_day_asked(
 ) -> None:
     asked, by = tidewater if file == "infobox" else (franchise, resolver)
     assert ask.ask(asked, by, question, today).reply.reply == reply, reason
+
+
+def test_a_cast_reply_cites_the_six_credits_it_shows(franchise: Franchise, resolver: Resolver) -> None:
+    document = ask.ask(franchise, resolver, "jw4 cast", TODAY).to_json()
+    assert document["reply"].endswith("Shamier Anderson (Mr. Nobody) and 10 others.")
+    assert document["sources"] == [
+        "https://rafu.com/2023/03/john-wick-chapter-4-opens-march-24/",
+        "https://slashfilm.com/1243345/john-wick-4-mr-nobody-inspired-heath-ledger-joker",
+        "https://bill-skarsgard.com/2023/01/bill-skarsgard-teases-his-rivalry-with-keanu-reeves-in-john-wick-chapter-4/",
+        "https://www.looper.com/1105262/we-have-a-better-idea-of-what-bill-skarsgards-marquis-does-in-john-wick-4-now/",
+    ]
