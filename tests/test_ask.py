@@ -1342,6 +1342,8 @@ def test_a_decline_names_the_closest_records(
         ("what's jw4 about", ["what", "is", "jw", "4", "about"]),
         ("John Wick: Chapter Two", ["john", "wick", "chapter", "2"]),
         ("please", ["please"]),  # a filler alone stays: it is then declined as a question of nothing
+        ("so hey who plays charon", ["who", "plays", "charon"]),  # fillers dropped until none is left, in any order
+        ("who plays charon please thanks", ["who", "plays", "charon"]),  # at the end too
     ],
 )
 def test_question_words_are_normalised(typed: str, words: list[str]) -> None:
@@ -1631,6 +1633,21 @@ def test_any_question_is_answered_or_declined(franchise: Franchise, resolver: Re
         assert str(error) == "wick can't answer that from the knowledge file"
     else:
         assert outcome.reply.reply and outcome.to_json()["question"] == question
+
+
+@pytest.mark.parametrize(
+    ("words", "closest"),
+    [
+        (40, ["Charon (character in John Wick, John Wick: Chapter 2, ...)"]),  # still looked up: the closest is named
+        (41, []),  # past the longest question wick maps: declined at once, naming nothing
+    ],
+)
+def test_a_question_of_forty_words_is_the_longest_looked_up(
+    franchise: Franchise, resolver: Resolver, words: int, closest: list[str]
+) -> None:
+    with pytest.raises(CannotAnswer) as raised:
+        ask.ask(franchise, resolver, " ".join(["charon"] * words), TODAY)
+    assert list(raised.value.suggestions) == closest
 
 
 def test_a_very_long_question_is_declined_at_once(franchise: Franchise, resolver: Resolver) -> None:
