@@ -1476,6 +1476,7 @@ def test_cli_json_document(runner: CliRunner, shared_cache: object) -> None:
     assert result.exit_code == 0
     document = json.loads(result.stdout)
     assert sorted(document) == ["answer", "command", "question", "records", "reply", "sources", "spoils"]
+    assert document["answer"] == "ask"
     assert document["question"] == "whos the director in ballerina"
     assert document["reply"] == "Anjelica Huston plays The Director in From the World of John Wick: Ballerina (2025)."
     assert [r["id"] for r in document["records"]] == ["the-director", "ballerina"]

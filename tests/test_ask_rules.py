@@ -892,3 +892,26 @@ def test_a_cast_reply_cites_the_six_credits_it_shows(franchise: Franchise, resol
         "https://bill-skarsgard.com/2023/01/bill-skarsgard-teases-his-rivalry-with-keanu-reeves-in-john-wick-chapter-4/",
         "https://www.looper.com/1105262/we-have-a-better-idea-of-what-bill-skarsgards-marquis-does-in-john-wick-4-now/",
     ]
+
+
+GATE = 'That would spoil John Wick: Chapter 4 (2023): ask again with --spoilers (or --seen-through "Chapter 4").'
+
+
+@pytest.mark.parametrize(
+    ("seen_through", "shown", "reason"),
+    [
+        (None, False, "a trivia fact that spoils Chapter 4 is hidden by default"),
+        ("chapter 4", True, "seen through the work it spoils: shown"),
+        ("parabellum", False, "seen through an earlier work only: still hidden"),
+    ],
+)
+def test_a_trivia_answer_is_gated_by_the_works_seen(
+    franchise: Franchise, resolver: Resolver, seen_through: str | None, shown: bool, reason: str
+) -> None:
+    question = "does john wick die at the end of chapter 4"
+    document = ask.ask(franchise, resolver, question, TODAY, seen_through=seen_through).to_json()
+    assert document["question"] == question, reason
+    assert (document["reply"] != GATE) is shown, reason
+    assert document["reply"].startswith("Chapter 4 shows John dying") is shown, reason
+    assert document["command"] == ('wick info "John Wick: Chapter 4"' if shown else None), reason
+    assert document["spoils"]["id"] == "jw4", reason
