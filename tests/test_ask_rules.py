@@ -20,6 +20,7 @@ from wickcli.resolve import Resolver
 from .conftest import DATA
 
 INFOBOX = DATA / "infobox.yaml"
+READINGS = DATA / "readings.yaml"
 TODAY = dt.date(2026, 12, 2)
 URL = "https://example.org/"
 
@@ -730,6 +731,13 @@ def test_a_reply_names_its_records_sources_and_command(
 # (knowledge file, question, the records or facts a decline names as closest, why)
 DECLINES = [
     (
+        "readings",
+        "who plays man in grey in harbour",
+        ["Man (character in Grey in Harbour)", "Man in Grey (character in Harbour)"],
+        "two readings of one form give two replies (the Man in Grey in Harbour, the Man in Grey in Harbour): "
+        "wick names the character of each rather than pick one",
+    ),
+    (
         "infobox",
         "who is in both tidewater and tw1",
         ["Tidewater (2012) (work)", "Tidewater 2 (work)", "Tidewater Run (work)"],
@@ -787,7 +795,11 @@ def test_a_decline_names_what_came_closest(
     closest: list[str],
     reason: str,
 ) -> None:
-    asked, by = tidewater if file == "infobox" else (franchise, resolver)
+    if file == "readings":
+        readings = loader.load(str(READINGS))
+        asked, by = readings, Resolver(readings)
+    else:
+        asked, by = tidewater if file == "infobox" else (franchise, resolver)
     with pytest.raises(CannotAnswer) as raised:
         ask.ask(asked, by, question, TODAY)
     assert list(raised.value.suggestions) == closest, reason
