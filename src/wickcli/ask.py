@@ -904,16 +904,18 @@ def person_dates(asked: Asked) -> Reply:
     """When a person was born (and died), and their age."""
     person = asked.match("person").record
     assert isinstance(person, Person)
-    if person.born is None and person.died is None:
-        text = f"The knowledge file does not say when {person.name} was born."
-    elif person.died is not None:
-        born = f"born on {_day(person.born)}, " if person.born else ""
-        aged = f", aged {_age(person.born, person.died)}" if person.born else ""
-        text = f"{person.name} was {born}and died on {_day(person.died)}{aged}."
+    born, died = person.born, person.died
+    if born is None:
+        text = (
+            f"{person.name} died on {_day(died)} (the knowledge file does not give a date of birth)."
+            if died
+            else f"The knowledge file does not say when {person.name} was born."
+        )
+    elif died is not None:
+        text = f"{person.name} was born on {_day(born)}, and died on {_day(died)}, aged {_age(born, died)}."
     else:
-        assert person.born is not None
-        age = _age(person.born, asked.today)
-        text = f"{person.name} was born on {_day(person.born)}" + (f": {age} years old today." if age >= 0 else ".")
+        age = _age(born, asked.today)
+        text = f"{person.name} was born on {_day(born)}" + (f": {age} years old today." if age >= 0 else ".")
     reply = Reply(text, [person], command=f"wick info {shell_word(person.name)}")
     reply.add(person.sources)
     return reply
