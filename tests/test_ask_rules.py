@@ -20,7 +20,7 @@ from wickcli.resolve import Resolver
 from .conftest import DATA
 
 INFOBOX = DATA / "infobox.yaml"
-READINGS = DATA / "readings.yaml"
+RARE = DATA / "ask.yaml"
 TODAY = dt.date(2026, 12, 2)
 URL = "https://example.org/"
 
@@ -731,7 +731,7 @@ def test_a_reply_names_its_records_sources_and_command(
 # (knowledge file, question, the records or facts a decline names as closest, why)
 DECLINES = [
     (
-        "readings",
+        "rare",
         "who plays man in grey in harbour",
         ["Man (character in Grey in Harbour)", "Man in Grey (character in Harbour)"],
         "two readings of one form give two replies (the Man in Grey in Harbour, the Man in Grey in Harbour): "
@@ -795,9 +795,9 @@ def test_a_decline_names_what_came_closest(
     closest: list[str],
     reason: str,
 ) -> None:
-    if file == "readings":
-        readings = loader.load(str(READINGS))
-        asked, by = readings, Resolver(readings)
+    if file == "rare":
+        rare = loader.load(str(RARE))
+        asked, by = rare, Resolver(rare)
     else:
         asked, by = tidewater if file == "infobox" else (franchise, resolver)
     with pytest.raises(CannotAnswer) as raised:
@@ -895,15 +895,39 @@ def test_a_reply_counts_from_the_day_asked(
     assert ask.ask(asked, by, question, today).reply.reply == reply, reason
 
 
-def test_a_cast_reply_cites_the_six_credits_it_shows(franchise: Franchise, resolver: Resolver) -> None:
-    document = ask.ask(franchise, resolver, "jw4 cast", TODAY).to_json()
-    assert document["reply"].endswith("Shamier Anderson (Mr. Nobody) and 10 others.")
-    assert document["sources"] == [
-        "https://rafu.com/2023/03/john-wick-chapter-4-opens-march-24/",
-        "https://slashfilm.com/1243345/john-wick-4-mr-nobody-inspired-heath-ledger-joker",
-        "https://bill-skarsgard.com/2023/01/bill-skarsgard-teases-his-rivalry-with-keanu-reeves-in-john-wick-chapter-4/",
-        "https://www.looper.com/1105262/we-have-a-better-idea-of-what-bill-skarsgards-marquis-does-in-john-wick-4-now/",
-    ]
+# (question, the reply's start, its sources, why): sources from the shipped file
+REAL_SOURCES = [
+    (
+        "john wick cast",
+        "John Wick (2014) stars Keanu Reeves (John Wick), ",
+        [
+            "https://en.wikipedia.org/wiki/John_Wick_(film)",
+            "https://www.inquisitr.com/4328121/john-wick-actor-michael-nyqvist-56-dies-of-lung-cancer/",
+            "https://www.freep.com/story/entertainment/movies/2014/10/23/john-wick-movie-review/17736141/",
+            "https://www.flimmerkiste.net/filme/john-wick/",
+            "https://www.looper.com/321696/why-john-wicks-wife-helen-looks-so-familiar/",
+        ],
+        "the sources of the six credits shown, not of the 15 others",
+    ),
+    (
+        "when did jw4 come out",
+        "John Wick: Chapter 4 (2023) came out on March 24, 2023 (US theatrical)",
+        [
+            "https://rafu.com/2023/03/john-wick-chapter-4-opens-march-24/",
+            "https://deadline.com/2021/12/john-wick-chapter-4-avoids-top-gun-maverick-over-memorial-day-heads-to-2023-1234900866/",
+        ],
+        "the main release's sources, not all of the work's",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "start", "sources", "reason"), REAL_SOURCES, ids=[r[0] for r in REAL_SOURCES])
+def test_a_reply_cites_what_it_says(
+    franchise: Franchise, resolver: Resolver, question: str, start: str, sources: list[str], reason: str
+) -> None:
+    document = ask.ask(franchise, resolver, question, TODAY).to_json()
+    assert document["reply"].startswith(start), reason
+    assert document["sources"] == sources, reason
 
 
 GATE = 'That would spoil John Wick: Chapter 4 (2023): ask again with --spoilers (or --seen-through "Chapter 4").'
@@ -927,3 +951,66 @@ def test_a_trivia_answer_is_gated_by_the_works_seen(
     assert document["reply"].startswith("Chapter 4 shows John dying") is shown, reason
     assert document["command"] == ('wick info "John Wick: Chapter 4"' if shown else None), reason
     assert document["spoils"]["id"] == "jw4", reason
+
+
+# (question, reply, sources after https://example.org/, why): tests/data/ask.yaml's rarer fields
+RARE_REPLIES = [
+    ("how long is harbour", "Harbour (2010) runs 45 minutes.", ["harbour"], "under an hour: no hours said"),
+    (
+        "how long is grey in harbour",
+        "Grey in Harbour (2012) runs 50 minutes and has 8 episodes.",
+        ["grey"],
+        "a running time and episodes: both said",
+    ),
+    (
+        "when did harbour premiere",
+        "Harbour (2010) premiered on March 1, 2010 in US.",
+        ["harbour-premiere"],
+        "a premiere with no venue: its country",
+    ),
+    (
+        "when did grey in harbour premiere",
+        "The knowledge file gives no premiere date for Grey in Harbour (2012); it first came out on March 5, 2012 (Germany home media).",
+        ["grey"],
+        "no premiere: the first release, its medium written with a space",
+    ),
+    (
+        "when did grey in harbour come out",
+        "Grey in Harbour (2012) came out on March 5, 2012 (Germany home media), 14 years, 8 months ago.",
+        ["grey"],
+        "the main release's medium written with a space",
+    ),
+    (
+        "when did harbour come out in the uk",
+        "Harbour (2010), in United Kingdom: June 1, 2010 (worldwide streaming).",
+        ["harbour-stream"],
+        "a release everywhere with no note stands for the country asked",
+    ),
+    (
+        "where can i stream harbour",
+        "Harbour (2010) streams on Seaflix.",
+        ["harbour"],
+        "no streaming list: the service of a streaming release",
+    ),
+    ("what is harbour rated", "Harbour (2010) is rated PG in US.", ["harbour-rating"], "a rating with no body"),
+    (
+        "will there be a sequel to harbour",
+        "Sequel to Harbour (2010): Will there be a Harbour 2?",
+        ["harbour-sequel"],
+        "a status that is a question gets no full stop",
+    ),
+    (
+        "when was ben okafor born",
+        "Ben Okafor died on January 1, 2020 (the knowledge file does not give a date of birth).",
+        ["ben"],
+        "a death with no known birth: no age, and no broken sentence",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "reply", "sources", "reason"), RARE_REPLIES, ids=[r[0] for r in RARE_REPLIES])
+def test_rarer_fields_are_said_plainly(question: str, reply: str, sources: list[str], reason: str) -> None:
+    rare = loader.load(str(RARE))
+    document = ask.ask(rare, Resolver(rare), question, TODAY).to_json()
+    assert document["reply"] == reply, reason
+    assert document["sources"] == [URL + s for s in sources], reason
