@@ -994,6 +994,12 @@ RARE_REPLIES = [
     ),
     ("what is harbour rated", "Harbour (2010) is rated PG in US.", ["harbour-rating"], "a rating with no body"),
     (
+        "who plays the stranger",
+        "The Stranger has no credited actor in the knowledge file.",
+        ["grey"],
+        "a character no one is credited as: said so, with the character's sources",
+    ),
+    (
         "will there be a sequel to harbour",
         "Sequel to Harbour (2010): Will there be a Harbour 2?",
         ["harbour-sequel"],
@@ -1014,3 +1020,37 @@ def test_rarer_fields_are_said_plainly(question: str, reply: str, sources: list[
     document = ask.ask(rare, Resolver(rare), question, TODAY).to_json()
     assert document["reply"] == reply, reason
     assert document["sources"] == [URL + s for s in sources], reason
+
+
+TWIST = "who does the man in grey turn out to be at the end of harbour"
+
+
+@pytest.mark.parametrize(
+    ("spoilers", "reply", "command", "sources", "reason"),
+    [
+        (
+            False,
+            "That would spoil Harbour (2010): ask again with --spoilers (or --seen-through Harbour).",
+            None,
+            [],
+            "hidden: a work with no alias is named by its title for --seen-through; nothing to cite yet",
+        ),
+        (
+            True,
+            "At the end of Harbour, the Man in Grey turns out to be the harbour master.",
+            'wick info "Man in Grey"',
+            ["harbour-twist"],
+            "shown: the fact, `wick info` of its first record, its sources",
+        ),
+    ],
+)
+def test_a_trivia_answer_names_the_records_it_is_about(
+    spoilers: bool, reply: str, command: str | None, sources: list[str], reason: str
+) -> None:
+    rare = loader.load(str(RARE))
+    document = ask.ask(rare, Resolver(rare), TWIST, TODAY, spoilers=spoilers).to_json()
+    assert document["reply"] == reply, reason
+    assert [r["id"] for r in document["records"]] == ["man-in-grey", "harbour"], reason
+    assert document["command"] == command, reason
+    assert document["sources"] == [URL + s for s in sources], reason
+    assert document["spoils"]["id"] == "harbour", reason
