@@ -1196,6 +1196,7 @@ DECLINED = [
     ("who plays the director of the continental", "no character of that name"),
     ("who plays winston's brother", "relations between characters are not in the file"),
     ("who directed john wick 2 and 3", "two works where one is asked for"),
+    ("how many big pizza films are there", "words in the place of the franchise's name must be its name"),
 ]
 
 
