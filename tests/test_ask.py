@@ -1085,6 +1085,37 @@ ANSWERED = [
         "Eve Macarro is played by Unity Phelan in John Wick: Chapter 3 – Parabellum (2019) (credited as Ballerina; identified as Eve in later reports); Ana de Armas in From the World of John Wick: Ballerina (2025); Victoria Comte in From the World of John Wick: Ballerina (2025) (young).",
         "an alias of a character",
     ),
+    (
+        "who is brandon lee",
+        "Brandon Lee has no credits in the knowledge file.",
+        "a person named only by trivia: no credits",
+    ),
+    ("what films is brandon lee in", "Brandon Lee has no credits in the knowledge file.", "no works to count"),
+    (
+        "what roles does derek kolstad have",
+        "Derek Kolstad is writer of John Wick (2014), John Wick: Chapter 2 (2017) and John Wick: Chapter 3 – Parabellum (2019); executive producer of The Continental: From the World of John Wick (2023).",
+        "crew only: the jobs, no 'plays' part",
+    ),
+    (
+        "is chad stahelski in jw4",
+        "Yes: Chad Stahelski is director and producer in John Wick: Chapter 4 (2023).",
+        "in the crew of the work only: no 'plays' part",
+    ),
+    (
+        "what comes after john wick hex",
+        "The knowledge file gives John Wick Hex (2019) no place in story order.",
+        "released, but with no place in the story",
+    ),
+    (
+        "what came out after the john wick anime",
+        "The knowledge file gives Untitled John Wick animated prequel no place in release order.",
+        "placed in the story, but not released",
+    ),
+    (
+        "when did john wick hex come out in the us",
+        "John Wick Hex (2019), in US: October 8, 2019 (worldwide digital, PC and Mac game, first on the Epic Games Store; console versions came later), May 5, 2020 (worldwide digital, PlayStation 4 version) and December 4, 2020 (worldwide digital, Nintendo Switch and Xbox One versions, and on Steam).",
+        "no US release of its own: the worldwide ones, each with its medium and note",
+    ),
 ]
 
 DECLINED = [
@@ -1165,9 +1196,17 @@ DECLINED = [
     ("who plays the director of the continental", "no character of that name"),
     ("who plays winston's brother", "relations between characters are not in the file"),
     ("who directed john wick 2 and 3", "two works where one is asked for"),
+    ("how many big pizza films are there", "words in the place of the franchise's name must be its name"),
 ]
 
 
+@pytest.fixture
+def forms_compiled_anew(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The forms compiled again for the test, not kept from an earlier one: a change to the compiler shows."""
+    monkeypatch.setattr(ask, "_COMPILED", None)
+
+
+@pytest.mark.usefixtures("forms_compiled_anew")
 @pytest.mark.parametrize(("question", "reply", "reason"), ANSWERED, ids=[row[0] for row in ANSWERED])
 def test_answers_questions_as_fans_type_them(
     franchise: Franchise, resolver: Resolver, question: str, reply: str, reason: str
@@ -1175,6 +1214,7 @@ def test_answers_questions_as_fans_type_them(
     assert ask.ask(franchise, resolver, question, TODAY).reply.reply == reply, reason
 
 
+@pytest.mark.usefixtures("forms_compiled_anew")
 @pytest.mark.parametrize(("question", "reason"), DECLINED, ids=[row[0] for row in DECLINED])
 def test_declines_what_the_file_cannot_answer(
     franchise: Franchise, resolver: Resolver, question: str, reason: str
@@ -1303,6 +1343,8 @@ def test_a_decline_names_the_closest_records(
         ("what's jw4 about", ["what", "is", "jw", "4", "about"]),
         ("John Wick: Chapter Two", ["john", "wick", "chapter", "2"]),
         ("please", ["please"]),  # a filler alone stays: it is then declined as a question of nothing
+        ("so hey who plays charon", ["who", "plays", "charon"]),  # fillers dropped until none is left, in any order
+        ("who plays charon please thanks", ["who", "plays", "charon"]),  # at the end too
     ],
 )
 def test_question_words_are_normalised(typed: str, words: list[str]) -> None:
@@ -1435,6 +1477,7 @@ def test_cli_json_document(runner: CliRunner, shared_cache: object) -> None:
     assert result.exit_code == 0
     document = json.loads(result.stdout)
     assert sorted(document) == ["answer", "command", "question", "records", "reply", "sources", "spoils"]
+    assert document["answer"] == "ask"
     assert document["question"] == "whos the director in ballerina"
     assert document["reply"] == "Anjelica Huston plays The Director in From the World of John Wick: Ballerina (2025)."
     assert [r["id"] for r in document["records"]] == ["the-director", "ballerina"]
@@ -1592,6 +1635,21 @@ def test_any_question_is_answered_or_declined(franchise: Franchise, resolver: Re
         assert str(error) == "wick can't answer that from the knowledge file"
     else:
         assert outcome.reply.reply and outcome.to_json()["question"] == question
+
+
+@pytest.mark.parametrize(
+    ("words", "closest"),
+    [
+        (40, ["Charon (character in John Wick, John Wick: Chapter 2, ...)"]),  # still looked up: the closest is named
+        (41, []),  # past the longest question wick maps: declined at once, naming nothing
+    ],
+)
+def test_a_question_of_forty_words_is_the_longest_looked_up(
+    franchise: Franchise, resolver: Resolver, words: int, closest: list[str]
+) -> None:
+    with pytest.raises(CannotAnswer) as raised:
+        ask.ask(franchise, resolver, " ".join(["charon"] * words), TODAY)
+    assert list(raised.value.suggestions) == closest
 
 
 def test_a_very_long_question_is_declined_at_once(franchise: Franchise, resolver: Resolver) -> None:

@@ -223,9 +223,7 @@ def _status(work: Work) -> str:
 # Answer functions: each turns one form's slots into a reply, from the existing answers.
 
 
-def _credit_line(
-    franchise: Franchise, credits: Sequence[CreditAnswer], by: Literal["person", "character"]
-) -> list[tuple[str, str]]:
+def _credit_line(credits: Sequence[CreditAnswer], by: Literal["person", "character"]) -> list[tuple[str, str]]:
     """Credits grouped by person (or character), each with its works: ('Keanu Reeves', 'A, B and C')."""
     groups: dict[str, list[str]] = {}
     for credit in credits:
@@ -247,7 +245,7 @@ def who_plays(asked: Asked) -> Reply:
         return _roles_reply(asked, answer)
     character = asked.match("name").record
     assert isinstance(character, Character)
-    groups = _credit_line(asked.franchise, answer["credits"], "person")
+    groups = _credit_line(answer["credits"], "person")
     if not groups:
         text = f"{character.name} has no credited actor in the knowledge file."
     elif len(groups) == 1:
@@ -275,7 +273,7 @@ def _roles_reply(asked: Asked, answer: RolesAnswer) -> Reply:
         parts += [f"is {_listed(list(dict.fromkeys(jobs)))}"] if jobs else []
         text = f"In {_ref_title(film)}, {person.name} {' and '.join(parts)}."
     else:
-        acting = _credit_line(asked.franchise, answer["credits"], "character")
+        acting = _credit_line(answer["credits"], "character")
         parts = ["plays " + "; ".join(f"{c} in {w}" for c, w in acting)] if acting else []
         by_job: dict[str, list[str]] = {}
         for job in answer["crew"]:
@@ -445,10 +443,11 @@ def release(asked: Asked) -> Reply:
     today = asked.today
     if main is None:
         if work.status == "cancelled":
-            text = f"{work.title} was cancelled."
+            text = f"{work.title} was cancelled."  # the title keeps its capital after "No: "
+            text = f"No: {text}" if mode == "yet" else text
         else:
-            text = f"No release date has been announced for {work.title} (status: {_status(work)})."
-        text = f"No: {text[0].lower()}{text[1:]}" if mode == "yet" else text
+            none = f"release date has been announced for {work.title} (status: {_status(work)})."
+            text = f"No: no {none}" if mode == "yet" else f"No {none}"
     else:
         day, how = main
         when, past = relative(day, today), day <= today
@@ -532,10 +531,11 @@ def premiere(asked: Asked) -> Reply:
     """Where and when a work premiered; a work with no premiere in the file says when it first came out."""
     work = asked.work()
     shown = [r for r in sorted(work.releases, key=lambda r: r.date) if r.medium == "premiere"]
+    first = work.first_release
     if shown:
         places = [f"{_day(r.date)}" + (f" at {r.venue}" if r.venue else f" in {r.region}") for r in shown]
         text = f"{work.display_title} premiered on {_listed(places)}."
-    elif first := work.first_release:
+    elif first:
         text = (
             f"The knowledge file gives no premiere date for {work.display_title}; it first came out on "
             f"{_day(first.date)} ({first.region} {first.medium.replace('-', ' ')})."
@@ -543,7 +543,7 @@ def premiere(asked: Asked) -> Reply:
     else:
         text = f"The knowledge file gives no premiere for {work.title}: it has no release date yet."
     reply = Reply(text, [work], command=f"wick release-date {shell_word(asked.typed('work'))}")
-    reply.add(*(r.sources for r in shown or work.releases[:1]))
+    reply.add(*(r.sources for r in shown or ([first] if first else [])))  # the releases the reply names
     return reply
 
 
@@ -887,7 +887,7 @@ def who_is(asked: Asked) -> Reply:
         )
     assert isinstance(record, Character)
     credits = answers.who_plays(asked.franchise, asked.resolver, asked.typed("name"))["credits"]
-    played = _credit_line(asked.franchise, credits, "person")
+    played = _credit_line(credits, "person")
     text = f"{record.name}: {record.description}" if record.description else f"{record.name} is a character."
     if played:
         text = text.rstrip(".") + f". Played by {'; '.join(f'{p} in {w}' for p, w in played)}."
@@ -904,16 +904,18 @@ def person_dates(asked: Asked) -> Reply:
     """When a person was born (and died), and their age."""
     person = asked.match("person").record
     assert isinstance(person, Person)
-    if person.born is None and person.died is None:
-        text = f"The knowledge file does not say when {person.name} was born."
-    elif person.died is not None:
-        born = f"born on {_day(person.born)}, " if person.born else ""
-        aged = f", aged {_age(person.born, person.died)}" if person.born else ""
-        text = f"{person.name} was {born}and died on {_day(person.died)}{aged}."
+    born, died = person.born, person.died
+    if born is None:
+        text = (
+            f"{person.name} died on {_day(died)} (the knowledge file does not give a date of birth)."
+            if died
+            else f"The knowledge file does not say when {person.name} was born."
+        )
+    elif died is not None:
+        text = f"{person.name} was born on {_day(born)}, and died on {_day(died)}, aged {_age(born, died)}."
     else:
-        assert person.born is not None
-        age = _age(person.born, asked.today)
-        text = f"{person.name} was born on {_day(person.born)}" + (f": {age} years old today." if age >= 0 else ".")
+        age = _age(born, asked.today)
+        text = f"{person.name} was born on {_day(born)}" + (f": {age} years old today." if age >= 0 else ".")
     reply = Reply(text, [person], command=f"wick info {shell_word(person.name)}")
     reply.add(person.sources)
     return reply
