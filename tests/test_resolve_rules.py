@@ -175,9 +175,11 @@ def test_ambiguous_lists_every_near_tie_not_only_the_first_ten(resolver: Resolve
     assert sorted(error.value.candidates) == sorted(ties)
 
 
-def _franchise(tmp_path: Path, people: list[str]) -> Resolver:
+def _franchise(tmp_path: Path, people: list[str], aliases: tuple[str, ...] = ()) -> Resolver:
+    """People of these names, the first of them with these aliases."""
     rows = "\n".join(
-        f"  - {{id: p{i}, name: {name}, sources: [https://example.org/p]}}" for i, name in enumerate(people)
+        f"  - {{id: p{i}, name: {name}, aliases: [{', '.join(aliases if i == 0 else ())}], sources: [https://example.org/p]}}"
+        for i, name in enumerate(people)
     )
     path = tmp_path / "people.yaml"
     path.write_text(f"format: 1\nfranchise: People\nworks: []\ncharacters: []\npeople:\n{rows}\n")
@@ -223,3 +225,15 @@ def test_a_typo_reaches_every_word_within_its_edits(tmp_path: Path) -> None:
 )
 def test_short_listing_queries(resolver: Resolver, query: str, ids: list[str], why: str) -> None:
     assert [m.record.id for m in resolver.search(query)][: len(ids)] == ids, why
+
+
+def test_a_record_of_many_spellings_leaves_room_for_two_other_suggestions(tmp_path: Path) -> None:
+    """The five closest whole names are all Maria Rossi's: the next two records are still offered."""
+    resolver = _franchise(
+        tmp_path,
+        ["Maria Rossi", "Marta Rossini", "Carla Rossi"],
+        ("Marie Rossi", "Mary Rossi", "Maria Rossa", "Mario Rossi"),
+    )
+    with pytest.raises(NotFound) as error:
+        resolver.resolve("mariarossi")
+    assert error.value.suggestions == ("Maria Rossi (person)", "Marta Rossini (person)", "Carla Rossi (person)")
