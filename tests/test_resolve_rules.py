@@ -237,3 +237,23 @@ def test_a_record_of_many_spellings_leaves_room_for_two_other_suggestions(tmp_pa
     with pytest.raises(NotFound) as error:
         resolver.resolve("mariarossi")
     assert error.value.suggestions == ("Maria Rossi (person)", "Marta Rossini (person)", "Carla Rossi (person)")
+
+
+def test_a_person_named_as_a_character_comes_after_it(tmp_path: Path) -> None:
+    """A musician playing himself: one name, two records, answered in the order work, character, person."""
+    path = tmp_path / "cameo.yaml"
+    path.write_text(
+        "format: 1\nfranchise: Cameos\nworks: []\n"
+        "people:\n  - {id: marilyn-manson, name: Marilyn Manson, sources: [https://example.org/p]}\n"
+        "characters:\n  - {id: marilyn-himself, name: Marilyn Manson, sources: [https://example.org/p]}\n"
+    )
+    resolver = Resolver(loader.load(str(path)))
+    assert [m.record.id for m in resolver.resolve("marilyn manson")] == ["marilyn-himself", "marilyn-manson"]
+
+
+@pytest.mark.parametrize(
+    ("query", "why"),
+    [("of the", "two stopwords no name has"), ("and the", "nor these: nothing to list, no name to read")],
+)
+def test_a_listing_of_words_no_name_has_finds_nothing(tmp_path: Path, query: str, why: str) -> None:
+    assert _franchise(tmp_path, ["Agent Smith"]).search(query) == [], why
