@@ -257,3 +257,29 @@ def test_a_person_named_as_a_character_comes_after_it(tmp_path: Path) -> None:
 )
 def test_a_listing_of_words_no_name_has_finds_nothing(tmp_path: Path, query: str, why: str) -> None:
     assert _franchise(tmp_path, ["Agent Smith"]).search(query) == [], why
+
+
+def test_suggestions_weigh_words_shared_against_typos_and_words_lacking(tmp_path: Path) -> None:
+    """Of three words typed, each shared is worth a third of 100, each edit costs 6, each word lacking 2.
+
+    Both titles share two words mistyped twice each (24): with three words lacking (6) the shorter one
+    beats Zed's one exact word; with six (12), the longer one does not.
+    """
+    path = tmp_path / "long.yaml"
+    path.write_text(
+        "format: 1\nfranchise: Long\n"
+        "works:\n"
+        "  - {id: w8, title: Bartholomew Kingsbridge Rides Again Into the Crimson Western Sunset, kind: film,\n"
+        "     status: announced, sources: [https://example.org/p]}\n"
+        "  - {id: w5, title: Bartholomew Kingsbridge Rides Into the Sunset, kind: film, status: announced,\n"
+        "     sources: [https://example.org/p]}\n"
+        "people:\n  - {id: zed, name: Zed, sources: [https://example.org/p]}\n"
+        "characters: []\n"
+    )
+    with pytest.raises(NotFound) as error:
+        Resolver(loader.load(str(path))).resolve("batholomwe kinsgbrigde zed")
+    assert error.value.suggestions == (
+        "Bartholomew Kingsbridge Rides Into the Sunset (work)",
+        "Zed (person)",
+        "Bartholomew Kingsbridge Rides Again Into the Crimson Western Sunset (work)",
+    )
