@@ -22,6 +22,11 @@ SEARCH_SCORES = [
     ("sofi", [("sofia-al-azwar", 97.0)], "a prefix that is also one typo costs as a prefix"),
     ("stahelski", [("chad-stahelski", 98.0)], "each word of the name the query lacks costs 2"),
     (
+        "wick 2019",
+        [("jw3", 99.9), ("john-wick-hex", 99.9)],
+        "but none when the query gives a year: the year names every work of that year alike",
+    ),
+    (
         "marq",
         [("vincent-bisset-de-gramont", 97.0), ("sven-marquardt", 95.0), ("mark-dacascos", 92.0)],
         "a prefix (The Marquis), a prefix and a word lacking, then a typo and a word lacking",
