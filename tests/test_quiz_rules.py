@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -508,3 +509,51 @@ def test_option_labels(
     questions: dict[str, quiz.Question], qid: str, options: tuple[str, ...], labels: str, why: str
 ) -> None:
     assert quiz.labels(replace(questions[qid], options=options)) == labels, why
+
+
+WRONG_NAMES = [
+    # (answer typed to "Who plays John Wick in John Wick (2014)?", hints taken, how it was read, why)
+    ("and", 1, None, "no word that could be a name: wrong, as typed, the hint still counted"),
+    ("Zzyzx Qwerty", 2, None, "a name no record has: wrong, read as nothing"),
+    ("Willem Dafoe", 1, "Willem Dafoe", "another person of the film: wrong, read as him"),
+]
+
+
+@pytest.mark.parametrize(("typed", "hints", "read_as", "why"), WRONG_NAMES, ids=[w[0] for w in WRONG_NAMES])
+def test_a_wrong_name_is_kept_as_typed_with_its_hints(
+    questions: dict[str, quiz.Question], resolver: Resolver, typed: str, hints: int, read_as: str | None, why: str
+) -> None:
+    """What a round's --json result shows of a wrong answer: the text typed, how it was read, the hints taken."""
+    question = questions["cast:jw1:john-wick:keanu-reeves"]
+    assert quiz.grade(question, typed, resolver, mode="free", hints=hints) == quiz.Grade(
+        False, typed, read_as, hints
+    ), why
+
+
+@pytest.mark.parametrize(
+    ("typed", "read_as", "why"),
+    [
+        ("Salt and Pepper", "The Duo", "an alias holding 'and' is one name, not two"),
+        ("salt & pepper", "The Duo", "nor with '&', which reads as 'and'"),
+        ("Salt", "The Duo", "a part of it alone is read as the duo, as a lookup reads it"),
+    ],
+)
+def test_a_name_holding_and_is_one_answer(tmp_path: Path, typed: str, read_as: str, why: str) -> None:
+    """A double act credited as one person: its alias with 'and' names it, not two people."""
+    path = tmp_path / "duo.yaml"
+    path.write_text(
+        "format: 1\nfranchise: Duo\nworks: []\ncharacters: []\npeople:\n"
+        "  - {id: duo, name: The Duo, aliases: [Salt and Pepper], sources: [https://example.org/p]}\n"
+    )
+    question = quiz.Question(
+        id="role:duo",
+        category="cast",
+        difficulty="hard",
+        prompt="Who plays the twins?",
+        answer="The Duo",
+        sources=(),
+        answer_ids=("duo",),
+        answer_kind="person",
+    )
+    result = quiz.grade(question, typed, Resolver(loader.load(str(path))), mode="free")
+    assert (result.correct, result.read_as) == (True, read_as), why
