@@ -557,3 +557,33 @@ def test_a_name_holding_and_is_one_answer(tmp_path: Path, typed: str, read_as: s
     )
     result = quiz.grade(question, typed, Resolver(loader.load(str(path))), mode="free")
     assert (result.correct, result.read_as) == (True, read_as), why
+
+
+DATE_GRADES = [
+    # (a written answer that is a day, the answer typed, correct, why)
+    ("January 1, 2020", "1/1/2020", True, "the first day of the first month is a day"),
+    ("December 31, 2020", "12/31/2020", True, "and the last day of the last month"),
+    ("December 31, 2020", "31/12/2020", True, "31 first is a day, not a year"),
+    ("January 13, 2020", "13/1/2020", True, "13 is no month: only January 13"),
+    ("January 1, 2020", "ja 1 2020", False, "two letters are no month"),
+    ("January 1, 2020", "1/1/" + "9" * 4301, False, "a year too long to read as a number: wrong, no crash"),
+    ("October 24, 2014", "Octobr 24, 2014", False, "a month is never a typo: 'Octobr' is not October"),
+]
+
+
+@pytest.mark.parametrize(("answer", "typed", "correct", "why"), DATE_GRADES, ids=[d[3] for d in DATE_GRADES])
+def test_days_typed_in_free_text(resolver: Resolver, answer: str, typed: str, correct: bool, why: str) -> None:
+    question = quiz.Question(
+        id="fact:day", category="trivia", difficulty="medium", prompt="When?", answer=answer, sources=()
+    )
+    assert quiz.grade(question, typed, resolver, mode="free").correct == correct, why
+
+
+def test_a_choice_that_picks_no_option_is_kept_as_typed(
+    questions: dict[str, quiz.Question], resolver: Resolver
+) -> None:
+    """A round's --json result shows what was typed when it picked none of the options."""
+    question = replace(
+        questions["crew:jw1:director"], options=("Chad Stahelski", "Derek Kolstad", "Tyler Bates", "Keanu Reeves")
+    )
+    assert quiz.grade(question, "z", resolver) == quiz.Grade(False, "z")
