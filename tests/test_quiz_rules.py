@@ -67,6 +67,11 @@ QUESTIONS: list[tuple[str, dict[str, Any], str]] = [
         },
         "every director is a right answer, the first credited is the one shown",
     ),
+    (
+        "cast:jw1:charlie:david-patrick-kelly",
+        {"difficulty": "easy"},
+        "a part in three works is easy, though not the lead",
+    ),
     ("crew:jw1:writer", {"difficulty": "medium", "prompt": "Who wrote John Wick (2014)?"}, "writers: medium"),
     (
         "crew:jw1:composer",
@@ -587,3 +592,18 @@ def test_a_choice_that_picks_no_option_is_kept_as_typed(
         questions["crew:jw1:director"], options=("Chad Stahelski", "Derek Kolstad", "Tyler Bates", "Keanu Reeves")
     )
     assert quiz.grade(question, "z", resolver) == quiz.Grade(False, "z")
+
+
+def test_who_plays_offers_the_rest_of_the_cast_in_billing_order(questions: dict[str, quiz.Question]) -> None:
+    assert questions["cast:jw1:john-wick:keanu-reeves"].distractors[:5] == (
+        "Michael Nyqvist",
+        "Alfie Allen",
+        "Adrianne Palicki",
+        "Bridget Moynahan",
+        "Dean Winters",
+    )
+
+
+def test_a_part_several_actors_share_in_one_work_is_not_asked(questions: dict[str, quiz.Question]) -> None:
+    """Zero's shinobi are played by several actors in Parabellum: 'who plays them' has no single answer."""
+    assert not [q for q in questions if q.startswith("cast:jw3:zeros-shinobi:")]
