@@ -607,3 +607,12 @@ def test_who_plays_offers_the_rest_of_the_cast_in_billing_order(questions: dict[
 def test_a_part_several_actors_share_in_one_work_is_not_asked(questions: dict[str, quiz.Question]) -> None:
     """Zero's shinobi are played by several actors in Parabellum: 'who plays them' has no single answer."""
     assert not [q for q in questions if q.startswith("cast:jw3:zeros-shinobi:")]
+
+
+def test_which_part_offers_the_work_other_parts_in_billing_order(questions: dict[str, quiz.Question]) -> None:
+    assert questions["role:jw1:clarke-peters"].distractors[:4] == (
+        "John Wick",
+        "Viggo Tarasov",
+        "Iosef Tarasov",
+        "Ms. Perkins",
+    )
