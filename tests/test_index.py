@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import OSA
 
-from wickcli import answers, cache, loader
+from wickcli import answers, cache, loader, resolve
 from wickcli.model import Franchise, Work
 from wickcli.resolve import (
     FULL_SCAN,
@@ -173,6 +173,62 @@ def test_cached_search_finds_what_a_full_scan_finds(
     assert found(indexed, query, False) == found(full, query, False)
     if which == "shipped":  # a whole-string suggestion scans every name of a file this small, cached or not
         assert found(indexed, query, True) == found(full, query, True)
+
+
+LISTINGS = [
+    # (a query too short to match words, why)
+    ("of the", "only stopwords: the names holding both, read from the first word's row"),
+    ("ka", "two letters: the names with a word starting with them"),
+]
+
+
+@pytest.mark.parametrize("which", FILES)
+@pytest.mark.parametrize(("query", "why"), LISTINGS, ids=[q[0] for q in LISTINGS])
+def test_cached_listing_finds_what_a_full_scan_finds(
+    request: pytest.FixtureRequest, which: str, query: str, why: str
+) -> None:
+    full, indexed = resolvers(*both(request, which))
+    expected = found(full, query, False)
+    assert expected, why
+    assert found(indexed, query, False) == expected, why
+
+
+WHOLE_STRINGS = [
+    # (a query of the synthetic file sharing no word with any name, why)
+    ("ivanrossi", "a first name and a surname typed as one word"),
+    ("ivanro ssi", "the space in the wrong place: the query's letters run together find the names"),
+    ("iva nrossi", "the space one letter late: its words are no words of the names"),
+]
+SCANS = [
+    # (names beyond FULL_SCAN, CLOSE_NAMES, whether every name is scored as a whole, why)
+    (0, resolve.CLOSE_NAMES, True, "up to FULL_SCAN names, every name is scored"),
+    (1, resolve.CLOSE_NAMES, False, "beyond it, only the names of the words sharing the most bigrams with the query"),
+    (1, 300, False, "those words' names until about CLOSE_NAMES: here 300, reached with the 353 Rossis"),
+]
+
+
+@pytest.mark.parametrize(("beyond", "close_names", "every_name", "scan"), SCANS, ids=[s[3] for s in SCANS])
+@pytest.mark.parametrize(("query", "why"), WHOLE_STRINGS, ids=[w[0] for w in WHOLE_STRINGS])
+def test_a_big_file_suggests_whole_names_as_scoring_every_name_does(
+    synthetic: tuple[Franchise, cache.StoredFranchise],
+    monkeypatch: pytest.MonkeyPatch,
+    beyond: int,
+    close_names: int,
+    every_name: bool,
+    scan: str,
+    query: str,
+    why: str,
+) -> None:
+    """A query sharing no word gets the closest whole names: beyond FULL_SCAN, from the bigram index alone."""
+    parsed, cached = synthetic
+    full, _ = resolvers(parsed, cached)
+    indexed = Resolver(cache.StoredFranchise(cached.where, cached.path))
+    monkeypatch.setattr(resolve, "FULL_SCAN", indexed.names.size() - beyond)
+    monkeypatch.setattr(resolve, "CLOSE_NAMES", close_names)
+    expected = found(full, query, True)
+    assert len(expected) == 3, why
+    assert found(indexed, query, True) == expected, why
+    assert ("keys" in vars(indexed.names)) == every_name, scan
 
 
 def every_name_scored(franchise: Franchise, query: str, limit: int, kind: str | None) -> list[tuple[str, float, str]]:

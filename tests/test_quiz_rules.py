@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -65,6 +66,11 @@ QUESTIONS: list[tuple[str, dict[str, Any], str]] = [
             "works": ("jw1",),
         },
         "every director is a right answer, the first credited is the one shown",
+    ),
+    (
+        "cast:jw1:charlie:david-patrick-kelly",
+        {"difficulty": "easy"},
+        "a part in three works is easy, though not the lead",
     ),
     ("crew:jw1:writer", {"difficulty": "medium", "prompt": "Who wrote John Wick (2014)?"}, "writers: medium"),
     (
@@ -508,3 +514,105 @@ def test_option_labels(
     questions: dict[str, quiz.Question], qid: str, options: tuple[str, ...], labels: str, why: str
 ) -> None:
     assert quiz.labels(replace(questions[qid], options=options)) == labels, why
+
+
+WRONG_NAMES = [
+    # (answer typed to "Who plays John Wick in John Wick (2014)?", hints taken, how it was read, why)
+    ("and", 1, None, "no word that could be a name: wrong, as typed, the hint still counted"),
+    ("Zzyzx Qwerty", 2, None, "a name no record has: wrong, read as nothing"),
+    ("Willem Dafoe", 1, "Willem Dafoe", "another person of the film: wrong, read as him"),
+]
+
+
+@pytest.mark.parametrize(("typed", "hints", "read_as", "why"), WRONG_NAMES, ids=[w[0] for w in WRONG_NAMES])
+def test_a_wrong_name_is_kept_as_typed_with_its_hints(
+    questions: dict[str, quiz.Question], resolver: Resolver, typed: str, hints: int, read_as: str | None, why: str
+) -> None:
+    """What a round's --json result shows of a wrong answer: the text typed, how it was read, the hints taken."""
+    question = questions["cast:jw1:john-wick:keanu-reeves"]
+    assert quiz.grade(question, typed, resolver, mode="free", hints=hints) == quiz.Grade(
+        False, typed, read_as, hints
+    ), why
+
+
+@pytest.mark.parametrize(
+    ("typed", "read_as", "why"),
+    [
+        ("Salt and Pepper", "The Duo", "an alias holding 'and' is one name, not two"),
+        ("salt & pepper", "The Duo", "nor with '&', which reads as 'and'"),
+        ("Salt", "The Duo", "a part of it alone is read as the duo, as a lookup reads it"),
+    ],
+)
+def test_a_name_holding_and_is_one_answer(tmp_path: Path, typed: str, read_as: str, why: str) -> None:
+    """A double act credited as one person: its alias with 'and' names it, not two people."""
+    path = tmp_path / "duo.yaml"
+    path.write_text(
+        "format: 1\nfranchise: Duo\nworks: []\ncharacters: []\npeople:\n"
+        "  - {id: duo, name: The Duo, aliases: [Salt and Pepper], sources: [https://example.org/p]}\n"
+    )
+    question = quiz.Question(
+        id="role:duo",
+        category="cast",
+        difficulty="hard",
+        prompt="Who plays the twins?",
+        answer="The Duo",
+        sources=(),
+        answer_ids=("duo",),
+        answer_kind="person",
+    )
+    result = quiz.grade(question, typed, Resolver(loader.load(str(path))), mode="free")
+    assert (result.correct, result.read_as) == (True, read_as), why
+
+
+DATE_GRADES = [
+    # (a written answer that is a day, the answer typed, correct, why)
+    ("January 1, 2020", "1/1/2020", True, "the first day of the first month is a day"),
+    ("December 31, 2020", "12/31/2020", True, "and the last day of the last month"),
+    ("December 31, 2020", "31/12/2020", True, "31 first is a day, not a year"),
+    ("January 13, 2020", "13/1/2020", True, "13 is no month: only January 13"),
+    ("January 1, 2020", "ja 1 2020", False, "two letters are no month"),
+    ("January 1, 2020", "1/1/" + "9" * 4301, False, "a year too long to read as a number: wrong, no crash"),
+    ("October 24, 2014", "Octobr 24, 2014", False, "a month is never a typo: 'Octobr' is not October"),
+]
+
+
+@pytest.mark.parametrize(("answer", "typed", "correct", "why"), DATE_GRADES, ids=[d[3] for d in DATE_GRADES])
+def test_days_typed_in_free_text(resolver: Resolver, answer: str, typed: str, correct: bool, why: str) -> None:
+    question = quiz.Question(
+        id="fact:day", category="trivia", difficulty="medium", prompt="When?", answer=answer, sources=()
+    )
+    assert quiz.grade(question, typed, resolver, mode="free").correct == correct, why
+
+
+def test_a_choice_that_picks_no_option_is_kept_as_typed(
+    questions: dict[str, quiz.Question], resolver: Resolver
+) -> None:
+    """A round's --json result shows what was typed when it picked none of the options."""
+    question = replace(
+        questions["crew:jw1:director"], options=("Chad Stahelski", "Derek Kolstad", "Tyler Bates", "Keanu Reeves")
+    )
+    assert quiz.grade(question, "z", resolver) == quiz.Grade(False, "z")
+
+
+def test_who_plays_offers_the_rest_of_the_cast_in_billing_order(questions: dict[str, quiz.Question]) -> None:
+    assert questions["cast:jw1:john-wick:keanu-reeves"].distractors[:5] == (
+        "Michael Nyqvist",
+        "Alfie Allen",
+        "Adrianne Palicki",
+        "Bridget Moynahan",
+        "Dean Winters",
+    )
+
+
+def test_a_part_several_actors_share_in_one_work_is_not_asked(questions: dict[str, quiz.Question]) -> None:
+    """Zero's shinobi are played by several actors in Parabellum: 'who plays them' has no single answer."""
+    assert not [q for q in questions if q.startswith("cast:jw3:zeros-shinobi:")]
+
+
+def test_which_part_offers_the_work_other_parts_in_billing_order(questions: dict[str, quiz.Question]) -> None:
+    assert questions["role:jw1:clarke-peters"].distractors[:4] == (
+        "John Wick",
+        "Viggo Tarasov",
+        "Iosef Tarasov",
+        "Ms. Perkins",
+    )

@@ -195,6 +195,7 @@ def test_search_ranks_distinct_records(resolver: Resolver) -> None:
         ("parabellum", ("character", "person"), "work", "Parabellum"),
         ("charon", ("person",), "character", "Charon"),
         ("John Wick", ("person",), "character", "John Wick"),  # a character before a work of the same name
+        ("Ballerina", ("person",), "character", "The Ballerina"),  # Eve's alias before the work, whatever their ids
         ("continental", ("character", "person"), "work", "The Continental"),  # exact work beats a partial alias
     ],
 )

@@ -22,6 +22,11 @@ SEARCH_SCORES = [
     ("sofi", [("sofia-al-azwar", 97.0)], "a prefix that is also one typo costs as a prefix"),
     ("stahelski", [("chad-stahelski", 98.0)], "each word of the name the query lacks costs 2"),
     (
+        "wick 2019",
+        [("jw3", 99.9), ("john-wick-hex", 99.9)],
+        "but none when the query gives a year: the year names every work of that year alike",
+    ),
+    (
         "marq",
         [("vincent-bisset-de-gramont", 97.0), ("sven-marquardt", 95.0), ("mark-dacascos", 92.0)],
         "a prefix (The Marquis), a prefix and a word lacking, then a typo and a word lacking",
@@ -175,9 +180,11 @@ def test_ambiguous_lists_every_near_tie_not_only_the_first_ten(resolver: Resolve
     assert sorted(error.value.candidates) == sorted(ties)
 
 
-def _franchise(tmp_path: Path, people: list[str]) -> Resolver:
+def _franchise(tmp_path: Path, people: list[str], aliases: tuple[str, ...] = ()) -> Resolver:
+    """People of these names, the first of them with these aliases."""
     rows = "\n".join(
-        f"  - {{id: p{i}, name: {name}, sources: [https://example.org/p]}}" for i, name in enumerate(people)
+        f"  - {{id: p{i}, name: {name}, aliases: [{', '.join(aliases if i == 0 else ())}], sources: [https://example.org/p]}}"
+        for i, name in enumerate(people)
     )
     path = tmp_path / "people.yaml"
     path.write_text(f"format: 1\nfranchise: People\nworks: []\ncharacters: []\npeople:\n{rows}\n")
@@ -223,3 +230,61 @@ def test_a_typo_reaches_every_word_within_its_edits(tmp_path: Path) -> None:
 )
 def test_short_listing_queries(resolver: Resolver, query: str, ids: list[str], why: str) -> None:
     assert [m.record.id for m in resolver.search(query)][: len(ids)] == ids, why
+
+
+def test_a_record_of_many_spellings_leaves_room_for_two_other_suggestions(tmp_path: Path) -> None:
+    """The five closest whole names are all Maria Rossi's: the next two records are still offered."""
+    resolver = _franchise(
+        tmp_path,
+        ["Maria Rossi", "Marta Rossini", "Carla Rossi"],
+        ("Marie Rossi", "Mary Rossi", "Maria Rossa", "Mario Rossi"),
+    )
+    with pytest.raises(NotFound) as error:
+        resolver.resolve("mariarossi")
+    assert error.value.suggestions == ("Maria Rossi (person)", "Marta Rossini (person)", "Carla Rossi (person)")
+
+
+def test_a_person_named_as_a_character_comes_after_it(tmp_path: Path) -> None:
+    """A musician playing himself: one name, two records, answered in the order work, character, person."""
+    path = tmp_path / "cameo.yaml"
+    path.write_text(
+        "format: 1\nfranchise: Cameos\nworks: []\n"
+        "people:\n  - {id: marilyn-manson, name: Marilyn Manson, sources: [https://example.org/p]}\n"
+        "characters:\n  - {id: marilyn-himself, name: Marilyn Manson, sources: [https://example.org/p]}\n"
+    )
+    resolver = Resolver(loader.load(str(path)))
+    assert [m.record.id for m in resolver.resolve("marilyn manson")] == ["marilyn-himself", "marilyn-manson"]
+
+
+@pytest.mark.parametrize(
+    ("query", "why"),
+    [("of the", "two stopwords no name has"), ("and the", "nor these: nothing to list, no name to read")],
+)
+def test_a_listing_of_words_no_name_has_finds_nothing(tmp_path: Path, query: str, why: str) -> None:
+    assert _franchise(tmp_path, ["Agent Smith"]).search(query) == [], why
+
+
+def test_suggestions_weigh_words_shared_against_typos_and_words_lacking(tmp_path: Path) -> None:
+    """Of three words typed, each shared is worth a third of 100, each edit costs 6, each word lacking 2.
+
+    Both titles share two words mistyped twice each (24): with three words lacking (6) the shorter one
+    beats Zed's one exact word; with six (12), the longer one does not.
+    """
+    path = tmp_path / "long.yaml"
+    path.write_text(
+        "format: 1\nfranchise: Long\n"
+        "works:\n"
+        "  - {id: w8, title: Bartholomew Kingsbridge Rides Again Into the Crimson Western Sunset, kind: film,\n"
+        "     status: announced, sources: [https://example.org/p]}\n"
+        "  - {id: w5, title: Bartholomew Kingsbridge Rides Into the Sunset, kind: film, status: announced,\n"
+        "     sources: [https://example.org/p]}\n"
+        "people:\n  - {id: zed, name: Zed, sources: [https://example.org/p]}\n"
+        "characters: []\n"
+    )
+    with pytest.raises(NotFound) as error:
+        Resolver(loader.load(str(path))).resolve("batholomwe kinsgbrigde zed")
+    assert error.value.suggestions == (
+        "Bartholomew Kingsbridge Rides Into the Sunset (work)",
+        "Zed (person)",
+        "Bartholomew Kingsbridge Rides Again Into the Crimson Western Sunset (work)",
+    )
