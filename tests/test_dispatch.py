@@ -15,10 +15,10 @@ from typer.core import TyperArgument as Argument
 from typer.core import TyperOption as Option
 
 from wickcli import __main__ as entry
-from wickcli import cache, dispatch
+from wickcli import cache, dispatch, files
 from wickcli.cli import app
 
-from .conftest import MINI, REAL
+from .conftest import MINI
 
 GROUP = typer.main.get_command(app)
 COMMANDS = GROUP.commands  # type: ignore[attr-defined]
@@ -278,7 +278,7 @@ def test_a_tab_press_imports_only_the_completion_path(shared_cache: Path) -> Non
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(sorted(m for m in sys.modules if m.startswith('wickcli')), file=sys.stderr)\n"
     )
-    cache.load(str(REAL))  # a warm cache, trusted as it is
+    cache.load(files.default_path())  # a warm cache of the file a plain run reads, trusted as it is
     env = {**os.environ, "_WICK_COMPLETE": "complete_bash", "COMP_WORDS": "wick who-plays Roo", "COMP_CWORD": "2"}
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert result.stdout == "Rooney\n"
@@ -315,7 +315,7 @@ def test_a_plain_lookup_imports_neither_typer_nor_rich(
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'rich', 'yaml'}), file=sys.stderr)\n"
     )
-    cache.load(str(REAL))  # a warm cache: a first run parses the file, which needs YAML
+    cache.load(files.default_path())  # a warm cache: a first run parses the file, which needs YAML
     result = subprocess.run(
         [sys.executable, "-c", code], env={**os.environ, **env}, capture_output=True, text=True, check=True
     )
