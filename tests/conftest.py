@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from wickcli import loader
+from wickcli import cache, cachedb, loader
 from wickcli.model import Franchise
 from wickcli.resolve import Resolver
 
@@ -15,6 +18,15 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 REAL = ROOT / "data" / "franchise.yaml"
 MINI = DATA / "mini.yaml"
+
+
+def cache_trusted(path: Path) -> None:
+    """Build a knowledge file's cache, recorded ten seconds after the file's last change of any kind: every
+    later run trusts it by the file's stat alone, with no check of a change within the racy window."""
+    cache.load(str(path))
+    with closing(sqlite3.connect(cachedb.cache_path(str(path)))) as db:
+        db.execute("UPDATE meta SET v = ? WHERE k = 'stamped_ns'", (str(time.time_ns() + 10 * 10**9),))
+        db.commit()
 
 
 @pytest.fixture

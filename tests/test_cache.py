@@ -20,7 +20,7 @@ from wickcli.cli import app
 from wickcli.errors import DataFileError
 from wickcli.model import Work
 
-from .conftest import MINI, REAL
+from .conftest import MINI, REAL, cache_trusted
 
 
 @pytest.fixture
@@ -111,10 +111,7 @@ HOUR_AGO_NS = (time.time_ns() // 10**9 - 3600) * 10**9  # whole seconds, which t
 def settled(mini: Path) -> Path:
     """The small file, modified an hour ago, its cache recorded ten seconds after its last change of any kind."""
     os.utime(mini, ns=(HOUR_AGO_NS, HOUR_AGO_NS))
-    cache.load(str(mini))
-    with closing(sqlite3.connect(cache_file())) as db:
-        db.execute("UPDATE meta SET v = ? WHERE k = 'stamped_ns'", (str(time.time_ns() + 10 * 10**9),))
-        db.commit()
+    cache_trusted(mini)
     return mini
 
 
@@ -371,10 +368,7 @@ def test_damaged_cache_answers_from_the_file_with_one_warning(damage: Callable[[
 
     expected = [run(args).stdout for args in DAMAGED_LOOKUPS]
     os.utime(real, ns=(HOUR_AGO_NS, HOUR_AGO_NS))
-    cache.load(str(real))  # trusted from now on by its stat alone
-    with closing(sqlite3.connect(cache_file())) as db:
-        db.execute("UPDATE meta SET v = ? WHERE k = 'stamped_ns'", (str(time.time_ns() + 10 * 10**9),))
-        db.commit()
+    cache_trusted(real)  # trusted from now on by its stat alone
     damage(cache_file())
     results = [run(args) for args in DAMAGED_LOOKUPS]
     assert [(r.exit_code, r.stdout) for r in results] == [(0, out) for out in expected]

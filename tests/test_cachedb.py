@@ -14,9 +14,9 @@ from typing import cast
 
 import pytest
 
-from wickcli import __version__, cache, cachedb
+from wickcli import __version__, cache, cachedb, complete
 
-from .conftest import MINI
+from .conftest import MINI, cache_trusted
 
 STAMPED = 10**18
 """When the cache recorded the file: any moment will do, the rules compare times."""
@@ -91,10 +91,7 @@ def settled(tmp_path: Path) -> Path:
     """The small knowledge file with its cache, recorded ten seconds after the file's last change of any kind."""
     path = tmp_path / "mini.yaml"
     shutil.copy(MINI, path)
-    cache.load(str(path))
-    with closing(sqlite3.connect(cachedb.cache_path(str(path)))) as db:
-        db.execute("UPDATE meta SET v = ? WHERE k = 'stamped_ns'", (str(time.time_ns() + 10 * 10**9),))
-        db.commit()
+    cache_trusted(path)
     return path
 
 
@@ -226,10 +223,7 @@ def wildcards(tmp_path: Path) -> Path:
     """The small file with aliases that start with LIKE's wildcards and its escape character."""
     path = tmp_path / "wildcards.yaml"
     path.write_text(MINI.read_text().replace("aliases: [Tommy]", "aliases: [Tommy, '%Tommy', '_Tommy', '\\Tommy']"))
-    cache.load(str(path))
-    with closing(sqlite3.connect(cachedb.cache_path(str(path)))) as db:
-        db.execute("UPDATE meta SET v = ? WHERE k = 'stamped_ns'", (str(time.time_ns() + 10 * 10**9),))
-        db.commit()
+    cache_trusted(path)
     return path
 
 
@@ -272,8 +266,6 @@ def test_a_name_starting_with_an_accented_letter_completes_from_its_plain_spelli
     for old, new in ACCENTED.items():
         text = text.replace(old, new)
     path.write_text(text)
-    from wickcli import complete
-
     assert complete.names(str(path), [], typed, ("character",)) == expected  # through the cache
     (tmp_path / "not a folder").write_text("")
     monkeypatch.setenv("WICK_CACHE", str(tmp_path / "not a folder"))  # no cache: the parsed file's names
@@ -281,8 +273,6 @@ def test_a_name_starting_with_an_accented_letter_completes_from_its_plain_spelli
 
 
 def test_completion_narrows_the_names_a_prefix_finds(wildcards: Path) -> None:
-    from wickcli import complete
-
     assert complete.names(str(wildcards), [], "tom", ("character",)) == [
         ("Tom Gray", "character"),
         ("Tommy", "character"),
