@@ -738,6 +738,19 @@ DECLINES = [
         "wick names the character of each rather than pick one",
     ),
     (
+        "rare",
+        "who plays man in grey",
+        ["Man (character in Grey in Harbour)", "Man in Grey (character in Harbour)"],
+        "the Man in a work read in part from 'grey' (Grey in Harbour), or the Man in Grey named exactly by a later "
+        "form: a part-reading does not win over an exact name, and both are named",
+    ),
+    (
+        "rare",
+        "who is the man in grey",
+        ["Man (character in Grey in Harbour)", "Man in Grey (character in Harbour)"],
+        "the same two readings through 'who is' (the actor of the Man in a work, or who the Man in Grey is)",
+    ),
+    (
         "infobox",
         "who is in both tidewater and tw1",
         ["Tidewater (2012) (work)", "Tidewater 2 (work)", "Tidewater Run (work)"],
@@ -1004,6 +1017,19 @@ RARE_REPLIES = [
         "Sequel to Harbour (2010): Will there be a Harbour 2?",
         ["harbour-sequel"],
         "a status that is a question gets no full stop",
+    ),
+    (
+        "who plays man in grey harbour",
+        "Ben Okafor plays Man in Grey in Harbour (2012).",
+        ["grey", "harbour"],
+        "'grey harbour' names Grey in Harbour only in part, but no other reading names every record exactly "
+        "(no 'in' stands between the Man in Grey and Harbour): the part-reading answers",
+    ),
+    (
+        "who plays man",
+        "Ben Okafor plays Man in Grey in Harbour (2012).",
+        ["grey", "harbour"],
+        "the Man named exactly answers at once, though 'man' starts the Man in Grey's name too",
     ),
     (
         "when was ben okafor born",

@@ -13,14 +13,14 @@ The forms know only the words of questions; every fact comes from the knowledge 
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, NoReturn
 
 from . import answers
 from .answers import Answer, money, plural, ref, relative
 from .errors import Ambiguous, CannotAnswer, NotFound, NotInWork, WickError, WrongKind
 from .lookup import shell_word
 from .model import Character, Fact, Franchise, Person, Record, Release, Work, names_of
-from .resolve import Match, Resolver, content_words, describe, is_year, normalise, word_cost
+from .resolve import EXACT, Match, Resolver, content_words, describe, is_year, normalise, word_cost
 from .shapes import CreditAnswer, Ref, RolesAnswer, TimelineRow
 
 # ---------------------------------------------------------------------------------------------
@@ -1400,8 +1400,10 @@ def ask(
     franchise_words = tuple(normalise(franchise.name).split())
     near: list[str] = []
     seen: Resolved = {}
+    partly: Outcome | None = None  # the first answer, when it reads a name only in part
     for form in forms():
         found: dict[str, Reply] = {}
+        exact: dict[str, Reply] = {}  # the replies of readings that name every record exactly
         for binding in match_nodes(form.nodes, words, franchise_words):
             slots = _resolve(resolver, binding, near, seen)
             if slots is None:
@@ -1413,11 +1415,24 @@ def ask(
                 near.extend(error.suggestions)
                 continue
             found.setdefault(reply.reply, reply)  # readings that give the same reply agree
-        if len(found) == 1:
-            return Outcome(question, next(iter(found.values())), form.pattern)
+            if all(m.score == EXACT for m in slots.values() if isinstance(m, Match)):
+                exact.setdefault(reply.reply, reply)
+        if partly is not None:
+            # "who plays man in grey": the Man in "Grey in Harbour", or the Man in Grey, named exactly.
+            # A later form overrules a name read in part only by naming every record exactly, and then
+            # only to decline: the two readings are named, as two readings of one form are.
+            if any(text != partly.reply.reply for text in exact):
+                _decline(franchise, question, [partly.reply, *exact.values()])
+            continue
         if len(found) > 1:
-            labels = [describe(franchise, r) for reply in found.values() for r in reply.records[:1]]
-            raise CannotAnswer(question, list(dict.fromkeys(labels)))
+            _decline(franchise, question, list(found.values()))
+        if found:
+            outcome = Outcome(question, next(iter(found.values())), form.pattern)
+            if exact:
+                return outcome
+            partly = outcome
+    if partly is not None:
+        return partly
     fact = _fact(franchise, resolver, words, near)
     if fact is not None:
         asked = Asked(franchise, resolver, {}, today, spoilers, through)
@@ -1425,6 +1440,12 @@ def ask(
     if not near:
         near = [describe(franchise, m.record) for m in resolver.suggest(" ".join(words))]
     raise CannotAnswer(question, list(dict.fromkeys(near))[:5])
+
+
+def _decline(franchise: Franchise, question: str, replies: list[Reply]) -> NoReturn:
+    """Readings that give different replies: wick names the first record of each rather than pick one."""
+    labels = [describe(franchise, r) for reply in replies for r in reply.records[:1]]
+    raise CannotAnswer(question, list(dict.fromkeys(labels)))
 
 
 Resolved = dict[tuple[str, tuple[str, ...]], Match | WickError]

@@ -23,6 +23,8 @@ from .cachedb import begins
 from .errors import Ambiguous, NotFound, WrongKind
 from .model import Franchise, Kind, Record, Work, kind_of, names_of
 
+EXACT = 100.0
+"""The score of a name typed exactly (after normalising); anything else scores less."""
 MARGIN = 4.0
 """A winner that is not an exact name must beat the next record by this much, or the query is ambiguous."""
 SUGGEST = 70.0
@@ -247,8 +249,8 @@ def accounts_for(query: str, name: str) -> bool:
 def score(query: str, name: str, found: Fit) -> float:
     """A match's score: 100 for the exact name, less for each typo, prefix and word the query lacks."""
     if query == name:
-        return 100.0
-    return min(99.9, 100.0 - found.cost - EXTRA_COST * found.extra)
+        return EXACT
+    return min(99.9, EXACT - found.cost - EXTRA_COST * found.extra)
 
 
 class Match(NamedTuple):
@@ -476,7 +478,7 @@ class Resolver:
                         here[i] = cost
             least = here if least is None else {i: c + here[i] for i, c in least.items() if i in here}
         bounds = sorted(
-            ((100.0 - c - EXTRA_COST * lacking(words, sizes[i]), i) for i, c in (least or {}).items()),
+            ((EXACT - c - EXTRA_COST * lacking(words, sizes[i]), i) for i, c in (least or {}).items()),
             key=lambda h: (-h[0], h[1]),
         )
         scored: list[tuple[float, int]] = []
@@ -516,7 +518,7 @@ class Resolver:
         key = normalise(query)
         if not key:
             return []
-        exact = [(100.0, i) for i in names.exact(key)]
+        exact = [(EXACT, i) for i in names.exact(key)]
         if exact_wins and (hits := self._ranked(exact, wanted, limit)):
             return hits
         if len(key) < MIN_FUZZY or not content_words(key):
@@ -602,7 +604,7 @@ class Resolver:
         ranked = self.search(query, None, limit=50, exact_wins=True)
         wanted = [m for m in ranked if kinds is None or m.kind in kinds]
         others = [m for m in ranked if kinds is not None and m.kind not in kinds]
-        if others and (not wanted or (others[0].score == 100 > wanted[0].score)):
+        if others and (not wanted or (others[0].score == EXACT > wanted[0].score)):
             # Only another kind fits, or it fits exactly where the wanted kinds fit partly: point there,
             # naming a character before a person before a work when one name is several of them.
             close = sorted(self._close(others), key=lambda m: POINTER_ORDER.index(m.kind))
@@ -628,8 +630,8 @@ class Resolver:
     def _close(ranked: list[Match]) -> list[Match]:
         """The matches that tie with the best: every exact name, or every score within the margin."""
         top = ranked[0]
-        if top.score == 100:
-            return [m for m in ranked if m.score == 100]
+        if top.score == EXACT:
+            return [m for m in ranked if m.score == EXACT]
         return [m for m in ranked if top.score - m.score < MARGIN]
 
     def resolve_one(self, query: str, kinds: Sequence[Kind] | None = None) -> Match:
