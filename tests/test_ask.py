@@ -543,8 +543,8 @@ ANSWERED = [
     ),
     (
         "jw4 trailer",
-        "Yes: John Wick: Chapter 4 (2023) has 4 trailers: Release-date teaser announcing the move to March 24, 2023 (December 22, 2021); First teaser, shown at San Diego Comic-Con (Collider's Directors on Directing panel, with a surprise appearance by Keanu Reeves); posted online July 23 (July 22, 2022); Official trailer (November 10, 2022); Final trailer (February 16, 2023).",
-        "four trailers",
+        "John Wick: Chapter 4 (2023) has 4 trailers: Release-date teaser announcing the move to March 24, 2023 (December 22, 2021); First teaser, shown at San Diego Comic-Con (Collider's Directors on Directing panel, with a surprise appearance by Keanu Reeves); posted online July 23 (July 22, 2022); Official trailer (November 10, 2022); Final trailer (February 16, 2023).",
+        "four trailers; a name and a word, not a question asked yes or no: no 'Yes'",
     ),
     (
         "is there a trailer for the continental",

@@ -583,7 +583,7 @@ def trailers(asked: Asked) -> Reply:
     work = asked.work()
     shown = [f"{t.label} ({_day(t.date)})" for t in sorted(work.trailers, key=lambda t: t.date)]
     if shown:
-        yes = "" if asked.slots.get("mode") == "when" else "Yes: "
+        yes = "Yes: " if asked.slots.get("mode") == "yes" else ""  # only a question asked yes or no
         text = f"{yes}{work.display_title} has {plural(len(shown), 'trailer')}: {'; '.join(shown)}."
     else:
         text = f"The knowledge file lists no trailer for {work.display_title}."
@@ -1057,11 +1057,11 @@ FORMS: list[tuple[str, Callable[[Asked], Reply]]] = [
     ("(is|will|does) {work:work} (getting|get|going to get|have|got) (a|an) (sequel|follow up|season 2|second season)", sequel),
     ("{work:work} (sequel|follow up)", sequel),
     ("(is|was) (a|an) (sequel|follow up) (to|for|of) {work:work} (coming|happening|planned|announced|greenlit|in development)", sequel),
-    ("is there a trailer (for|of) {work:work} [(yet|out|already)]", trailers),
-    ("(is|are) there (a|an|any) (trailer|trailers|teaser|teasers) (for|of|to) {work:work} [(yet|out|already)]", trailers),
-    ("(has|have) (the|a|any) (trailer|trailers|teaser) (for|of) {work:work} (come out|been released|dropped|released|come) [(out|yet)]", trailers),
+    ("is there a trailer (for|of) {work:work} [(yet|out|already)] {mode!yes}", trailers),
+    ("(is|are) there (a|an|any) (trailer|trailers|teaser|teasers) (for|of|to) {work:work} [(yet|out|already)] {mode!yes}", trailers),
+    ("(has|have) (the|a|any) (trailer|trailers|teaser) (for|of) {work:work} (come out|been released|dropped|released|come) [(out|yet)] {mode!yes}", trailers),
     ("(when|where) (did|does|will|was) (the|a) (trailer|teaser) (for|of) {work:work} (come out|drop|released|release|come) {mode!when}", trailers),
-    ("(did|does|has) {work:work} (have|get|got) (a|any) (trailer|trailers|teaser)", trailers),
+    ("(did|does|has) {work:work} (have|get|got) (a|any) (trailer|trailers|teaser) {mode!yes}", trailers),
     ("{work:work} (trailer|trailers|teaser)", trailers),
     ("when (was|did|were) [the] {work:work} (trailer|trailers|teaser) (released|come out|drop|dropped|release|out) {mode!when}", trailers),
     ("(where|how) (can|could|do|should) (i|you|we|one) (stream|watch|see) {work:work} [(online|at home|now|today)]", streaming),
