@@ -288,3 +288,36 @@ def test_suggestions_weigh_words_shared_against_typos_and_words_lacking(tmp_path
         "Zed (person)",
         "Bartholomew Kingsbridge Rides Again Into the Crimson Western Sunset (work)",
     )
+
+
+# Names of one word typed twice: "anna anna" may take a name's one "anna" for both in its best
+# possible score (its bound), so names are scored in chunks, best bound first, until none left
+# can rank. A file where the bound is loose shows that the stopping rule loses nothing: the name
+# that fits best ("Anna Anna Smith", 98) has a lower bound (98) than the 64 names of two words
+# read first (100 each), and one of those does not fit at all ("Anna Bell": one "anna" for two).
+TWICE = ["Anna Bell", "Anna Annabel", *["Anna Anne"] * 61, "Anna Anna", "Anna Anna Smith"]
+
+
+@pytest.mark.parametrize(
+    ("limit", "first", "last", "why"),
+    [
+        (
+            2,
+            [("p63", 100.0, "Anna Anna"), ("p64", 98.0, "Anna Anna Smith")],
+            "p64",
+            "the second record is in the second chunk: a bound of 98 may still beat the 97 of the first",
+        ),
+        (
+            63,
+            [("p63", 100.0, "Anna Anna"), ("p64", 98.0, "Anna Anna Smith"), ("p1", 97.0, "Anna Annabel")],
+            "p61",
+            "as many records as the first chunk fitted: the last of them (94) decides whether to read on",
+        ),
+    ],
+)
+def test_scoring_stops_only_when_no_name_left_can_rank(
+    tmp_path: Path, limit: int, first: list[tuple[str, float, str]], last: str, why: str
+) -> None:
+    found = _franchise(tmp_path, TWICE).search("anna anna", limit=limit)
+    assert [(m.record.id, m.score, m.name) for m in found[: len(first)]] == first, why
+    assert (len(found), found[-1].record.id) == (limit, last), why
