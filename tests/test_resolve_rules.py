@@ -9,7 +9,7 @@ import pytest
 from wickcli import loader
 from wickcli.errors import Ambiguous, NotFound
 from wickcli.model import Franchise
-from wickcli.resolve import MARGIN, Resolver, describe, word_cost
+from wickcli.resolve import MARGIN, Resolver, describe, normalise, word_cost
 
 SEARCH_SCORES = [
     # (query, the best records with the score `wick search` shows, why)
@@ -321,3 +321,24 @@ def test_scoring_stops_only_when_no_name_left_can_rank(
     found = _franchise(tmp_path, TWICE).search("anna anna", limit=limit)
     assert [(m.record.id, m.score, m.name) for m in found[: len(first)]] == first, why
     assert (len(found), found[-1].record.id) == (limit, last), why
+
+
+# (typed, normalised, why): number words become digits, and a tens word with a unit one number
+NUMBER_WORDS = [
+    ("chapter twenty one", "chapter 21", "a tens word and a unit after another word: one number, read once"),
+    ("twenty one dollars", "21 dollars", "the words after the number are kept, each once"),
+    ("twenty one twenty two", "21 22", "two numbers in a row, each of two words"),
+    ("twenty dollars", "20 dollars", "a tens word before a word that is no number"),
+    ("twenty zero", "20 0", "zero is no unit of a tens word: 'twenty zero' is not 20"),
+    ("twenty ten", "20 10", "nor is ten: 'twenty ten' is not 30"),
+    ("twenty iv", "20 4", "a Roman numeral is no unit of a tens word either"),
+    ("one twenty", "1 20", "a unit before a tens word stays a number of its own"),
+    ("thirty ninth", "39", "a tens word and an ordinal"),
+    ("twentieth", "20", "the ordinals of the tens are numbers"),
+    ("xx", "20", "Roman numerals up to twenty"),
+]
+
+
+@pytest.mark.parametrize(("typed", "normalised", "why"), NUMBER_WORDS, ids=[n[0] for n in NUMBER_WORDS])
+def test_number_words_become_numbers(typed: str, normalised: str, why: str) -> None:
+    assert normalise(typed) == normalised, why
