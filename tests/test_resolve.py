@@ -28,6 +28,9 @@ from wickcli.resolve import PREFIX_COST, STOPWORDS, TYPO_COST, Resolver, account
         ("twenty first", "21"),
         ("I am", "i am"),  # a lone "i" is a word, not a numeral
         ("The", "the"),  # an article alone is kept: it is all there is
+        ("A Hard Day", "hard day"),  # "a" and "an" start a name as "the" does
+        ("An Eye for an Eye", "eye for an eye"),  # only the first word is an article dropped
+        ("AN OFFICER", "officer"),
         ("30.04", "30 04"),  # a leading zero stays: "30.04" is not "30.4"
     ],
 )

@@ -60,6 +60,8 @@ def test_named_is_exact(resolver: Resolver, text: str, ids: list[str], why: str)
         ("sotrmaer", "stormare", 12.0, "eight letters allow two edits"),
         ("wintsno", "winston", None, "seven letters allow one"),
         ("stromare", "stormare", 6.0, "a swap is one edit of the two"),
+        ("stxrmxrx", "stormare", None, "but not three, however long the word"),
+        ("parxbxllxm", "parabellum", None, "ten letters allow two edits too, not three"),
     ],
 )
 def test_long_words_allow_two_typos(typed: str, word: str, cost: float | None, why: str) -> None:
