@@ -746,6 +746,12 @@ DECLINES = [
     ),
     (
         "rare",
+        "who plays man in gray",
+        ["Man (character in Grey in Harbour)", "Man in Grey (character in Harbour)"],
+        "with a typo neither reading names every record exactly: the Man in a work read in part still does not win",
+    ),
+    (
+        "rare",
         "who is the man in grey",
         ["Man (character in Grey in Harbour)", "Man in Grey (character in Harbour)"],
         "the same two readings through 'who is' (the actor of the Man in a work, or who the Man in Grey is)",
@@ -1024,6 +1030,18 @@ RARE_REPLIES = [
         ["grey", "harbour"],
         "'grey harbour' names Grey in Harbour only in part, but no other reading names every record exactly "
         "(no 'in' stands between the Man in Grey and Harbour): the part-reading answers",
+    ),
+    (
+        "is man in grey in grey in harbour",
+        "No: the knowledge file does not credit Man in Grey in Grey in Harbour (2012).",
+        ["grey"],
+        "the readings of a form after one whose names do not resolve ('man', 'grey in grey in harbour') are read",
+    ),
+    (
+        "is there a trailer for harbour",
+        "Yes: Harbour (2010) has 2 trailers: Teaser (January 10, 2010); Clip (January 10, 2010).",
+        ["harbour-teaser", "harbour-clip"],
+        "trailers of one day keep the file's order: they are ordered by day only",
     ),
     (
         "who plays man",

@@ -407,7 +407,7 @@ def crew(asked: Asked) -> Reply:
         also = asked.resolver.named(asked.typed("work"))
         if any(isinstance(r, Character) for r in also):
             # "who shot john wick": the film's cinematographer, or who shoots the character? Both readings fit.
-            raise CannotAnswer(asked.typed("work"), [describe(asked.franchise, r) for r in also])
+            raise CannotAnswer([describe(asked.franchise, r) for r in also])
     jobs: list[str] = []
     for key in ("job", "job2"):
         if key in asked.slots:
@@ -610,7 +610,7 @@ def sequel_numbered(asked: Asked) -> Reply:
     work = asked.work()
     numbered = any(w.isdigit() and int(w) < 100 for n in (work.title, *work.aliases) for w in normalise(n).split())
     if asked.word("number") != "2" or numbered:  # 'W 2' is the sequel only of a work not itself numbered
-        raise CannotAnswer(asked.typed("work") + " " + asked.word("number"), [describe(asked.franchise, work)])
+        raise CannotAnswer([describe(asked.franchise, work)])
     return sequel(asked)
 
 
@@ -820,7 +820,7 @@ def in_both(asked: Asked) -> Reply:
     """Who is credited in both of two works."""
     one, two = asked.work(), asked.work("work2")
     if one.id == two.id:
-        raise CannotAnswer(asked.typed("work2"), [describe(asked.franchise, one)])
+        raise CannotAnswer([describe(asked.franchise, one)])
     credits = asked.franchise.credits_of(two)
     there = {c.person for c in credits}
     shown: dict[str, list[str]] = {}
@@ -865,7 +865,7 @@ def most_works(asked: Asked) -> Reply:
     for credit in asked.franchise.credits:
         counts.setdefault(credit.person, set()).add(credit.work)
     if not counts:
-        raise CannotAnswer("most works", [])
+        raise CannotAnswer()
     top = max(len(works) for works in counts.values())
     people = [asked.franchise.person(p) for p, works in counts.items() if len(works) == top]
     people.sort(key=lambda p: p.name)
@@ -988,7 +988,7 @@ def ending(asked: Asked) -> Reply:
     work = asked.work()
     found = [f for f in asked.franchise.facts_about(work.id) if ENDING_TAG in f.tags]
     if len(found) != 1:
-        raise CannotAnswer(work.title, [f"trivia: {f.question or f.text}" for f in found])
+        raise CannotAnswer([f"trivia: {f.question or f.text}" for f in found])
     return fact_reply(asked, found[0])
 
 
@@ -1364,11 +1364,10 @@ def words_of(question: str) -> list[str]:
 
 
 class Outcome(NamedTuple):
-    """A reply to a question, with the question and the form that answered it."""
+    """A reply to a question, with the question it answers."""
 
     question: str
     reply: Reply
-    form: str
 
     def to_json(self) -> Answer:
         """The reply as one JSON-ready document."""
@@ -1396,14 +1395,14 @@ def ask(
     assert through is None or isinstance(through, Work)
     words = words_of(question)
     if not words or len(words) > MAX_WORDS:
-        raise CannotAnswer(question, [])
+        raise CannotAnswer()
     franchise_words = tuple(normalise(franchise.name).split())
     near: list[str] = []
     seen: Resolved = {}
     partly: Outcome | None = None  # the first answer, when it reads a name only in part
     for form in forms():
         found: dict[str, Reply] = {}
-        exact: dict[str, Reply] = {}  # the replies of readings that name every record exactly
+        exact = False  # whether a reading names every record exactly
         for binding in match_nodes(form.nodes, words, franchise_words):
             slots = _resolve(resolver, binding, near, seen)
             if slots is None:
@@ -1415,19 +1414,18 @@ def ask(
                 near.extend(error.suggestions)
                 continue
             found.setdefault(reply.reply, reply)  # readings that give the same reply agree
-            if all(m.score == EXACT for m in slots.values() if isinstance(m, Match)):
-                exact.setdefault(reply.reply, reply)
+            exact = exact or all(m.score == EXACT for m in slots.values() if isinstance(m, Match))
         if partly is not None:
-            # "who plays man in grey": the Man in "Grey in Harbour", or the Man in Grey, named exactly.
-            # A later form overrules a name read in part only by naming every record exactly, and then
-            # only to decline: the two readings are named, as two readings of one form are.
-            if any(text != partly.reply.reply for text in exact):
-                _decline(franchise, question, [partly.reply, *exact.values()])
+            # "who plays man in grey" (or "in gray"): the Man in "Grey in Harbour", read in part, or the
+            # Man in Grey. An answer through a name read in part stands only if no later form reads the
+            # question otherwise; if one does, wick declines and names both, as for two readings of one form.
+            if any(text != partly.reply.reply for text in found):
+                _decline(franchise, [partly.reply, *found.values()])
             continue
         if len(found) > 1:
-            _decline(franchise, question, list(found.values()))
+            _decline(franchise, list(found.values()))
         if found:
-            outcome = Outcome(question, next(iter(found.values())), form.pattern)
+            outcome = Outcome(question, next(iter(found.values())))
             if exact:
                 return outcome
             partly = outcome
@@ -1436,16 +1434,16 @@ def ask(
     fact = _fact(franchise, resolver, words, near)
     if fact is not None:
         asked = Asked(franchise, resolver, {}, today, spoilers, through)
-        return Outcome(question, fact_reply(asked, fact), "fact")
+        return Outcome(question, fact_reply(asked, fact))
     if not near:
         near = [describe(franchise, m.record) for m in resolver.suggest(" ".join(words))]
-    raise CannotAnswer(question, list(dict.fromkeys(near))[:5])
+    raise CannotAnswer(list(dict.fromkeys(near))[:5])
 
 
-def _decline(franchise: Franchise, question: str, replies: list[Reply]) -> NoReturn:
+def _decline(franchise: Franchise, replies: list[Reply]) -> NoReturn:
     """Readings that give different replies: wick names the first record of each rather than pick one."""
     labels = [describe(franchise, r) for reply in replies for r in reply.records[:1]]
-    raise CannotAnswer(question, list(dict.fromkeys(labels)))
+    raise CannotAnswer(list(dict.fromkeys(labels)))
 
 
 Resolved = dict[tuple[str, tuple[str, ...]], Match | WickError]

@@ -106,8 +106,7 @@ class NotInWork(WickError):
 class CannotAnswer(WickError):
     """A question that wick cannot map to the knowledge file with confidence."""
 
-    def __init__(self, question: str, suggestions: Sequence[str] = ()) -> None:
-        self.question = question
+    def __init__(self, suggestions: Sequence[str] = ()) -> None:
         self.suggestions = tuple(suggestions)
         super().__init__("wick can't answer that from the knowledge file")
 
