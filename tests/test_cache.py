@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sqlite3
 import subprocess
+import tempfile
 import threading
 import time
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -70,8 +73,27 @@ def test_corrupt_cache_is_rebuilt_with_a_warning(mini: Path, content: bytes) -> 
     cache_file().write_bytes(content)
     warnings: list[str] = []
     assert cache.load(str(mini), warnings.append) == loader.load(str(mini))
-    assert warnings == [f"cache {cache_file()} is unreadable; rebuilding it"]
+    assert warnings == [f"cache {cache_file()} was unreadable; rebuilt it"]
     assert meta(cache_file())["version"] == __version__
+
+
+def test_a_corrupt_cache_that_cannot_be_replaced_says_the_file_answers(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk (or a folder wick may not write): no promise of a rebuild that did not happen."""
+    cache.load(str(mini))
+    cache_file().write_bytes(b"{broken")
+
+    def full(*args: object, **kwargs: object) -> NoReturn:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "mkstemp", full)
+    warnings: list[str] = []
+    assert cache.load(str(mini), warnings.append) == loader.load(str(mini))
+    assert warnings == [
+        f"cache {cache_file()} is unreadable and could not be rebuilt; answering from the knowledge file"
+    ]
+    assert cache_file().read_bytes() == b"{broken"  # left as it was: nothing half-written in its place
 
 
 def test_cache_from_another_version_is_rebuilt_silently(mini: Path) -> None:
@@ -372,7 +394,7 @@ def test_damaged_cache_answers_from_the_file_with_one_warning(damage: Callable[[
     damage(cache_file())
     results = [run(args) for args in DAMAGED_LOOKUPS]
     assert [(r.exit_code, r.stdout) for r in results] == [(0, out) for out in expected]
-    assert "".join(r.stderr for r in results) == f"Warning: cache {cache_file()} is unreadable; rebuilding it\n"
+    assert "".join(r.stderr for r in results) == f"Warning: cache {cache_file()} was unreadable; rebuilt it\n"
 
 
 @pytest.mark.parametrize("damage", DAMAGES, ids=[d.__name__ for d in DAMAGES])

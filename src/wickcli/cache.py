@@ -5,7 +5,8 @@ holds the records as JSON rows with indexes by id, credit and fact links, and th
 normalised names, so a lookup reads only the rows it needs, and a file of 100,000 characters
 answers almost as fast as a small one. The database records the file's size, times, inode and
 content hash, wick's version and a digest of the code that built it: a changed file, or a cache
-written by another version of wick, rebuilds it silently; a corrupt cache is rebuilt with a warning.
+written by another version of wick, rebuilds it silently; a corrupt cache is rebuilt with a warning
+(which says so when the folder cannot take a new one).
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ def load(path: str, warn: Callable[[str], object] | None = None, meter: bool = T
 
         return parse(read_bytes(path), path)
     data: bytes | None = None
+    unreadable = False
     if where.exists():
         stored: StoredFranchise | None = None
         try:
@@ -91,10 +93,20 @@ def load(path: str, warn: Callable[[str], object] | None = None, meter: bool = T
                     cachedb.restamp(where, stat, now)  # touched but unchanged: no need to hash it again next time
                     return stored
         except CACHE_ERRORS:
-            say(f"cache {where} is unreadable; rebuilding it")
+            unreadable = True
         if stored is not None:
             stored.close()
-    return _build(where, path, stat, now, data, meter, say)
+    franchise, written = _build(where, path, stat, now, data, meter, say)
+    if unreadable:
+        say(_unreadable(where, written))
+    return franchise
+
+
+def _unreadable(where: Path, rebuilt: bool) -> str:
+    """The warning for a cache set aside: whether a new one took its place, or the file answers alone."""
+    if rebuilt:
+        return f"cache {where} was unreadable; rebuilt it"
+    return f"cache {where} is unreadable and could not be rebuilt; answering from the knowledge file"
 
 
 def _build(
@@ -105,8 +117,8 @@ def _build(
     data: bytes | None = None,
     meter: bool = False,
     warn: Callable[[str], object] | None = None,
-) -> Franchise:
-    """Parse the knowledge file itself and write its cache.
+) -> tuple[Franchise, bool]:
+    """Parse the knowledge file itself and write its cache; the franchise, and whether the cache was written.
 
     With ``warn``, the franchise answers from the cache just written (as every later run will):
     a lookup then reads its few rows instead of indexing the whole parsed file again.
@@ -127,10 +139,10 @@ def _build(
             shown.close()
     if written and warn is not None:
         try:
-            return StoredFranchise(where, path, warn)
+            return StoredFranchise(where, path, warn), written
         except CACHE_ERRORS:
             pass
-    return franchise
+    return franchise, written
 
 
 def _write(where: Path, franchise: Franchise, data: bytes, stat: os.stat_result | None, now: int) -> bool:
@@ -255,9 +267,9 @@ class StoredFranchise(Franchise):
             try:
                 return read()
             except CACHE_ERRORS:
-                self.warn(f"cache {self.where} is unreadable; rebuilding it")
                 self.close()
-                self._parsed = _build(self.where, self.path, cachedb.stat_of(self.path), time.time_ns())
+                self._parsed, written = _build(self.where, self.path, cachedb.stat_of(self.path), time.time_ns())
+                self.warn(_unreadable(self.where, written))
         return again(self._parsed)
 
     def _decode(self, cls: type[Any], rows: Iterable[tuple[str]]) -> tuple[Any, ...]:
