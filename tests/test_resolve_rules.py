@@ -8,7 +8,7 @@ import pytest
 
 from wickcli import loader
 from wickcli.errors import Ambiguous, NotFound
-from wickcli.model import Franchise
+from wickcli.model import Franchise, Kind
 from wickcli.resolve import MARGIN, Resolver, describe, normalise, word_cost
 
 SEARCH_SCORES = [
@@ -344,3 +344,20 @@ NUMBER_WORDS = [
 @pytest.mark.parametrize(("typed", "normalised", "why"), NUMBER_WORDS, ids=[n[0] for n in NUMBER_WORDS])
 def test_number_words_become_numbers(typed: str, normalised: str, why: str) -> None:
     assert normalise(typed) == normalised, why
+
+
+@pytest.mark.parametrize(
+    ("query", "kinds", "exact_wins", "ids", "why"),
+    [
+        ("ca", ["work"], False, ["caine-spinoff"], "a listing of a short query keeps to the kinds asked"),
+        ("ha", ["work"], False, [], "no work has a word starting 'ha': none, though characters do"),
+        ("ca", None, False, ["caine-spinoff", "cassian", "caine"], "every kind, when none is asked"),
+        ("winston", ["work"], True, [], "an exact name of another kind does not win for the kinds asked"),
+        ("winston", None, True, ["winston-scott"], "it wins when no kind is asked"),
+    ],
+)
+def test_search_keeps_to_the_kinds_asked(
+    resolver: Resolver, query: str, kinds: list[Kind] | None, exact_wins: bool, ids: list[str], why: str
+) -> None:
+    found = resolver.search(query, kinds, exact_wins=exact_wins)
+    assert [m.record.id for m in found][: len(ids) or None] == ids, why
