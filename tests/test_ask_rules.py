@@ -1050,6 +1050,24 @@ RARE_REPLIES = [
         "the Man named exactly answers at once, though 'man' starts the Man in Grey's name too",
     ),
     (
+        "what is grey in harbour rated",
+        "The knowledge file gives no age rating for Grey in Harbour (2012).",
+        [],
+        "no rating, and no country asked: none named",
+    ),
+    (
+        "will there be a sequel to grey in harbour",
+        "Sequel to Grey in Harbour (2012): Season 2 confirmed!",
+        ["grey-sequel"],
+        "a status that is an exclamation gets no full stop either",
+    ),
+    (
+        "where can i stream grey in harbour",
+        "The knowledge file names no streaming service for Grey in Harbour (2012).",
+        ["grey"],
+        "the service of a television release is not a streaming service",
+    ),
+    (
         "when was ben okafor born",
         "Ben Okafor died on January 1, 2020 (the knowledge file does not give a date of birth).",
         ["ben"],
