@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -616,3 +617,66 @@ def test_which_part_offers_the_work_other_parts_in_billing_order(questions: dict
         "Iosef Tarasov",
         "Ms. Perkins",
     )
+
+
+GRADES = [
+    # (question id, typed, hints taken, the grade, why)
+    (
+        "cast:jw1:john-wick:keanu-reeves",
+        "?!",
+        2,
+        quiz.Grade(False, "?!", None, 2),
+        "no words: wrong, as typed, hints kept",
+    ),
+    (
+        "cast:jw1:john-wick:keanu-reeves",
+        "keanu reeves",
+        1,
+        quiz.Grade(True, "keanu reeves", None, 1),
+        "a right name: as typed, and a hint costs a quarter of its point",
+    ),
+    (
+        "cast:jw1:john-wick:keanu-reeves",
+        "Keanu Reevs",
+        3,
+        quiz.Grade(True, "Keanu Reevs", "Keanu Reeves", 3),
+        "a typo forgiven: read as the name, hints kept",
+    ),
+    (
+        "cast:jw1:john-wick:keanu-reeves",
+        "Keanu",
+        1,
+        quiz.Grade(True, "Keanu", "Keanu Reeves", 1),
+        "a part of the name, read as a lookup reads it: as typed, read as the name, hints kept",
+    ),
+    ("release:jw1", "1999", 1, quiz.Grade(False, "1999", None, 1), "a wrong year: as typed, hints kept"),
+    ("release:jw1", "2014", 2, quiz.Grade(True, "2014", None, 2), "the right year with two hints"),
+]
+
+
+@pytest.mark.parametrize(("qid", "typed", "hints", "grade", "why"), GRADES, ids=[f"{g[0]}:{g[1]}" for g in GRADES])
+def test_a_grade_keeps_what_was_typed_and_the_hints_taken(
+    questions: dict[str, quiz.Question],
+    resolver: Resolver,
+    qid: str,
+    typed: str,
+    hints: int,
+    grade: quiz.Grade,
+    why: str,
+) -> None:
+    assert quiz.grade(questions[qid], typed, resolver, mode="free", hints=hints) == grade, why
+
+
+def test_a_round_in_each_mode_asks_what_that_mode_can(franchise: Franchise) -> None:
+    """Choice rounds ask the questions that cannot be written freely too; free rounds offer no options."""
+    choice = quiz.select(franchise, random.Random(1), 10_000, mode="choice")
+    free = quiz.select(franchise, random.Random(1), 10_000, mode="free")
+    assert sorted(q.id for q in choice if not q.free) == ["set:jw1", "set:jw2", "set:jw4"]
+    assert all(q.options for q in choice)
+    assert all(q.free and not q.options for q in free)
+
+
+def test_a_round_seen_through_a_work_asks_only_of_the_works_out_by_then(franchise: Franchise) -> None:
+    """--seen-through Chapter 2: John Wick, the game released before Chapter 2, and Chapter 2; nothing later."""
+    drawn = quiz.select(franchise, random.Random(1), 10_000, seen_through=franchise.work("jw2"))
+    assert {w for q in drawn for w in q.works} == {"jw1", "john-wick-chronicles", "jw2"}
