@@ -633,7 +633,7 @@ GRADES = [
         "keanu reeves",
         1,
         quiz.Grade(True, "keanu reeves", None, 1),
-        "a right name: as typed, and a hint costs a quarter of its point",
+        "a right name: as typed, the hint kept (it costs a quarter of the point)",
     ),
     (
         "cast:jw1:john-wick:keanu-reeves",
@@ -664,7 +664,9 @@ def test_a_grade_keeps_what_was_typed_and_the_hints_taken(
     grade: quiz.Grade,
     why: str,
 ) -> None:
-    assert quiz.grade(questions[qid], typed, resolver, mode="free", hints=hints) == grade, why
+    given = quiz.grade(questions[qid], typed, resolver, mode="free", hints=hints)
+    assert given == grade, why
+    assert given.points == (1 - quiz.HINT_COST * hints if grade.correct else 0.0), why
 
 
 def test_a_round_in_each_mode_asks_what_that_mode_can(franchise: Franchise) -> None:
