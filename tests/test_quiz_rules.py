@@ -619,27 +619,23 @@ def test_which_part_offers_the_work_other_parts_in_billing_order(questions: dict
     )
 
 
-GRADES = [
-    # (question id, typed, hints taken, the grade, why)
-    (
-        "cast:jw1:john-wick:keanu-reeves",
-        "?!",
-        2,
-        quiz.Grade(False, "?!", None, 2),
-        "no words: wrong, as typed, hints kept",
-    ),
+HINTED_GRADES = [
+    # (question id, typed, hints taken, the grade, its points, why)
+    ("cast:jw1:john-wick:keanu-reeves", "?!", 2, quiz.Grade(False, "?!", None, 2), 0.0, "no words: wrong, as typed"),
     (
         "cast:jw1:john-wick:keanu-reeves",
         "keanu reeves",
         1,
         quiz.Grade(True, "keanu reeves", None, 1),
-        "a right name: as typed, the hint kept (it costs a quarter of the point)",
+        0.75,
+        "a right name: as typed, a quarter of the point off for the hint",
     ),
     (
         "cast:jw1:john-wick:keanu-reeves",
         "Keanu Reevs",
         3,
         quiz.Grade(True, "Keanu Reevs", "Keanu Reeves", 3),
+        0.25,
         "a typo forgiven: read as the name, hints kept",
     ),
     (
@@ -647,14 +643,17 @@ GRADES = [
         "Keanu",
         1,
         quiz.Grade(True, "Keanu", "Keanu Reeves", 1),
+        0.75,
         "a part of the name, read as a lookup reads it: as typed, read as the name, hints kept",
     ),
-    ("release:jw1", "1999", 1, quiz.Grade(False, "1999", None, 1), "a wrong year: as typed, hints kept"),
-    ("release:jw1", "2014", 2, quiz.Grade(True, "2014", None, 2), "the right year with two hints"),
+    ("release:jw1", "1999", 1, quiz.Grade(False, "1999", None, 1), 0.0, "a wrong year: as typed, hints kept"),
+    ("release:jw1", "2014", 2, quiz.Grade(True, "2014", None, 2), 0.5, "the right year with two hints"),
 ]
 
 
-@pytest.mark.parametrize(("qid", "typed", "hints", "grade", "why"), GRADES, ids=[f"{g[0]}:{g[1]}" for g in GRADES])
+@pytest.mark.parametrize(
+    ("qid", "typed", "hints", "grade", "points", "why"), HINTED_GRADES, ids=[f"{g[0]}:{g[1]}" for g in HINTED_GRADES]
+)
 def test_a_grade_keeps_what_was_typed_and_the_hints_taken(
     questions: dict[str, quiz.Question],
     resolver: Resolver,
@@ -662,15 +661,12 @@ def test_a_grade_keeps_what_was_typed_and_the_hints_taken(
     typed: str,
     hints: int,
     grade: quiz.Grade,
+    points: float,
     why: str,
 ) -> None:
     given = quiz.grade(questions[qid], typed, resolver, mode="free", hints=hints)
     assert given == grade, why
-    assert given.points == POINTS[typed], why
-
-
-POINTS = {"?!": 0.0, "keanu reeves": 0.75, "Keanu Reevs": 0.25, "Keanu": 0.75, "1999": 0.0, "2014": 0.5}
-"""What each answer of GRADES scores: a quarter of the point less for each hint, nothing when wrong."""
+    assert given.points == points, why
 
 
 def test_a_round_in_each_mode_asks_what_that_mode_can(franchise: Franchise) -> None:
