@@ -326,7 +326,7 @@ def test_scoring_stops_only_when_no_name_left_can_rank(
 
 
 # (typed, normalised, why): number words become digits, and a tens word with a unit one number
-NUMBER_WORDS = [
+NUMBER_WORD_RULES = [
     ("chapter twenty one", "chapter 21", "a tens word and a unit after another word: one number, read once"),
     ("twenty one dollars", "21 dollars", "the words after the number are kept, each once"),
     ("twenty one twenty two", "21 22", "two numbers in a row, each of two words"),
@@ -341,7 +341,7 @@ NUMBER_WORDS = [
 ]
 
 
-@pytest.mark.parametrize(("typed", "normalised", "why"), NUMBER_WORDS, ids=[n[0] for n in NUMBER_WORDS])
+@pytest.mark.parametrize(("typed", "normalised", "why"), NUMBER_WORD_RULES, ids=[n[0] for n in NUMBER_WORD_RULES])
 def test_number_words_become_numbers(typed: str, normalised: str, why: str) -> None:
     assert normalise(typed) == normalised, why
 
